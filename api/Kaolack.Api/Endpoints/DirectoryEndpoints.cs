@@ -1,0 +1,10 @@
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Directory;
+
+namespace Kaolack.Api.Endpoints;
+
+public static class DirectoryEndpoints
+{
+    public static Task<DirectoryPage> Search(IGrainFactory grains, EntityKind kind, DirectoryQuery query) =>
+        grains.GetGrain<IDirectoryGrain>(kind.Plural()).Search(query);
+}

@@ -1,0 +1,18 @@
+using Kaolack.Api.Http;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Directory;
+
+namespace Kaolack.Api.Endpoints;
+
+/// <summary>Query string of a listing: free text, filters, paging.</summary>
+public sealed record ListQuery(string? Q, string? Region, string? ValueChain, int? Page, int? PageSize)
+{
+    public DirectoryQuery ToDirectoryQuery() => new()
+    {
+        Text = Q,
+        Region = JsonEnum.ParseOptional<Region>(Region, "region"),
+        ValueChain = ValueChain,
+        Page = Page ?? 1,
+        PageSize = PageSize ?? 20,
+    };
+}

@@ -1,0 +1,50 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Kaolack.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Kaolack.Api.Hosting;
+
+/// <summary>What the grains need in a silo, the same for the app and for tests: storage on Azure Storage (Azurite or a real account) and a clock.</summary>
+public static class GrainSetup
+{
+    public const string EntitiesTable = "KaolackEntities";
+
+    /// <summary>
+    /// Table rows carry the ServiceId in their keys; blob names do not, so the container does,
+    /// and two services sharing an account never read each other's documents.
+    /// </summary>
+    public static string DocumentsContainer(string serviceId)
+    {
+        var cleaned = new string([.. serviceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        var name = $"kaolack-{cleaned}";
+        return name.Length > 63 ? name[..63].TrimEnd('-') : name;
+    }
+
+    public static ISiloBuilder AddKaolackGrains(this ISiloBuilder silo, string connectionString, string serviceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.AddAzureTableGrainStorage(StorageNames.Entities, options => options.Configure<IServiceProvider>((o, services) =>
+        {
+            o.TableServiceClient = new TableServiceClient(connectionString);
+            o.TableName = EntitiesTable;
+            o.GrainStorageSerializer = BinarySerializer(services);
+        }));
+        silo.AddAzureBlobGrainStorage(StorageNames.Documents, options => options.Configure<IServiceProvider>((o, services) =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(connectionString);
+            o.ContainerName = DocumentsContainer(serviceId);
+            o.GrainStorageSerializer = BinarySerializer(services);
+        }));
+        return silo;
+    }
+
+    // Orleans' own version-tolerant format: state types evolve through [Id] numbering, the same rules as grain calls.
+    private static OrleansGrainStorageSerializer BinarySerializer(IServiceProvider services) =>
+        new(services.GetRequiredService<Serializer>());
+}

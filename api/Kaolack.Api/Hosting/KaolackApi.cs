@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Kaolack.Api.Endpoints;
+using Kaolack.Api.Health;
+using Kaolack.Api.Http;
+using Kaolack.Api.Live;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Diaspora;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace Kaolack.Api.Hosting;
+
+/// <summary>The HTTP and SignalR surface: registration and mapping, used by the silo and by tests.</summary>
+public static class KaolackApi
+{
+    /// <summary>Largest accepted request body and SignalR message.</summary>
+    public const long MaxMessageBytes = 256 * 1024;
+
+    public static IServiceCollection AddKaolackApi(this IServiceCollection services, string storageConnectionString)
+    {
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kaolack.Orleans API";
+            document.Info.Description = "Coopératives, groupes de la diaspora et projets communs Kaolack ⇄ Oriental.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = MaxMessageBytes;
+                options.AddFilter<DomainExceptionHubFilter>();
+            })
+            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+        services.AddOptions<LiveRelayOptions>();
+        services.AddSingleton<LiveRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveRelay>());
+
+        services.AddSingleton(new TableServiceClient(storageConnectionString));
+        services.AddSingleton(new BlobServiceClient(storageConnectionString));
+        services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo")
+            .AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    public static WebApplication MapKaolackApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (limit is { IsReadOnly: false })
+            {
+                limit.MaxRequestBodySize = MaxMessageBytes;
+            }
+            return next(context);
+        });
+
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Kaolack.Orleans API"));
+
+        app.MapProfileEndpoints<ICooperativeGrain, CooperativeProfile, Cooperative>(
+            EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta);
+        app.MapProfileEndpoints<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
+            EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta);
+        app.MapProjectEndpoints();
+
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
+        return app;
+    }
+
+    /// <summary>One JSON shape for HTTP and SignalR: camelCase, enums as their JSON names, unknown fields refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+}

@@ -1,0 +1,15 @@
+using Kaolack.Contracts.Errors;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kaolack.Api.Live;
+
+/// <summary>
+/// Errors sent to SignalR clients. SignalR carries only a message, so it starts with a stable code:
+/// "invalid-topic: …", "too-many-topics: …", "validation-failed: …", "not-found: …".
+/// </summary>
+public static class HubErrors
+{
+    public static HubException Create(string code, string message) => new($"{code}: {message}");
+
+    public static HubException From(DomainException exception) => Create(exception.Code, exception.Message);
+}

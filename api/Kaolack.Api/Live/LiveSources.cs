@@ -1,0 +1,24 @@
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Projects;
+
+namespace Kaolack.Api.Live;
+
+public static class LiveSources
+{
+    /// <summary>The grain whose changes make up <paramref name="topic"/>.</summary>
+    public static ILiveSource For(IGrainFactory grains, Topic topic) => topic.Scope switch
+    {
+        TopicScope.Directory => grains.GetGrain<IDirectoryGrain>(topic.Key),
+        _ => topic.Kind switch
+        {
+            EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),
+            EntityKind.DiasporaGroup => grains.GetGrain<IDiasporaGroupGrain>(topic.Key),
+            EntityKind.Project => grains.GetGrain<IJointProjectGrain>(topic.Key),
+            _ => throw new ArgumentOutOfRangeException(nameof(topic)),
+        },
+    };
+}

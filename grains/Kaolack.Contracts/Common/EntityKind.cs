@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Kaolack.Contracts.Common;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EntityKind>))]
+public enum EntityKind
+{
+    [JsonStringEnumMemberName("cooperative")] Cooperative,
+    [JsonStringEnumMemberName("diaspora-group")] DiasporaGroup,
+    [JsonStringEnumMemberName("project")] Project,
+}

@@ -1,0 +1,51 @@
+using Kaolack.Contracts.Common;
+
+namespace Kaolack.Contracts.Live;
+
+/// <summary>
+/// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
+/// "directory:{plural kind}" for a listing.
+/// </summary>
+public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
+{
+    private const string DirectoryPrefix = "directory";
+
+    public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
+
+    public static Topic ForDirectory(EntityKind kind) => new(TopicScope.Directory, kind, kind.Plural());
+
+    public override string ToString() => Scope == TopicScope.Directory
+        ? $"{DirectoryPrefix}:{Key}"
+        : $"{Kind.Singular()}:{Key}";
+
+    public static bool TryParse(string? value, out Topic topic)
+    {
+        topic = default;
+        if (string.IsNullOrEmpty(value) || value.Length > 200)
+        {
+            return false;
+        }
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            return false;
+        }
+        var head = value[..colon];
+        var tail = value[(colon + 1)..];
+        if (head == DirectoryPrefix)
+        {
+            if (!EntityKindNames.TryParsePlural(tail, out var listed))
+            {
+                return false;
+            }
+            topic = ForDirectory(listed);
+            return true;
+        }
+        if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))
+        {
+            return false;
+        }
+        topic = ForEntity(kind, tail);
+        return true;
+    }
+}

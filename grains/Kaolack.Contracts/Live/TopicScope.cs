@@ -1,0 +1,7 @@
+namespace Kaolack.Contracts.Live;
+
+public enum TopicScope
+{
+    Entity,
+    Directory,
+}

@@ -1,0 +1,34 @@
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Directory;
+using Kaolack.Grains.Domain;
+using Kaolack.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kaolack.Grains.Entities;
+
+public sealed class CooperativeGrain(
+    [PersistentState("cooperative", StorageNames.Entities)] IPersistentState<EntityState<CooperativeProfile>> store,
+    TimeProvider clock,
+    ILogger<CooperativeGrain> logger)
+    : ProfileGrain<CooperativeProfile, Cooperative>(store, clock, logger), ICooperativeGrain
+{
+    protected override EntityKind Kind => EntityKind.Cooperative;
+
+    protected override string DisplayName => "La coopérative";
+
+    public Task<PartnerInfo?> GetPartnerInfo() =>
+        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Name, Current.Region));
+
+    protected override CooperativeProfile Accept(CooperativeProfile profile)
+    {
+        var normalized = CooperativeRules.Normalize(profile);
+        CooperativeRules.Validate(normalized, Today);
+        return normalized;
+    }
+
+    protected override Cooperative Wrap(EntityMeta meta, CooperativeProfile profile) => new(meta, profile);
+
+    protected override DirectoryEntry ToDirectoryEntry(CooperativeProfile value, EntityMeta meta) =>
+        CooperativeRules.ToDirectoryEntry(value, meta);
+}

@@ -1,0 +1,34 @@
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Directory;
+using Kaolack.Grains.Domain;
+using Kaolack.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kaolack.Grains.Entities;
+
+public sealed class DiasporaGroupGrain(
+    [PersistentState("diaspora-group", StorageNames.Entities)] IPersistentState<EntityState<DiasporaGroupProfile>> store,
+    TimeProvider clock,
+    ILogger<DiasporaGroupGrain> logger)
+    : ProfileGrain<DiasporaGroupProfile, DiasporaGroup>(store, clock, logger), IDiasporaGroupGrain
+{
+    protected override EntityKind Kind => EntityKind.DiasporaGroup;
+
+    protected override string DisplayName => "Le groupe de la diaspora";
+
+    public Task<PartnerInfo?> GetPartnerInfo() =>
+        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Name, Current.OriginRegion));
+
+    protected override DiasporaGroupProfile Accept(DiasporaGroupProfile profile)
+    {
+        var normalized = DiasporaGroupRules.Normalize(profile);
+        DiasporaGroupRules.Validate(normalized);
+        return normalized;
+    }
+
+    protected override DiasporaGroup Wrap(EntityMeta meta, DiasporaGroupProfile profile) => new(meta, profile);
+
+    protected override DirectoryEntry ToDirectoryEntry(DiasporaGroupProfile value, EntityMeta meta) =>
+        DiasporaGroupRules.ToDirectoryEntry(value, meta);
+}

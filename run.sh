@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs Kaolack.Orleans locally: builds the web front end, starts Azurite (unless
+# ConnectionStrings__AzureStorage is already set) and the silo, on loopback only.
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/common.sh
+
+require_tools dotnet node
+
+KAOLACK_PORT="${KAOLACK_PORT:-5080}"
+KAOLACK_BLOB_PORT="${KAOLACK_BLOB_PORT:-10000}"
+KAOLACK_QUEUE_PORT="${KAOLACK_QUEUE_PORT:-10001}"
+KAOLACK_TABLE_PORT="${KAOLACK_TABLE_PORT:-10002}"
+DATA_DIR="$KAOLACK_ROOT/.data/azurite"
+AZURITE_LOG="$KAOLACK_ROOT/.data/azurite.log"
+
+SILO_PID=""
+# shellcheck disable=SC2317  # invoked through the traps below
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$SILO_PID" ]]; then
+    log "Stopping the silo…"
+    stop_process_group "$SILO_PID" 30
+    SILO_PID=""
+  fi
+  if [[ -n "$AZURITE_PID" ]]; then
+    log "Stopping Azurite…"
+    stop_azurite
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:$KAOLACK_PORT}"
+# The first URL in ASPNETCORE_URLS is the one we announce and wait for.
+APP_URL="${ASPNETCORE_URLS%%;*}"
+APP_URL="${APP_URL%/}"
+APP_PORT="${APP_URL##*:}"
+APP_PORT="${APP_PORT%%/*}"
+
+if port_open "$APP_PORT"; then
+  die "Port $APP_PORT on 127.0.0.1 is already in use (is Kaolack.Orleans already running?). Set KAOLACK_PORT to use another port."
+fi
+
+build_web
+
+if [[ -n "${ConnectionStrings__AzureStorage:-}" ]]; then
+  log "ConnectionStrings__AzureStorage is set: using that storage account (Azurite not started)."
+else
+  ensure_npm_deps tools/azurite
+  start_azurite "$DATA_DIR" "$KAOLACK_BLOB_PORT" "$KAOLACK_QUEUE_PORT" "$KAOLACK_TABLE_PORT" "$AZURITE_LOG"
+  ConnectionStrings__AzureStorage="$(azurite_connection_string "$KAOLACK_BLOB_PORT" "$KAOLACK_QUEUE_PORT" "$KAOLACK_TABLE_PORT")"
+fi
+
+export ConnectionStrings__AzureStorage
+export Kaolack__SeedDemoData="${Kaolack__SeedDemoData:-true}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+log "Building and starting the silo (dotnet run -c Release)…"
+# setsid: own process group, so stopping it also stops the app that `dotnet run` spawns.
+# --no-launch-profile: launchSettings.json must not override the URLs/environment above.
+SETSID=()
+command -v setsid >/dev/null 2>&1 && SETSID=(setsid)
+"${SETSID[@]}" dotnet run --project silo/Kaolack.Silo -c Release --no-launch-profile </dev/null &
+SILO_PID=$!
+
+# Announce the address once the silo accepts connections (dotnet run builds first).
+while ! port_open "$APP_PORT"; do
+  if ! kill -0 "$SILO_PID" 2>/dev/null; then
+    rc=0
+    wait "$SILO_PID" || rc=$?
+    SILO_PID=""
+    die "The silo exited before listening (exit code $rc). See the output above."
+  fi
+  sleep 0.5
+done
+
+cat <<EOF
+
+  Kaolack.Orleans: $APP_URL
+    API reference: $APP_URL/scalar
+  Press Ctrl-C to stop.
+
+EOF
+
+rc=0
+wait "$SILO_PID" || rc=$?
+SILO_PID=""
+log "The silo exited (code $rc)."
+exit "$rc"

@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace Kaolack.Silo.Hosting;
+
+/// <summary>
+/// The "Cluster" configuration section (environment: Cluster__ClusterId, …). Not "Orleans": Orleans
+/// binds that section itself, with a different shape.
+/// </summary>
+public sealed class ClusterSettings
+{
+    public const string Section = "Cluster";
+
+    /// <summary>Silos with the same ClusterId form one cluster.</summary>
+    public string ClusterId { get; set; } = "kaolack-dev";
+
+    /// <summary>Grain state is keyed by ServiceId: keep it stable across deployments.</summary>
+    public string ServiceId { get; set; } = "kaolack";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at; loopback for a single machine.</summary>
+    public string AdvertisedAddress { get; set; } = IPAddress.Loopback.ToString();
+
+    /// <summary>"AzureTable" (membership in the storage account, for several silos) or "Localhost" (one silo).</summary>
+    public string Clustering { get; set; } = "AzureTable";
+}

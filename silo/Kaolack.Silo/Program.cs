@@ -1,0 +1,4 @@
+using Kaolack.Silo.Hosting;
+
+var app = KaolackApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,59 @@
+import { useMemo } from "preact/hooks";
+import { useDirectory } from "../hooks";
+import { fr } from "../i18n/fr";
+import { matchesFilter, type EntryFilter } from "../format";
+import type { DirectoryStore } from "../live/directoryStore";
+import type { DirectoryName } from "../types";
+import { EntryCard } from "./EntryCard";
+
+interface Props {
+  readonly name: DirectoryName;
+  readonly store: DirectoryStore;
+  readonly filter: EntryFilter;
+  readonly now: number;
+}
+
+export function DirectorySection({ name, store, filter, now }: Props) {
+  const view = useDirectory(store);
+  const text = fr.sections[name];
+  const all = view.list.entries;
+  const shown = useMemo(() => all.filter((e) => matchesFilter(e, filter)), [all, filter]);
+  const filtered = shown.length !== all.length;
+  const headingId = `section-${name}`;
+
+  return (
+    <section class={`section section--${name}`} aria-labelledby={headingId} aria-busy={view.loading}>
+      <header class="section__head">
+        <h2 id={headingId}>{text.title}</h2>
+        {!view.loading && !view.error && (
+          <span class="section__count">{filtered ? fr.list.filteredCount(shown.length, all.length) : text.count(all.length)}</span>
+        )}
+      </header>
+
+      {view.loading ? (
+        <div class="skeletons" aria-label={fr.list.loading}>
+          <div class="skeleton" />
+          <div class="skeleton" />
+          <div class="skeleton" />
+        </div>
+      ) : view.error ? (
+        <div class="notice notice--error" role="alert">
+          <p>{fr.list.loadError}</p>
+          <button type="button" class="button" onClick={() => store.reload()}>
+            {fr.list.retry}
+          </button>
+        </div>
+      ) : all.length === 0 ? (
+        <p class="notice">{text.empty}</p>
+      ) : shown.length === 0 ? (
+        <p class="notice">{fr.list.noMatch}</p>
+      ) : (
+        <div class="cards">
+          {shown.map((entry) => (
+            <EntryCard key={entry.slug} entry={entry} fresh={view.fresh.has(entry.slug)} now={now} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config";
+import preact from "@preact/preset-vite";
+
+// The ASP.NET Core silo serves the built files from its wwwroot, so `npm run build`
+// writes there directly. `npm run dev` proxies the API and the SignalR hub to a
+// silo started with ./run.sh (http://127.0.0.1:5080).
+const backend = "http://127.0.0.1:5080";
+
+export default defineConfig({
+  plugins: [preact()],
+  build: {
+    outDir: "../silo/Kaolack.Silo/wwwroot",
+    emptyOutDir: true,
+    target: "es2022",
+  },
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      "/api": { target: backend, changeOrigin: true },
+      "/hubs": { target: backend, changeOrigin: true, ws: true },
+    },
+  },
+  preview: { host: "127.0.0.1" },
+  test: {
+    environment: "node",
+    include: ["src/**/*.test.ts"],
+  },
+});
