@@ -84,6 +84,7 @@ cat <<EOF
 
   Kaolack.Orleans: $APP_URL
     API reference: $APP_URL/scalar
+    Dashboard:     $APP_URL/dashboard/
   Press Ctrl-C to stop.
 
 EOF

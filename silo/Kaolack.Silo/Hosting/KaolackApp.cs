@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Kaolack.Api.Hosting;
 using Kaolack.Silo.DemoData;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Kaolack.Silo.Hosting;
 
@@ -43,6 +44,7 @@ public static class KaolackApp
                 silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(storage));
             }
             silo.AddKaolackGrains(storage, cluster.ServiceId);
+            silo.AddDashboard();
         });
 
         builder.Services.AddKaolackApi(storage);
@@ -55,6 +57,7 @@ public static class KaolackApp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapKaolackApi();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
         return app;
     }
 }
