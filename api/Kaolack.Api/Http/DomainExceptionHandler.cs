@@ -65,12 +65,24 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILog
             var field = JsonPathToField(json.Path);
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                [field] = [json.Path is null ? "Corps JSON illisible." : "Valeur illisible ou de mauvais type."],
+                [field] = [Describe(json)],
             }, "Le corps de la requête n'est pas un JSON valide pour cette opération.");
         }
         return e.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? Problems.Create(e.StatusCode, "payload-too-large", "Requête trop volumineuse.", e.Message)
             : Problems.Create(e.StatusCode, "bad-request", "Requête invalide.", e.Message);
+    }
+
+    private static string Describe(JsonException json)
+    {
+        if (json.Path is null)
+        {
+            return "Corps JSON illisible.";
+        }
+        // System.Text.Json reports unmapped members (UnmappedMemberHandling.Disallow) with this wording.
+        return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "Champ inconnu."
+            : "Valeur illisible ou de mauvais type.";
     }
 
     /// <summary>"$.contact.email" becomes "contact.email", "$" becomes "body".</summary>

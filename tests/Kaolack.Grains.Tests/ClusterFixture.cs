@@ -1,0 +1,64 @@
+using Kaolack.Api.Hosting;
+using Kaolack.Testing;
+using Orleans.TestingHost;
+
+namespace Kaolack.Grains.Tests;
+
+/// <summary>
+/// One real Azurite and one in-process Orleans cluster (two silos) whose grain storage is that Azurite,
+/// configured by the same <see cref="GrainSetup.AddKaolackGrains"/> as the application.
+/// Shared by every grain test class through <see cref="ClusterCollection"/>.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private AzuriteServer? azurite;
+    private InProcessTestCluster? cluster;
+
+    /// <summary>Unique per fixture, so no state of an earlier run or another fixture is ever read.</summary>
+    public string ServiceId { get; } = $"grains-{Guid.NewGuid():N}"[..23];
+
+    public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not started.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public string StorageConnectionString =>
+        (azurite ?? throw new InvalidOperationException("Azurite is not started.")).ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync();
+        cluster = await StartClusterAsync(azurite.ConnectionString, ServiceId, silos: 2);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a cluster on the given storage; a second cluster with the same service id reads the same grain state.</summary>
+    public static async Task<InProcessTestCluster> StartClusterAsync(string storageConnectionString, string serviceId, short silos)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) => silo.AddKaolackGrains(storageConnectionString, serviceId));
+        var started = builder.Build();
+        try
+        {
+            await started.DeployAsync();
+        }
+        catch
+        {
+            await started.DisposeAsync();
+            throw;
+        }
+        return started;
+    }
+}
