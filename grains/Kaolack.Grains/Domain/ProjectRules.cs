@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
@@ -14,6 +15,8 @@ public static class ProjectRules
     public const int PartnerLimit = 50;
 
     public const int ContributionLimit = 500;
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     private static readonly Dictionary<ProjectStatus, ProjectStatus[]> AllowedTransitions = new()
     {
@@ -146,7 +149,7 @@ public static class ProjectRules
         var number = data.Contributions.Length == 0 ? 1 : data.Contributions.Max(c => c.Number) + 1;
         var contribution = new Contribution(number, input, now);
         return Log(data with { Contributions = [.. data.Contributions, contribution] }, version, now, "contribution-added",
-            $"Contribution de {input.From} : {input.Amount.Amount:N0} {input.Amount.Currency.ToString().ToUpperInvariant()}.");
+            $"Contribution reçue — {input.From} : {FormatMoney(input.Amount)}.");
     }
 
     public static bool CoversBothRegions(IEnumerable<ProjectPartner> partners)
@@ -178,6 +181,9 @@ public static class ProjectRules
             : (ActivityEntry[])[.. data.Activity, entry];
         return data with { Activity = activity };
     }
+
+    private static string FormatMoney(Money money) =>
+        $"{money.Amount.ToString("N0", French)} {money.Currency.ToString().ToUpperInvariant()}";
 
     private static string StatusLabel(ProjectStatus status) => status switch
     {

@@ -1,12 +1,190 @@
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Projects;
+
 namespace Kaolack.Silo.DemoData;
 
-/// <summary>Seeds the demo data set once the silo runs; see DemoCatalog for the data.</summary>
+/// <summary>
+/// Loads <see cref="DemoCatalog"/> once the silo runs. Idempotent: an item that exists is left alone
+/// (even if people edited it since), so it is safe on every start and on several silos at once.
+/// A project gets its partners, contributions and status only from the seeder that created it.
+/// </summary>
 public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    private const int MaxAttempts = 10;
+
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(15);
+
+    /// <summary>"kind/slug" of everything this seeder created, across attempts.</summary>
+    private readonly HashSet<string> created = new(StringComparer.Ordinal);
+
+    /// <summary>Projects this seeder created whose partners, contributions or status are not all applied yet.</summary>
+    private readonly HashSet<string> unfinishedProjects = new(StringComparer.Ordinal);
+
+    /// <summary>What is being seeded, for the log when something is refused.</summary>
+    private string currentItem = "";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _ = grains;
-        logger.LogInformation("Demo data: not yet");
-        return Task.CompletedTask;
+        // Let the host finish starting (Kestrel, other services) before the first grain call.
+        await Task.Yield();
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await SeedAll(stoppingToken);
+                logger.LogInformation(
+                    "Demo data: {Cooperatives} cooperatives, {DiasporaGroups} diaspora groups, {Projects} projects ({Created} created)",
+                    DemoCatalog.Cooperatives.Count, DemoCatalog.DiasporaGroups.Count, DemoCatalog.Projects.Count, created.Count);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ValidationFailedException exception)
+            {
+                // The catalog breaks a rule: retrying cannot help.
+                var errors = string.Join("; ", exception.Errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"));
+                logger.LogError("Demo data: {Item} refused by validation: {Errors}", currentItem, errors);
+                return;
+            }
+            catch (DomainException exception)
+            {
+                logger.LogError(exception, "Demo data: {Item} refused ({Code})", currentItem, exception.Code);
+                return;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts)
+            {
+                var delay = TimeSpan.FromTicks(Math.Min(BaseDelay.Ticks * attempt, MaxDelay.Ticks));
+                logger.LogWarning(
+                    "Demo data: attempt {Attempt}/{MaxAttempts} failed at {Item} ({Error}); retrying in {Delay}",
+                    attempt, MaxAttempts, currentItem, exception.Message, delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Demo data: giving up after {MaxAttempts} attempts, at {Item}", MaxAttempts, currentItem);
+                return;
+            }
+        }
     }
+
+    private async Task SeedAll(CancellationToken stoppingToken)
+    {
+        foreach (var cooperative in DemoCatalog.Cooperatives)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await SeedProfile<ICooperativeGrain, CooperativeProfile, Cooperative>(EntityKind.Cooperative, cooperative);
+        }
+        foreach (var group in DemoCatalog.DiasporaGroups)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await SeedProfile<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(EntityKind.DiasporaGroup, group);
+        }
+        foreach (var project in DemoCatalog.Projects)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await SeedProject(project, stoppingToken);
+        }
+    }
+
+    private async Task SeedProfile<TGrain, TProfile, TView>(EntityKind kind, DemoProfile<TProfile> demo)
+        where TGrain : IProfileGrain<TProfile, TView>
+        where TProfile : class
+        where TView : class
+    {
+        currentItem = $"{kind.Singular()} {demo.Slug}";
+        var grain = grains.GetGrain<TGrain>(demo.Slug);
+        if (await grain.Get() is not null)
+        {
+            return;
+        }
+        try
+        {
+            await grain.Create(demo.Profile);
+            created.Add(currentItem);
+            logger.LogDebug("Demo data: created {Item}", currentItem);
+        }
+        catch (EntityExistsException)
+        {
+            // Another silo created it meanwhile.
+        }
+    }
+
+    private async Task SeedProject(DemoProject demo, CancellationToken stoppingToken)
+    {
+        currentItem = $"{EntityKind.Project.Singular()} {demo.Slug}";
+        var grain = grains.GetGrain<IJointProjectGrain>(demo.Slug);
+        if (!unfinishedProjects.Contains(demo.Slug))
+        {
+            if (await grain.Get() is not null)
+            {
+                return;
+            }
+            try
+            {
+                await grain.Create(demo.Charter);
+            }
+            catch (EntityExistsException)
+            {
+                // Another silo created it and completes it.
+                return;
+            }
+            created.Add(currentItem);
+            unfinishedProjects.Add(demo.Slug);
+            logger.LogDebug("Demo data: created {Item}", currentItem);
+        }
+        await Complete(grain, demo, stoppingToken);
+        unfinishedProjects.Remove(demo.Slug);
+    }
+
+    /// <summary>
+    /// Applies partners, contributions and status to a project this seeder created. Each step checks
+    /// what is already there, so an attempt interrupted half-way is finished by the next one.
+    /// </summary>
+    private static async Task Complete(IJointProjectGrain grain, DemoProject demo, CancellationToken stoppingToken)
+    {
+        foreach (var partner in demo.Partners)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await grain.AddPartner(partner, expectedVersion: null); // no-op when already a partner
+        }
+        var project = await grain.Get() ?? throw new EntityNotFoundException("Le projet de démonstration");
+        foreach (var contribution in demo.Contributions)
+        {
+            if (!project.Contributions.Any(c => c.Details == contribution))
+            {
+                stoppingToken.ThrowIfCancellationRequested();
+                project = await grain.AddContribution(contribution, expectedVersion: null);
+            }
+        }
+        var path = PathTo(demo.Status);
+        for (var step = Array.IndexOf(path, project.Status) + 1; step < path.Length; step++)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            project = await grain.ChangeStatus(path[step], expectedVersion: null);
+        }
+    }
+
+    /// <summary>The allowed transitions from "proposed" (a new project's status) to <paramref name="target"/>.</summary>
+    private static ProjectStatus[] PathTo(ProjectStatus target) => target switch
+    {
+        ProjectStatus.Proposed => [],
+        ProjectStatus.Active => [ProjectStatus.Active],
+        ProjectStatus.AtRisk => [ProjectStatus.Active, ProjectStatus.AtRisk],
+        ProjectStatus.Completed => [ProjectStatus.Active, ProjectStatus.Completed],
+        ProjectStatus.Cancelled => [ProjectStatus.Cancelled],
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
 }
