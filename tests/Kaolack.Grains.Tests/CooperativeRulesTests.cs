@@ -11,17 +11,17 @@ public sealed class CooperativeRulesTests
 
     [Fact]
     public void Validate_accepts_a_valid_profile() =>
-        CooperativeRules.Validate(CooperativeRules.Normalize(Samples.Cooperative()), Today);
+        Assert.Null(Record.Exception(() => CooperativeRules.Validate(CooperativeRules.Normalize(Samples.Cooperative()), Today)));
 
     [Fact]
     public void Validate_accepts_a_minimal_profile() =>
-        CooperativeRules.Validate(new CooperativeProfile
+        Assert.Null(Record.Exception(() => CooperativeRules.Validate(new CooperativeProfile
         {
             Name = "GIE Bok Jom",
             Commune = "Kahone",
             ValueChains = ["Sel"],
             MemberCount = 1,
-        }, Today);
+        }, Today)));
 
     [Theory]
     [InlineData("name")]
@@ -74,7 +74,7 @@ public sealed class CooperativeRulesTests
         {
             FairParticipations = [new FairParticipation(Fair.SalonEssOriental, Today.Year + 2, FairRole.Visitor)],
         };
-        CooperativeRules.Validate(profile, Today);
+        Assert.Null(Record.Exception(() => CooperativeRules.Validate(profile, Today)));
     }
 
     [Fact]
@@ -147,6 +147,17 @@ public sealed class CooperativeRulesTests
         Assert.Empty(normalized.CapacityNeeds);
         Assert.Empty(normalized.FairParticipations);
         Assert.NotNull(normalized.Contact);
+    }
+
+    [Fact]
+    public void Normalize_drops_missing_fair_participations_so_validation_reports_instead_of_crashing()
+    {
+        var normalized = CooperativeRules.Normalize(Samples.Cooperative() with
+        {
+            FairParticipations = [null!, new FairParticipation(Fair.SalonEssOriental, 2024, FairRole.Visitor), null!],
+        });
+        Assert.Equal([new FairParticipation(Fair.SalonEssOriental, 2024, FairRole.Visitor)], normalized.FairParticipations);
+        Assert.Null(Record.Exception(() => CooperativeRules.Validate(normalized, Today)));
     }
 
     [Fact]

@@ -8,11 +8,12 @@ namespace Kaolack.Grains.Tests;
 public sealed class DiasporaGroupRulesTests
 {
     [Fact]
-    public void Validate_accepts_a_valid_profile() => DiasporaGroupRules.Validate(DiasporaGroupRules.Normalize(Samples.DiasporaGroup()));
+    public void Validate_accepts_a_valid_profile() =>
+        Assert.Null(Record.Exception(() => DiasporaGroupRules.Validate(DiasporaGroupRules.Normalize(Samples.DiasporaGroup()))));
 
     [Fact]
     public void Validate_accepts_a_money_pledge_with_a_positive_value() =>
-        DiasporaGroupRules.Validate(WithPledge(new Pledge
+        AssertValid(WithPledge(new Pledge
         {
             Kind = PledgeKind.Money,
             Value = new Money(500m, Currency.Eur),
@@ -49,7 +50,7 @@ public sealed class DiasporaGroupRulesTests
 
     [Fact]
     public void Validate_accepts_an_in_kind_pledge_without_a_value() =>
-        DiasporaGroupRules.Validate(WithPledge(new Pledge
+        AssertValid(WithPledge(new Pledge
         {
             Kind = PledgeKind.InKind,
             Description = "Deux ordinateurs portables",
@@ -119,8 +120,20 @@ public sealed class DiasporaGroupRulesTests
         var pledge = Assert.Single(normalized.Pledges);
         Assert.Equal("Pompes", pledge.Description);
         Assert.Equal("puits-solaires", pledge.ProjectSlug);
-        DiasporaGroupRules.Validate(normalized);
+        AssertValid(normalized);
     }
+
+    [Fact]
+    public void Normalize_drops_missing_pledges_so_validation_reports_instead_of_crashing()
+    {
+        var pledge = new Pledge { Kind = PledgeKind.InKind, Description = "Matériel", ProjectSlug = "puits-solaires" };
+        var normalized = DiasporaGroupRules.Normalize(Samples.DiasporaGroup() with { Pledges = [null!, pledge] });
+        Assert.Equal([pledge], normalized.Pledges);
+        AssertValid(normalized);
+    }
+
+    private static void AssertValid(DiasporaGroupProfile profile) =>
+        Assert.Null(Record.Exception(() => DiasporaGroupRules.Validate(profile)));
 
     private static DiasporaGroupProfile WithPledge(Pledge pledge) => Samples.DiasporaGroup() with { Pledges = [pledge] };
 }

@@ -15,7 +15,7 @@ public static class CooperativeRules
         Contact = ContactRules.Normalize(profile.Contact),
         Languages = Text.CleanList(profile.Languages).Select(code => code.ToLowerInvariant()).ToArray(),
         CapacityNeeds = Text.CleanList(profile.CapacityNeeds),
-        FairParticipations = (profile.FairParticipations ?? []).Distinct().OrderBy(p => p.Year).ThenBy(p => p.Fair).ToArray(),
+        FairParticipations = (profile.FairParticipations ?? []).Where(p => p is not null).Distinct().OrderBy(p => p.Year).ThenBy(p => p.Fair).ToArray(),
         Description = Text.Clean(profile.Description),
     };
 

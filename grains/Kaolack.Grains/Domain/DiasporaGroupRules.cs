@@ -14,6 +14,7 @@ public static class DiasporaGroupRules
         Skills = Text.CleanList(profile.Skills),
         InterestAreas = Text.CleanList(profile.InterestAreas),
         Pledges = (profile.Pledges ?? [])
+            .Where(p => p is not null)
             .Select(p => p with { Description = Text.Clean(p.Description), ProjectSlug = Text.Clean(p.ProjectSlug) })
             .ToArray(),
         Contact = ContactRules.Normalize(profile.Contact),

@@ -49,7 +49,9 @@ public static class DirectorySearch
             .Select(m => m.Entry)
             .ToList();
 
-        var items = matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToArray();
+        // In long: (page - 1) * pageSize overflows int for huge pages, and a negative Skip would return page 1.
+        var skip = (int)Math.Min((long)(query.Page - 1) * query.PageSize, matches.Count);
+        var items = matches.Skip(skip).Take(query.PageSize).ToArray();
         return new DirectoryPage(items, query.Page, query.PageSize, matches.Count);
     }
 

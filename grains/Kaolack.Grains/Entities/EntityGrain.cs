@@ -60,8 +60,9 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Heals a directory that missed this entity's last change (a failed call, a crash in between).
-        if (Current is not null)
+        // Heals a directory that missed this entity's last change (a failed call, a crash in between),
+        // a deletion included: a tombstone (Version > 0, no value) removes a listing left behind.
+        if (Version > 0)
         {
             await PublishToDirectory();
         }
