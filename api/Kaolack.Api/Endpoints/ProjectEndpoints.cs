@@ -80,7 +80,7 @@ public static class ProjectEndpoints
 
         group.MapDelete("/{slug}/partners/{kind}/{partnerSlug}", async Task<Ok<JointProject>> (string slug, string kind, string partnerSlug, IGrainFactory grains, HttpContext http) =>
             {
-                if (!EntityKindNames.TryParseSingular(kind, out var partnerKind))
+                if (!EntityKindNames.TryParseSingular(kind, out var partnerKind) || partnerKind == EntityKind.Project)
                 {
                     throw new ValidationFailedException("kind", "Attendu : cooperative ou diaspora-group.");
                 }

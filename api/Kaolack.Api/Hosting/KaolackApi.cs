@@ -9,7 +9,9 @@ using Kaolack.Api.Live;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -32,12 +34,17 @@ public static class KaolackApi
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Kaolack.Orleans API";
-            document.Info.Description = "Coopératives, groupes de la diaspora et projets communs Kaolack ⇄ Oriental.";
-            return Task.CompletedTask;
-        }));
+            // Only the product's API: the Orleans dashboard maps endpoints of its own.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Kaolack.Orleans API";
+                document.Info.Description = "Coopératives, groupes de la diaspora et projets communs Kaolack ⇄ Oriental.";
+                return Task.CompletedTask;
+            });
+        });
 
         services.AddSignalR(options =>
             {
@@ -59,6 +66,20 @@ public static class KaolackApi
 
     public static WebApplication MapKaolackApi(this WebApplication app)
     {
+        // UseExceptionHandler clears ETag when an error response starts; this callback, registered first, runs
+        // last, so a 412 still carries the current version (as DomainExceptionHandler intends).
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Features.Get<IExceptionHandlerFeature>()?.Error is VersionConflictException conflict)
+                {
+                    ETags.Set(context.Response, conflict.CurrentVersion);
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use((context, next) =>

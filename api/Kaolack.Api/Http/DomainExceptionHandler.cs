@@ -19,10 +19,6 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILog
         }
         logger.LogDebug("Refused {Method} {Path}: {Code}", httpContext.Request.Method, httpContext.Request.Path, problem.Extensions["code"]);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        if (exception is VersionConflictException conflict)
-        {
-            ETags.Set(httpContext.Response, conflict.CurrentVersion);
-        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
