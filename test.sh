@@ -14,6 +14,9 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 ensure_npm_deps tools/azurite
 export KAOLACK_AZURITE_JS="$KAOLACK_ROOT/tools/azurite/node_modules/azurite/dist/src/azurite.js"
 [[ -f "$KAOLACK_AZURITE_JS" ]] || die "Azurite is missing at $KAOLACK_AZURITE_JS"
+# ot-text-unicode, the reference the C# text OT is checked against (differential test).
+ensure_npm_deps tests/ot-reference
+export KAOLACK_OT_REFERENCE_DIR="$KAOLACK_ROOT/tests/ot-reference"
 
 # --- web ---------------------------------------------------------------------
 build_web
