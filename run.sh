@@ -58,6 +58,18 @@ fi
 
 export ConnectionStrings__AzureStorage
 export Kaolack__SeedDemoData="${Kaolack__SeedDemoData:-true}"
+
+# The first administrator: made once per data folder with a random password, kept beside the data.
+ADMIN_FILE="$KAOLACK_ROOT/.data/admin-password"
+if [[ -z "${Kaolack__Admin__Password:-}" ]]; then
+  if [[ ! -s "$ADMIN_FILE" ]]; then
+    mkdir -p "$(dirname "$ADMIN_FILE")"
+    (umask 077; node -e 'process.stdout.write(require("crypto").randomBytes(12).toString("base64url"))' > "$ADMIN_FILE")
+  fi
+  Kaolack__Admin__Password="$(cat "$ADMIN_FILE")"
+fi
+export Kaolack__Admin__Email="${Kaolack__Admin__Email:-admin@example.org}"
+export Kaolack__Admin__Password
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
@@ -85,6 +97,14 @@ cat <<EOF
   Kaolack.Orleans: $APP_URL
     API reference: $APP_URL/scalar
     Dashboard:     $APP_URL/dashboard/
+  Administrator: $Kaolack__Admin__Email / $Kaolack__Admin__Password
+  Demo accounts (password kaolack-demo-2026, with the demo data):
+    awa.ndiaye@example.org        member (Kaolack), owner of the demo projects
+    youssef.benali@example.org    member (Oriental), editor of the demo projects
+    mariama.sarr@example.org      member, viewer of the demo projects
+    coach.cect@example.org        coach
+    partenaire.oriental@example.org  partner (read-only)
+
   Press Ctrl-C to stop.
 
 EOF

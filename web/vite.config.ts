@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: "../silo/Kaolack.Silo/wwwroot",
     emptyOutDir: true,
     target: "es2022",
+    // Every browser that runs es2022 modules supports <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
   },
   server: {
     host: "127.0.0.1",

@@ -15,6 +15,11 @@ public sealed class ClusterCollection : ICollectionFixture<AzuriteFixture>
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var id = Guid.NewGuid().ToString("N")[..10];
-        return new SiloHostOptions(azurite.ConnectionString) { ServiceId = $"{name}-{id}", ClusterId = $"{name}-cluster-{id}" };
+        return new SiloHostOptions(azurite.ConnectionString)
+        {
+            ServiceId = $"{name}-{id}",
+            ClusterId = $"{name}-cluster-{id}",
+            Settings = HostSettings.Unthrottled,
+        };
     }
 }

@@ -1,14 +1,13 @@
 using System.Net;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Diaspora;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests;
 
 [Collection(ApiCollection.Name)]
-public sealed class DiasporaGroupApiTests(AppFixture app)
+public sealed class DiasporaGroupApiTests(ApiFixture app)
 {
-    private readonly HttpClient http = app.Host.CreateClient();
+    private readonly HttpClient http = app.MemberClient;
 
     [Fact]
     public async Task Create_returns_201_location_etag_and_the_group()

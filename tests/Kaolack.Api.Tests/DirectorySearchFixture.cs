@@ -3,15 +3,15 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Projects;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests;
 
 /// <summary>
 /// Its own Azurite and app (so its own ServiceId), seeded once with a known set of entities, so listing
-/// counts are exact: 25 cooperatives, 2 diaspora groups, 3 projects.
+/// counts are exact: 25 cooperatives, 2 diaspora groups, 3 projects. The administrator seeds and reads, as it
+/// sees every project.
 /// </summary>
-public sealed class DirectorySearchFixture : IAsyncLifetime
+public sealed class DirectorySearchFixture : HostFixture
 {
     public const string Cereales = "femmes-transformatrices";
     public const string Argan = "huile-argan";
@@ -26,19 +26,21 @@ public sealed class DirectorySearchFixture : IAsyncLifetime
     public const string OliveProject = "huile-olive-arachide";
     public const string HoneyProject = "miel-du-rif";
 
-    private readonly AppFixture app = new();
+    private HttpClient? admin;
 
-    public SiloHost Host => app.Host;
+    /// <summary>A client signed in as the configured administrator.</summary>
+    public HttpClient Admin => admin ?? throw new InvalidOperationException("The fixture is not started.");
 
     /// <summary>12 fillers of Kaolack, then 8 of the Oriental.</summary>
     public static IReadOnlyList<string> Fillers { get; } = [.. Enumerable.Range(1, 20).Select(i => $"remplissage-{i:00}")];
 
     public static IReadOnlyList<string> AllCooperatives { get; } = [.. Fillers, Cereales, Argan, Sel, Miel, BeniDrar];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.InitializeAsync();
-        using var http = Host.CreateClient();
+        await base.InitializeAsync();
+        admin = (await TestUser.AdminAsync(Host)).Client(Host);
+        var http = Admin;
         for (var i = 1; i <= Fillers.Count; i++)
         {
             await Create(http, "cooperatives", Fillers[i - 1], Plain($"Remplissage {i:00}", i <= 12 ? Region.Kaolack : Region.Oriental, "mil"));
@@ -83,7 +85,11 @@ public sealed class DirectorySearchFixture : IAsyncLifetime
         await Send(http, $"/api/projects/{HoneyProject}/status", new { status = "cancelled" });
     }
 
-    public Task DisposeAsync() => app.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        admin?.Dispose();
+        await base.DisposeAsync();
+    }
 
     private static CooperativeProfile Plain(string name, Region region, params string[] valueChains) =>
         Samples.Cooperative(name, region, valueChains) with { Products = [], CapacityNeeds = [], Description = "" };

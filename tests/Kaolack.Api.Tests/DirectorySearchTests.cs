@@ -6,7 +6,7 @@ namespace Kaolack.Api.Tests;
 
 public sealed class DirectorySearchTests(DirectorySearchFixture directory) : IClassFixture<DirectorySearchFixture>
 {
-    private readonly HttpClient http = directory.Host.CreateClient();
+    private readonly HttpClient http = directory.Admin;
 
     [Fact]
     public async Task Listing_without_parameters_returns_the_first_page_of_20_and_the_exact_total()

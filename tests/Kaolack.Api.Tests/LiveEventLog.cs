@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kaolack.Contracts.Live;
 using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -44,6 +45,22 @@ public sealed class LiveEventLog
 
     public Task<LiveEvent[]> WaitForVersion(string topic, long version, string who) =>
         WaitFor(topic, received => received.Any(e => e.Version == version), $"{who} to receive {topic} v{version}");
+
+    /// <summary>The slug a directory event is about (an entry or a removal), or the slug of an entity's data.</summary>
+    public static string? SlugOf(LiveEvent liveEvent)
+    {
+        ArgumentNullException.ThrowIfNull(liveEvent);
+        return liveEvent.Data is JsonElement { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("slug", out var slug) ? slug.GetString() : null;
+    }
+
+    /// <summary>The slugs listed by a directory snapshot event.</summary>
+    public static string[] SnapshotSlugs(LiveEvent snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Assert.Equal(ChangeKind.Snapshot, snapshot.Change);
+        var data = Assert.IsType<JsonElement>(snapshot.Data);
+        return [.. data.GetProperty("entries").EnumerateArray().Select(entry => entry.GetProperty("slug").GetString()!)];
+    }
 
     public static Task<CatchUp> Subscribe(HubConnection connection, string topic, long? sinceVersion)
     {

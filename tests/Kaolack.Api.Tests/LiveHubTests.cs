@@ -12,17 +12,17 @@ namespace Kaolack.Api.Tests;
 
 /// <summary>The live hub over a real SignalR connection, driven by real REST calls.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class LiveHubTests(AppFixture app)
+public sealed class LiveHubTests(ApiFixture app)
 {
-    private readonly HttpClient http = app.Host.CreateClient();
+    private readonly HttpClient http = app.MemberClient;
 
     [Fact]
     public async Task Two_subscribers_of_a_project_both_receive_a_rest_update_with_its_new_version_and_data()
     {
         var slug = await CreateProject("live-deux-clients");
         var topic = $"project:{slug}";
-        await using var first = app.Host.CreateHubConnection();
-        await using var second = app.Host.CreateHubConnection();
+        await using var first = app.Member.Hub(app.Host);
+        await using var second = app.Member.Hub(app.Host);
         var firstLog = new LiveEventLog(first);
         var secondLog = new LiveEventLog(second);
         await first.StartAsync();
@@ -54,7 +54,7 @@ public sealed class LiveHubTests(AppFixture app)
     {
         var slug = await CreateProject("live-rattrapage");
         var topic = $"project:{slug}";
-        await using var connection = app.Host.CreateHubConnection();
+        await using var connection = app.Member.Hub(app.Host);
         var log = new LiveEventLog(connection);
         await connection.StartAsync();
         await LiveEventLog.Subscribe(connection, topic, 1);
@@ -86,7 +86,7 @@ public sealed class LiveHubTests(AppFixture app)
     public async Task Subscribing_without_a_version_returns_a_snapshot_of_the_current_state()
     {
         var slug = await CreateProject("live-instantane");
-        await using var connection = app.Host.CreateHubConnection();
+        await using var connection = app.Member.Hub(app.Host);
         await connection.StartAsync();
 
         var catchUp = await LiveEventLog.Subscribe(connection, $"project:{slug}", null);
@@ -102,7 +102,7 @@ public sealed class LiveHubTests(AppFixture app)
     {
         const string topic = "directory:cooperatives";
         var slug = Samples.Slug("live-annuaire");
-        await using var connection = app.Host.CreateHubConnection();
+        await using var connection = app.Member.Hub(app.Host);
         var log = new LiveEventLog(connection);
         await connection.StartAsync();
         var catchUp = await LiveEventLog.Subscribe(connection, topic, null);
@@ -111,8 +111,8 @@ public sealed class LiveHubTests(AppFixture app)
         await (await http.Put($"/api/cooperatives/{slug}", created.Profile with { Name = "Annuaire renommé" }, ifMatch: 1)).Read<Cooperative>();
         Assert.Equal(HttpStatusCode.NoContent, (await http.Delete($"/api/cooperatives/{slug}", ifMatch: 2)).StatusCode);
 
-        var events = (await log.WaitFor(topic, received => received.Any(e => e.Change == ChangeKind.Deleted && SlugOf(e) == slug), "the deletion in the directory"))
-            .Where(e => SlugOf(e) == slug)
+        var events = (await log.WaitFor(topic, received => received.Any(e => e.Change == ChangeKind.Deleted && LiveEventLog.SlugOf(e) == slug), "the deletion in the directory"))
+            .Where(e => LiveEventLog.SlugOf(e) == slug)
             .ToArray();
         Assert.Equal(ChangeKind.Snapshot, Assert.Single(catchUp.Events).Change);
         Assert.Equal([ChangeKind.Created, ChangeKind.Updated, ChangeKind.Deleted], events.Select(e => e.Change));
@@ -133,7 +133,7 @@ public sealed class LiveHubTests(AppFixture app)
     [InlineData("")]
     public async Task Invalid_topic_is_a_hub_error_with_the_invalid_topic_code(string topic)
     {
-        await using var connection = app.Host.CreateHubConnection();
+        await using var connection = app.Member.Hub(app.Host);
         await connection.StartAsync();
 
         var error = await Assert.ThrowsAsync<HubException>(() => LiveEventLog.Subscribe(connection, topic, null));
@@ -149,7 +149,7 @@ public sealed class LiveHubTests(AppFixture app)
     {
         var slug = await CreateProject("live-nom-methode");
         var topic = $"project:{slug}";
-        await using var connection = app.Host.CreateHubConnection();
+        await using var connection = app.Member.Hub(app.Host);
         var lowerCase = 0;
         connection.On<LiveEvent>("event", _ => Interlocked.Increment(ref lowerCase));
         var log = new LiveEventLog(connection);
@@ -173,9 +173,6 @@ public sealed class LiveHubTests(AppFixture app)
 
     private static T Data<T>(LiveEvent liveEvent) =>
         Assert.IsType<JsonElement>(liveEvent.Data).Deserialize<T>(SiloHost.Json) ?? throw new InvalidOperationException("No data.");
-
-    private static string? SlugOf(LiveEvent liveEvent) =>
-        liveEvent.Data is JsonElement { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("slug", out var slug) ? slug.GetString() : null;
 
     private static string HubErrorCode(HubException error)
     {

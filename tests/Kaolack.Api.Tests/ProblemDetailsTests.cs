@@ -8,9 +8,9 @@ namespace Kaolack.Api.Tests;
 
 /// <summary>Refusals over HTTP: RFC 7807 bodies with a stable code, for each entity kind.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ProblemDetailsTests(AppFixture app)
+public sealed class ProblemDetailsTests(ApiFixture app)
 {
-    private readonly HttpClient http = app.Host.CreateClient();
+    private readonly HttpClient http = app.MemberClient;
 
     public static TheoryData<string> Kinds => new() { "cooperatives", "diaspora-groups", "projects" };
 

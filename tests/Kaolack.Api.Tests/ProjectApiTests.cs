@@ -3,14 +3,13 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Projects;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests;
 
 [Collection(ApiCollection.Name)]
-public sealed class ProjectApiTests(AppFixture app)
+public sealed class ProjectApiTests(ApiFixture app)
 {
-    private readonly HttpClient http = app.Host.CreateClient();
+    private readonly HttpClient http = app.MemberClient;
 
     [Fact]
     public async Task Create_returns_201_location_etag_and_a_proposed_project_with_its_first_activity()

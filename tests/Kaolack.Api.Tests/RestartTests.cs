@@ -7,7 +7,10 @@ using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests;
 
-/// <summary>Everything acknowledged over HTTP survives a full stop of the app: it lives in Azure Storage, not in the silo.</summary>
+/// <summary>
+/// Everything acknowledged over HTTP survives a full stop of the app: it lives in Azure Storage, not in the silo.
+/// The administrator acts on both hosts, signing in on each (a token is not carried over the restart).
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RestartTests(AzuriteFixture azurite)
 {
@@ -21,7 +24,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
 
         await using (var a = await SiloHost.StartAsync(options))
         {
-            using var http = a.CreateClient();
+            using var http = await a.CreateAdminClientAsync();
             var created = await (await http.Post($"/api/cooperatives?slug={coop}", Samples.Cooperative("Coopérative Zitoun de Berkane", Region.Oriental, "olive")))
                 .Read<Cooperative>(HttpStatusCode.Created);
             await (await http.Put($"/api/cooperatives/{coop}", created.Profile with { MemberCount = 88, Products = ["huile d'olive", "savon"] }, ifMatch: 1))
@@ -37,7 +40,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
         }
 
         await using var b = await SiloHost.StartAsync(options);
-        using var httpB = b.CreateClient();
+        using var httpB = await b.CreateAdminClientAsync();
         var coopResponse = await httpB.GetAsync($"/api/cooperatives/{coop}");
         var coopAfter = await coopResponse.Read<Cooperative>();
         var listing = await (await httpB.GetAsync("/api/cooperatives")).Read<Kaolack.Contracts.Directory.DirectoryPage>();
@@ -64,12 +67,12 @@ public sealed class RestartTests(AzuriteFixture azurite)
 
         await using (var a = await SiloHost.StartAsync(options))
         {
-            using var http = a.CreateClient();
+            using var http = await a.CreateAdminClientAsync();
             created = await (await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Avant redémarrage"))).Read<Cooperative>(HttpStatusCode.Created);
         }
 
         await using var b = await SiloHost.StartAsync(options);
-        using var httpB = b.CreateClient();
+        using var httpB = await b.CreateAdminClientAsync();
         await (await httpB.Put($"/api/cooperatives/{slug}", created.Profile with { Name = "Écrasement" }, ifMatch: 0))
             .Problem(HttpStatusCode.PreconditionFailed, "version-conflict");
         var updated = await (await httpB.Put($"/api/cooperatives/{slug}", created.Profile with { Name = "Après redémarrage" }, ifMatch: 1)).Read<Cooperative>();

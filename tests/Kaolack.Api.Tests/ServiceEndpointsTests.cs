@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests;
 
-/// <summary>What the app serves besides the API itself: OpenAPI document, reference page, health.</summary>
+/// <summary>What the app serves besides the API itself, to anyone without signing in: OpenAPI document, reference page, health.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ServiceEndpointsTests(AppFixture app)
+public sealed class ServiceEndpointsTests(ApiFixture app)
 {
     private readonly HttpClient http = app.Host.CreateClient();
 

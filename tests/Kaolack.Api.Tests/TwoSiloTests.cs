@@ -22,14 +22,17 @@ public sealed class TwoSiloTests(AzuriteFixture azurite)
         var siloB = SiloOf(b);
         await Eventually.True(() => ActiveSilos(a) == 2 && ActiveSilos(b) == 2, "both silos to see each other as active");
 
-        using var httpA = a.CreateClient();
-        using var httpB = b.CreateClient();
+        // The administrator signs in on each silo, and each silo's clients use that silo's token.
+        var adminOnA = await TestUser.AdminAsync(a);
+        var adminOnB = await TestUser.AdminAsync(b);
+        using var httpA = adminOnA.Client(a);
+        using var httpB = adminOnB.Client(b);
         var slug = Samples.Slug("deux-silos");
         var topic = $"project:{slug}";
         await (await httpA.Post($"/api/projects?slug={slug}", Samples.Project("Projet sur deux silos"))).Read<JointProject>(HttpStatusCode.Created);
 
-        await using var clientOnA = a.CreateHubConnection();
-        await using var clientOnB = b.CreateHubConnection();
+        await using var clientOnA = adminOnA.Hub(a);
+        await using var clientOnB = adminOnB.Hub(b);
         var logA = new LiveEventLog(clientOnA);
         var logB = new LiveEventLog(clientOnB);
         await clientOnA.StartAsync();

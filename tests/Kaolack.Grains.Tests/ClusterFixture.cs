@@ -1,4 +1,6 @@
 using Kaolack.Api.Hosting;
+using Kaolack.Grains.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Kaolack.Testing;
 using Orleans.TestingHost;
 
@@ -8,9 +10,16 @@ namespace Kaolack.Grains.Tests;
 /// One real Azurite and one in-process Orleans cluster (two silos) whose grain storage is that Azurite,
 /// configured by the same <see cref="GrainSetup.AddKaolackGrains"/> as the application.
 /// Shared by every grain test class through <see cref="ClusterCollection"/>.
+/// Accounts lock for <see cref="LockoutDuration"/> instead of 15 minutes, so a test can see a lock end.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Long enough for the calls right after locking to find the account still locked, short enough
+    /// to wait for the lock to end.
+    /// </summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);
+
     private AzuriteServer? azurite;
     private InProcessTestCluster? cluster;
 
@@ -48,7 +57,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddKaolackGrains(storageConnectionString, serviceId));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddKaolackGrains(storageConnectionString, serviceId);
+            silo.Services.Configure<AccountOptions>(options => options.LockoutDuration = LockoutDuration);
+        });
         var started = builder.Build();
         try
         {

@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Directory;
@@ -10,13 +11,16 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
 {
     private readonly IClusterClient client = fixture.Client;
 
+    /// <summary>Creates the cooperatives of the test, and so is their member.</summary>
+    private readonly Caller owner = Callers.Member("createur");
+
     [Fact]
-    public async Task Create_gives_version_1_and_Get_returns_the_normalized_profile()
+    public async Task Create_gives_version_1_makes_the_creator_its_member_and_Get_returns_the_normalized_profile()
     {
         var token = Samples.Token();
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{token}");
 
-        var created = await grain.Create(Samples.Cooperative() with
+        var created = await grain.Create(owner, Samples.Cooperative() with
         {
             Name = "  Coopérative   Jokko ",
             ValueChains = ["Céréales", " cereales ", "Arachide"],
@@ -26,27 +30,29 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
         Assert.Equal(1, created.Meta.Version);
         Assert.Equal($"coop-{token}", created.Meta.Slug);
         Assert.Equal(created.Meta.CreatedAt, created.Meta.UpdatedAt);
-        var read = await grain.Get();
+        var read = await grain.Get(owner);
         Assert.NotNull(read);
         Assert.Equal(1, read.Meta.Version);
         Assert.Equal("Coopérative Jokko", read.Profile.Name);
         Assert.Equal(["Céréales", "Arachide"], read.Profile.ValueChains);
         Assert.Equal("awa@jokko.sn", read.Profile.Contact.Email);
-        Assert.Equal(created, read with { Profile = created.Profile });
+        Assert.Equal([owner.UserId], created.Members);
+        Assert.Equal([owner.UserId], read.Members);
+        Assert.Equal(created, read with { Profile = created.Profile, Members = created.Members });
     }
 
     [Fact]
     public async Task Update_with_the_current_version_gives_the_next_version()
     {
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{Samples.Token()}");
-        var created = await grain.Create(Samples.Cooperative());
+        var created = await grain.Create(owner, Samples.Cooperative());
 
-        var updated = await grain.Update(Samples.Cooperative() with { MemberCount = 80 }, expectedVersion: 1);
+        var updated = await grain.Update(owner, Samples.Cooperative() with { MemberCount = 80 }, expectedVersion: 1);
 
         Assert.Equal(2, updated.Meta.Version);
         Assert.Equal(created.Meta.CreatedAt, updated.Meta.CreatedAt);
         Assert.True(updated.Meta.UpdatedAt >= created.Meta.UpdatedAt);
-        var read = await grain.Get();
+        var read = await grain.Get(owner);
         Assert.Equal((2L, 80), (read!.Meta.Version, read.Profile.MemberCount));
     }
 
@@ -54,15 +60,15 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     public async Task Update_with_a_stale_version_is_a_conflict_and_changes_nothing()
     {
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{Samples.Token()}");
-        await grain.Create(Samples.Cooperative());
-        await grain.Update(Samples.Cooperative() with { MemberCount = 80 }, expectedVersion: 1);
+        await grain.Create(owner, Samples.Cooperative());
+        await grain.Update(owner, Samples.Cooperative() with { MemberCount = 80 }, expectedVersion: 1);
 
         var conflict = await Assert.ThrowsAsync<VersionConflictException>(() =>
-            grain.Update(Samples.Cooperative() with { MemberCount = 5, Name = "Autre nom" }, expectedVersion: 1));
+            grain.Update(owner, Samples.Cooperative() with { MemberCount = 5, Name = "Autre nom" }, expectedVersion: 1));
 
         Assert.Equal((1L, 2L), (conflict.ExpectedVersion, conflict.CurrentVersion));
         Assert.Equal("version-conflict", conflict.Code);
-        var read = await grain.Get();
+        var read = await grain.Get(owner);
         Assert.Equal(2, read!.Meta.Version);
         Assert.Equal(80, read.Profile.MemberCount);
         Assert.Equal("Coopérative Jokko", read.Profile.Name);
@@ -74,7 +80,7 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
         var token = Samples.Token();
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{token}");
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Create(Samples.Cooperative() with
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Create(owner, Samples.Cooperative() with
         {
             MemberCount = 0,
             Contact = new Contact { Email = "pas-une-adresse" },
@@ -84,9 +90,9 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
         Assert.Equal(
             ["contact.email", "fairParticipations[0].year", "memberCount"],
             error.Errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Null(await grain.Get());
+        Assert.Null(await grain.Get(owner));
         Assert.Null(await grain.GetPartnerInfo());
-        Assert.Equal(0, (await Directory().Search(new DirectoryQuery { Text = token })).Total);
+        Assert.Equal(0, (await Directory().Search(owner, new DirectoryQuery { Text = token })).Total);
     }
 
     [Fact]
@@ -94,15 +100,15 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     {
         var token = Samples.Token();
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{token}");
-        await grain.Create(Samples.Cooperative());
+        await grain.Create(owner, Samples.Cooperative());
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            grain.Update(Samples.Cooperative() with { Name = "   ", ValueChains = [] }, expectedVersion: 1));
+            grain.Update(owner, Samples.Cooperative() with { Name = "   ", ValueChains = [] }, expectedVersion: 1));
 
         Assert.Equal(["name", "valueChains"], error.Errors.Keys.Order(StringComparer.Ordinal));
-        var read = await grain.Get();
+        var read = await grain.Get(owner);
         Assert.Equal((1L, "Coopérative Jokko"), (read!.Meta.Version, read.Profile.Name));
-        var listed = Assert.Single((await Directory().Search(new DirectoryQuery { Text = token })).Items);
+        var listed = Assert.Single((await Directory().Search(owner, new DirectoryQuery { Text = token })).Items);
         Assert.Equal((1L, "Coopérative Jokko"), (listed.Version, listed.Name));
     }
 
@@ -110,12 +116,12 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     public async Task Creating_the_same_slug_twice_is_refused()
     {
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{Samples.Token()}");
-        await grain.Create(Samples.Cooperative());
+        await grain.Create(owner, Samples.Cooperative());
 
-        var error = await Assert.ThrowsAsync<EntityExistsException>(() => grain.Create(Samples.Cooperative() with { Name = "Doublon" }));
+        var error = await Assert.ThrowsAsync<EntityExistsException>(() => grain.Create(owner, Samples.Cooperative() with { Name = "Doublon" }));
 
         Assert.Equal("already-exists", error.Code);
-        var read = await grain.Get();
+        var read = await grain.Get(owner);
         Assert.Equal((1L, "Coopérative Jokko"), (read!.Meta.Version, read.Profile.Name));
     }
 
@@ -123,7 +129,7 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     public async Task A_slug_that_is_not_valid_is_refused()
     {
         var grain = client.GetGrain<ICooperativeGrain>("Pas Un Slug");
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Create(Samples.Cooperative()));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Create(owner, Samples.Cooperative()));
         Assert.Equal(["slug"], error.Errors.Keys);
     }
 
@@ -131,8 +137,8 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     public async Task Updating_or_deleting_a_cooperative_that_does_not_exist_is_not_found()
     {
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{Samples.Token()}");
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => grain.Update(Samples.Cooperative(), 0));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => grain.Delete(0));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => grain.Update(owner, Samples.Cooperative(), 0));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => grain.Delete(owner, 0));
     }
 
     [Fact]
@@ -140,13 +146,13 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     {
         var token = Samples.Token();
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{token}");
-        await grain.Create(Samples.Cooperative());
-        await grain.Update(Samples.Cooperative() with { MemberCount = 50 }, 1);
+        await grain.Create(owner, Samples.Cooperative());
+        await grain.Update(owner, Samples.Cooperative() with { MemberCount = 50 }, 1);
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => grain.Delete(1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => grain.Delete(owner, 1));
 
-        Assert.Equal(2, (await grain.Get())!.Meta.Version);
-        Assert.Equal(1, (await Directory().Search(new DirectoryQuery { Text = token })).Total);
+        Assert.Equal(2, (await grain.Get(owner))!.Meta.Version);
+        Assert.Equal(1, (await Directory().Search(owner, new DirectoryQuery { Text = token })).Total);
     }
 
     [Fact]
@@ -154,21 +160,21 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     {
         var token = Samples.Token();
         var grain = client.GetGrain<ICooperativeGrain>($"coop-{token}");
-        await grain.Create(Samples.Cooperative());
-        await grain.Update(Samples.Cooperative() with { MemberCount = 50 }, 1);
+        await grain.Create(owner, Samples.Cooperative());
+        await grain.Update(owner, Samples.Cooperative() with { MemberCount = 50 }, 1);
 
-        await grain.Delete(2);
+        await grain.Delete(owner, 2);
 
-        Assert.Null(await grain.Get());
+        Assert.Null(await grain.Get(owner));
         Assert.Null(await grain.GetPartnerInfo());
-        Assert.Equal(0, (await Directory().Search(new DirectoryQuery { Text = token })).Total);
-        var tombstone = await grain.CatchUp(null);
+        Assert.Equal(0, (await Directory().Search(owner, new DirectoryQuery { Text = token })).Total);
+        var tombstone = await grain.CatchUp(owner, null);
         Assert.Equal(3, tombstone.Version);
 
-        var recreated = await grain.Create(Samples.Cooperative() with { Name = "Coopérative Jokko renaissante" });
+        var recreated = await grain.Create(owner, Samples.Cooperative() with { Name = "Coopérative Jokko renaissante" });
 
         Assert.Equal(4, recreated.Meta.Version);
-        var listed = Assert.Single((await Directory().Search(new DirectoryQuery { Text = token })).Items);
+        var listed = Assert.Single((await Directory().Search(owner, new DirectoryQuery { Text = token })).Items);
         Assert.Equal((4L, "Coopérative Jokko renaissante"), (listed.Version, listed.Name));
     }
 
@@ -177,7 +183,7 @@ public sealed class CooperativeGrainTests(ClusterFixture fixture)
     {
         var slug = $"coop-{Samples.Token()}";
         var grain = client.GetGrain<ICooperativeGrain>(slug);
-        await grain.Create(Samples.Cooperative(name: "Coopérative d'Oujda", region: Region.Oriental));
+        await grain.Create(owner, Samples.Cooperative(name: "Coopérative d'Oujda", region: Region.Oriental));
 
         Assert.Equal(new PartnerInfo(EntityKind.Cooperative, slug, "Coopérative d'Oujda", Region.Oriental), await grain.GetPartnerInfo());
     }

@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
@@ -12,17 +13,20 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
 {
     private readonly IClusterClient client = fixture.Client;
 
+    /// <summary>Creates the test's project (its owner) and partner organisations (their member).</summary>
+    private readonly Caller owner = Callers.Member("porteur");
+
     [Fact]
     public async Task A_project_with_a_Kaolack_cooperative_and_an_Oriental_diaspora_group_becomes_active_and_the_directory_shows_it()
     {
         var (token, coop, group) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        var created = await project.Create(Samples.Charter());
+        var created = await project.Create(owner, Samples.Charter());
         Assert.Equal((1L, ProjectStatus.Proposed), (created.Meta.Version, created.Status));
 
-        await project.AddPartner(coop, 1);
-        await project.AddPartner(group, 2);
-        var active = await project.ChangeStatus(ProjectStatus.Active, 3);
+        await project.AddPartner(owner, coop, 1);
+        await project.AddPartner(owner, group, 2);
+        var active = await project.ChangeStatus(owner, ProjectStatus.Active, 3);
 
         Assert.Equal((4L, ProjectStatus.Active), (active.Meta.Version, active.Status));
         Assert.Equal(
@@ -30,7 +34,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
             active.Partners.Select(p => (p.Kind, p.Slug, p.Region)));
         Assert.Equal(["created", "partner-added", "partner-added", "status-changed"], active.Activity.Select(a => a.Kind));
         Assert.Equal([1L, 2L, 3L, 4L], active.Activity.Select(a => a.Version));
-        var entry = Assert.Single((await Directory().Search(new DirectoryQuery { Text = token, Status = ProjectStatus.Active })).Items);
+        var entry = Assert.Single((await Directory().Search(owner, new DirectoryQuery { Text = token, Status = ProjectStatus.Active })).Items);
         Assert.Equal((ProjectStatus.Active, 4L), (entry.Status, entry.Version));
         Assert.Equal([Region.Kaolack, Region.Oriental], entry.Regions);
     }
@@ -40,16 +44,16 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
-        await project.AddPartner(coop, null);
+        await project.Create(owner, Samples.Charter());
+        await project.AddPartner(owner, coop, null);
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.ChangeStatus(ProjectStatus.Active, null));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.ChangeStatus(owner, ProjectStatus.Active, null));
 
         Assert.Equal("partners-from-both-regions", error.Rule);
-        var read = await project.Get();
+        var read = await project.Get(owner);
         Assert.Equal((2L, ProjectStatus.Proposed), (read!.Meta.Version, read.Status));
         Assert.Equal(["created", "partner-added"], read.Activity.Select(a => a.Kind));
-        var entry = Assert.Single((await Directory().Search(new DirectoryQuery { Text = token })).Items);
+        var entry = Assert.Single((await Directory().Search(owner, new DirectoryQuery { Text = token })).Items);
         Assert.Equal((ProjectStatus.Proposed, 2L), (entry.Status, entry.Version));
     }
 
@@ -58,19 +62,19 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var token = Samples.Token();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
+        await project.Create(owner, Samples.Charter());
 
         var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            project.AddPartner(new PartnerRef(EntityKind.Cooperative, $"inconnue-{token}"), null));
+            project.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, $"inconnue-{token}"), null));
         var malformed = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            project.AddPartner(new PartnerRef(EntityKind.Cooperative, "Pas Un Slug"), null));
+            project.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, "Pas Un Slug"), null));
         var notAPartnerKind = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            project.AddPartner(new PartnerRef(EntityKind.Project, $"puits-{token}"), null));
+            project.AddPartner(owner, new PartnerRef(EntityKind.Project, $"puits-{token}"), null));
 
         Assert.Equal(["slug"], unknown.Errors.Keys);
         Assert.Equal(["slug"], malformed.Errors.Keys);
         Assert.Equal(["kind"], notAPartnerKind.Errors.Keys);
-        var read = await project.Get();
+        var read = await project.Get(owner);
         Assert.Equal(1, read!.Meta.Version);
         Assert.Empty(read.Partners);
     }
@@ -79,11 +83,11 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task A_deleted_organisation_can_no_longer_join_a_project()
     {
         var (token, coop, _) = await Partners();
-        await client.GetGrain<ICooperativeGrain>(coop.Slug).Delete(1);
+        await client.GetGrain<ICooperativeGrain>(coop.Slug).Delete(owner, 1);
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
+        await project.Create(owner, Samples.Charter());
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => project.AddPartner(coop, null));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => project.AddPartner(owner, coop, null));
 
         Assert.Equal(["slug"], error.Errors.Keys);
     }
@@ -93,14 +97,14 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
-        await project.AddPartner(coop, null);
+        await project.Create(owner, Samples.Charter());
+        await project.AddPartner(owner, coop, null);
 
-        var again = await project.AddPartner(coop, 2);
+        var again = await project.AddPartner(owner, coop, 2);
 
         Assert.Equal(2, again.Meta.Version);
         Assert.Single(again.Partners);
-        Assert.Equal(2, (await project.Get())!.Meta.Version);
+        Assert.Equal(2, (await project.Get(owner))!.Meta.Version);
     }
 
     [Fact]
@@ -108,15 +112,15 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, group) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
-        await project.AddPartner(coop, null);
-        await project.AddPartner(group, null);
-        await project.ChangeStatus(ProjectStatus.Active, null);
+        await project.Create(owner, Samples.Charter());
+        await project.AddPartner(owner, coop, null);
+        await project.AddPartner(owner, group, null);
+        await project.ChangeStatus(owner, ProjectStatus.Active, null);
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.RemovePartner(group, null));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.RemovePartner(owner, group, null));
 
         Assert.Equal("partners-from-both-regions", error.Rule);
-        var read = await project.Get();
+        var read = await project.Get(owner);
         Assert.Equal((4L, 2), (read!.Meta.Version, read.Partners.Length));
     }
 
@@ -125,14 +129,14 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(Samples.Charter());
-        await project.Update(Samples.Charter("Puits solaires, phase 2"), 1);
+        await project.Create(owner, Samples.Charter());
+        await project.Update(owner, Samples.Charter("Puits solaires, phase 2"), 1);
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(Samples.Charter("Autre"), 1));
-        await Assert.ThrowsAsync<VersionConflictException>(() => project.AddPartner(coop, 1));
-        await Assert.ThrowsAsync<VersionConflictException>(() => project.ChangeStatus(ProjectStatus.Cancelled, 1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(owner, Samples.Charter("Autre"), 1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => project.AddPartner(owner, coop, 1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => project.ChangeStatus(owner, ProjectStatus.Cancelled, 1));
 
-        var read = await project.Get();
+        var read = await project.Get(owner);
         Assert.Equal((2L, "Puits solaires, phase 2", ProjectStatus.Proposed), (read!.Meta.Version, read.Charter.Title, read.Status));
         Assert.Empty(read.Partners);
     }
@@ -141,7 +145,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Contributions_are_numbered_and_logged()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(Samples.Charter());
+        await project.Create(owner, Samples.Charter());
         var contribution = new ContributionInput
         {
             From = "  Mairie de Kaolack ",
@@ -149,8 +153,8 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
             ReceivedOn = new DateOnly(2025, 3, 1),
         };
 
-        await project.AddContribution(contribution, null);
-        var second = await project.AddContribution(contribution with { From = "Région de l'Oriental", Amount = new Money(20_000m, Currency.Mad) }, 2);
+        await project.AddContribution(owner, contribution, null);
+        var second = await project.AddContribution(owner, contribution with { From = "Région de l'Oriental", Amount = new Money(20_000m, Currency.Mad) }, 2);
 
         Assert.Equal([1, 2], second.Contributions.Select(c => c.Number));
         Assert.Equal("Mairie de Kaolack", second.Contributions[0].Details.From);
@@ -166,8 +170,8 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
         var token = Samples.Token();
         var coop = new PartnerRef(EntityKind.Cooperative, $"coop-{token}");
         var group = new PartnerRef(EntityKind.DiasporaGroup, $"groupe-{token}");
-        await client.GetGrain<ICooperativeGrain>(coop.Slug).Create(Samples.Cooperative(region: Region.Kaolack));
-        await client.GetGrain<IDiasporaGroupGrain>(group.Slug).Create(Samples.DiasporaGroup(origin: Region.Oriental));
+        await client.GetGrain<ICooperativeGrain>(coop.Slug).Create(owner, Samples.Cooperative(region: Region.Kaolack));
+        await client.GetGrain<IDiasporaGroupGrain>(group.Slug).Create(owner, Samples.DiasporaGroup(origin: Region.Oriental));
         return (token, coop, group);
     }
 }

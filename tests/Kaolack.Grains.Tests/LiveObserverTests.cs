@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
@@ -11,19 +12,22 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
 {
     private readonly IClusterClient client = fixture.Client;
 
+    /// <summary>Creates what the test needs: member of its organisations, owner of its projects.</summary>
+    private readonly Caller owner = Callers.Member("createur");
+
     [Fact]
     public async Task A_watcher_of_a_project_receives_the_new_version_after_an_update()
     {
         var slug = $"puits-{Samples.Token()}";
         var project = client.GetGrain<IJointProjectGrain>(slug);
-        await project.Create(Samples.Charter());
+        await project.Create(owner, Samples.Charter());
         var observer = new RecordingObserver();
         var reference = client.CreateObjectReference<ILiveObserver>(observer);
         try
         {
             Assert.Equal(1, await project.Watch(reference));
 
-            var updated = await project.Update(Samples.Charter("Puits solaires, phase 2"), 1);
+            var updated = await project.Update(owner, Samples.Charter("Puits solaires, phase 2"), 1);
 
             await Eventually.True(() => observer.Received.Any(e => e.Version == updated.Meta.Version), "the update event");
             var received = Assert.Single(observer.Received);
@@ -42,12 +46,12 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     public async Task CatchUp_returns_exactly_the_events_missed_since_a_version()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(Samples.Charter());
-        await project.Update(Samples.Charter("Titre 2"), 1);
-        await project.Update(Samples.Charter("Titre 3"), 2);
-        await project.ChangeStatus(ProjectStatus.Cancelled, 3);
+        await project.Create(owner, Samples.Charter());
+        await project.Update(owner, Samples.Charter("Titre 2"), 1);
+        await project.Update(owner, Samples.Charter("Titre 3"), 2);
+        await project.ChangeStatus(owner, ProjectStatus.Cancelled, 3);
 
-        var catchUp = await project.CatchUp(1);
+        var catchUp = await project.CatchUp(owner, 1);
 
         Assert.Equal(4, catchUp.Version);
         Assert.Equal([2L, 3L, 4L], catchUp.Events.Select(e => e.Version));
@@ -56,17 +60,17 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
             ["Titre 2", "Titre 3", "Titre 3"],
             catchUp.Events.Select(e => Assert.IsType<JointProject>(e.Data).Charter.Title));
         Assert.Equal(ProjectStatus.Cancelled, Assert.IsType<JointProject>(catchUp.Events[^1].Data).Status);
-        Assert.Empty((await project.CatchUp(4)).Events);
+        Assert.Empty((await project.CatchUp(owner, 4)).Events);
     }
 
     [Fact]
     public async Task CatchUp_without_a_version_returns_a_snapshot_of_the_current_state()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(Samples.Charter());
-        await project.Update(Samples.Charter("Titre 2"), 1);
+        await project.Create(owner, Samples.Charter());
+        await project.Update(owner, Samples.Charter("Titre 2"), 1);
 
-        var catchUp = await project.CatchUp(null);
+        var catchUp = await project.CatchUp(owner, null);
 
         var snapshot = Assert.Single(catchUp.Events);
         Assert.Equal((ChangeKind.Snapshot, 2L), (snapshot.Change, snapshot.Version));
@@ -77,7 +81,7 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     public async Task A_watcher_that_unwatches_receives_nothing_more()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(Samples.Charter());
+        await project.Create(owner, Samples.Charter());
         var leaving = new RecordingObserver();
         var staying = new RecordingObserver();
         var leavingReference = client.CreateObjectReference<ILiveObserver>(leaving);
@@ -86,11 +90,11 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
         {
             await project.Watch(leavingReference);
             await project.Watch(stayingReference);
-            await project.Update(Samples.Charter("Titre 2"), 1);
+            await project.Update(owner, Samples.Charter("Titre 2"), 1);
             await Eventually.True(() => leaving.Received.Count == 1 && staying.Received.Count == 1, "both watchers to get version 2");
 
             await project.Unwatch(leavingReference);
-            await project.Update(Samples.Charter("Titre 3"), 2);
+            await project.Update(owner, Samples.Charter("Titre 3"), 2);
 
             await Eventually.True(() => staying.Received.Any(e => e.Version == 3), "the staying watcher to get version 3");
             Assert.Equal([2L], leaving.Received.Select(e => e.Version));
@@ -114,7 +118,7 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
         {
             var before = await directory.Watch(reference);
 
-            await client.GetGrain<IJointProjectGrain>(slug).Create(Samples.Charter("Puits du Saloum"));
+            await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Charter("Puits du Saloum"));
 
             await Eventually.True(
                 () => observer.Received.Any(e => e.Data is DirectoryEntry entry && entry.Slug == slug), "the directory event");

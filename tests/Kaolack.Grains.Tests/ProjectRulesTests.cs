@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
@@ -7,18 +8,21 @@ namespace Kaolack.Grains.Tests;
 
 public sealed class ProjectRulesTests
 {
+    private const string Owner = "porteur@kaolack.test";
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero);
     private static readonly PartnerInfo KaolackCoop = new(EntityKind.Cooperative, "coop-jokko", "Coopérative Jokko", Region.Kaolack);
     private static readonly PartnerInfo KaolackGie = new(EntityKind.Cooperative, "gie-bok-jom", "GIE Bok Jom", Region.Kaolack);
     private static readonly PartnerInfo OrientalGroup = new(EntityKind.DiasporaGroup, "orientaux-lyon", "Orientaux de Lyon", Region.Oriental);
 
     [Fact]
-    public void Create_starts_proposed_without_partners_and_logs_the_creation()
+    public void Create_starts_proposed_without_partners_with_its_creator_as_only_owner_and_logs_the_creation()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now);
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
         Assert.Equal(ProjectStatus.Proposed, data.Status);
         Assert.Empty(data.Partners);
         Assert.Empty(data.Contributions);
+        Assert.Equal([new ProjectMember(Owner, ProjectRole.Owner, Now)], data.Members);
+        Assert.Empty(data.Invitations);
         var entry = Assert.Single(data.Activity);
         Assert.Equal((1L, "created", Now), (entry.Version, entry.Kind, entry.At));
     }
@@ -74,7 +78,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activation_is_refused_until_partners_from_both_regions_exist()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now);
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
         AssertActivationRefused(data);
 
         data = ProjectRules.AddPartner(data, KaolackCoop, 2, Now)!;
@@ -91,7 +95,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Reactivating_a_project_at_risk_also_needs_both_regions()
     {
-        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), 1, Now), KaolackCoop, 2, Now)! with { Status = ProjectStatus.AtRisk };
+        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), KaolackCoop, 2, Now)! with { Status = ProjectStatus.AtRisk };
         var error = Assert.Throws<RuleViolationException>(() => ProjectRules.ChangeStatus(data, ProjectStatus.Active, 3, Now));
         Assert.Equal("partners-from-both-regions", error.Rule);
     }
@@ -131,7 +135,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_records_the_partner_with_its_region_and_logs_it()
     {
-        var next = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), 1, Now), OrientalGroup, 2, Now);
+        var next = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), OrientalGroup, 2, Now);
         Assert.NotNull(next);
         var partner = Assert.Single(next.Partners);
         Assert.Equal(new ProjectPartner(EntityKind.DiasporaGroup, OrientalGroup.Slug, OrientalGroup.Name, Region.Oriental, Now), partner);
@@ -149,7 +153,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_tells_a_cooperative_and_a_diaspora_group_with_the_same_slug_apart()
     {
-        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), 1, Now), KaolackCoop, 2, Now)!;
+        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), KaolackCoop, 2, Now)!;
         var next = ProjectRules.AddPartner(data, KaolackCoop with { Kind = EntityKind.DiasporaGroup }, 3, Now);
         Assert.Equal(2, next?.Partners.Length);
     }
@@ -157,7 +161,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_refuses_more_than_the_partner_limit()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now);
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
         for (var i = 0; i < ProjectRules.PartnerLimit; i++)
         {
             data = ProjectRules.AddPartner(data, KaolackCoop with { Slug = $"coop-{i}" }, i + 2, Now)!;
@@ -169,7 +173,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activity_log_is_bounded_at_the_limit_and_keeps_the_newest_entries()
     {
-        var full = ProjectRules.Create(Samples.Charter(), 1, Now) with
+        var full = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
         {
             Activity = [.. Enumerable.Range(1, ProjectRules.ActivityLimit).Select(v => new ActivityEntry(v, Now, "updated", $"v{v}"))],
         };
@@ -183,7 +187,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activity_log_grows_until_the_limit()
     {
-        var almostFull = ProjectRules.Create(Samples.Charter(), 1, Now) with
+        var almostFull = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
         {
             Activity = [.. Enumerable.Range(1, ProjectRules.ActivityLimit - 1).Select(v => new ActivityEntry(v, Now, "updated", $"v{v}"))],
         };
@@ -195,7 +199,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Contributions_are_numbered_from_one_in_order()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now);
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
         for (var i = 0; i < 3; i++)
         {
             data = ProjectRules.AddContribution(data, Contribution($"Donateur {i}"), i + 2, Now);
@@ -208,7 +212,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Contribution_numbers_continue_after_the_highest_one_and_are_never_reused()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now) with
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
         {
             Contributions = [new Contribution(1, Contribution("A"), Now), new Contribution(5, Contribution("B"), Now)],
         };
@@ -242,7 +246,7 @@ public sealed class ProjectRulesTests
     }
 
     [Fact]
-    public void ToDirectoryEntry_carries_status_partner_regions_and_partner_names()
+    public void ToDirectoryEntry_carries_status_partner_regions_partner_names_and_the_members_as_readers()
     {
         var data = WithBothRegions() with { Status = ProjectStatus.Active };
         var entry = ProjectRules.ToDirectoryEntry(data, new EntityMeta("puits", 4, Now, Now));
@@ -251,11 +255,12 @@ public sealed class ProjectRulesTests
         Assert.Contains(OrientalGroup.Name, entry.Keywords);
         Assert.Contains("ODD 6", entry.Keywords);
         Assert.Equal(4, entry.Version);
+        Assert.Equal([Owner], entry.Readers!);
     }
 
     private static ProjectData WithBothRegions()
     {
-        var data = ProjectRules.Create(Samples.Charter(), 1, Now);
+        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
         data = ProjectRules.AddPartner(data, KaolackCoop, 2, Now)!;
         return ProjectRules.AddPartner(data, OrientalGroup, 3, Now)!;
     }

@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
@@ -41,6 +42,18 @@ internal static class Samples
         Pledges = [new Pledge { Kind = PledgeKind.InKind, Description = "Pompes solaires", ProjectSlug = "puits-solaires" }],
         Contact = new Contact { Email = "contact@orientaux-lyon.fr" },
         Description = "Diaspora de l'Oriental à Lyon.",
+    };
+
+    public const string Password = "mot-de-passe-solide";
+
+    public static Registration Registration(string email, string password = Password) => new()
+    {
+        Email = email,
+        Password = password,
+        DisplayName = "Awa Ndiaye",
+        Organisation = "Coopérative Jokko",
+        Region = UserRegion.Kaolack,
+        Language = UiLanguage.Fr,
     };
 
     public static ProjectCharter Charter(string title = "Puits solaires partagés") => new()

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Kaolack.Api.Hosting;
 using Kaolack.Silo.Hosting;
@@ -19,11 +22,14 @@ public sealed class SiloHost : IAsyncDisposable
     private readonly WebApplication app;
     private bool stopped;
 
-    private SiloHost(WebApplication app, Uri baseAddress)
+    private SiloHost(WebApplication app, Uri baseAddress, SiloHostOptions options)
     {
         this.app = app;
         BaseAddress = baseAddress;
+        Options = options;
     }
+
+    public SiloHostOptions Options { get; }
 
     public Uri BaseAddress { get; }
 
@@ -46,6 +52,10 @@ public sealed class SiloHost : IAsyncDisposable
             ["Cluster:GatewayPort"] = $"{ports[1]}",
             ["Cluster:Clustering"] = "AzureTable",
             ["Kaolack:SeedDemoData"] = options.SeedDemoData ? "true" : "false",
+            ["Kaolack:Admin:Email"] = options.AdminEmail,
+            ["Kaolack:Admin:Password"] = options.AdminPassword,
+            // Tests talk plain HTTP on loopback; cookies must still come back.
+            ["Kaolack:Auth:SecureCookies"] = "false",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -59,16 +69,70 @@ public sealed class SiloHost : IAsyncDisposable
             options.ConfigureBuilder?.Invoke(builder);
         });
         await app.StartAsync();
-        return new SiloHost(app, new Uri($"http://127.0.0.1:{ports[2]}"));
+        return new SiloHost(app, new Uri($"http://127.0.0.1:{ports[2]}"), options);
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>A SignalR connection to this host's live hub (not started).</summary>
-    public HubConnection CreateHubConnection(Action<IHubConnectionBuilder>? configure = null)
+    /// <summary>A bearer token for the account; waits (bounded) for the configured admin to exist after start.</summary>
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        using var http = CreateClient();
+        string? token = null;
+        await Eventually.True(async () =>
+        {
+            using var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                return false;
+            }
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            return true;
+        }, $"{email} to sign in");
+        return token!;
+    }
+
+    public Task<string> SignInAsAdminAsync() => SignInAsync(Options.AdminEmail, Options.AdminPassword);
+
+    /// <summary>An HTTP client that sends the bearer token of the account.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string email, string password)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(email, password));
+        return client;
+    }
+
+    public Task<HttpClient> CreateAdminClientAsync() => CreateClientAsAsync(Options.AdminEmail, Options.AdminPassword);
+
+    /// <summary>Registers a member account and returns a client signed in as it.</summary>
+    public async Task<HttpClient> CreateMemberClientAsync(string email, string password = "member-password-1")
+    {
+        using (var http = CreateClient())
+        {
+            using var response = await http.PostAsJsonAsync("/api/auth/register", new
+            {
+                email, password, displayName = email.Split('@')[0], organisation = "", region = "kaolack", language = "fr",
+            });
+            if (response.StatusCode != HttpStatusCode.Conflict)
+            {
+                response.EnsureSuccessStatusCode();
+            }
+        }
+        return await CreateClientAsAsync(email, password);
+    }
+
+    /// <summary>A SignalR connection to this host's live hub (not started), authenticated with the token when given.</summary>
+    public HubConnection CreateHubConnection(string? accessToken = null, Action<IHubConnectionBuilder>? configure = null)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "/hubs/live"))
+            .WithUrl(new Uri(BaseAddress, "/hubs/live"), options =>
+            {
+                if (accessToken is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+            })
             .AddJsonProtocol(options => KaolackApi.ConfigureJson(options.PayloadSerializerOptions));
         configure?.Invoke(builder);
         return builder.Build();

@@ -11,6 +11,11 @@ public sealed record SiloHostOptions(string StorageConnectionString)
 
     public bool SeedDemoData { get; init; }
 
+    /// <summary>The administrator the host creates on start (Kaolack:Admin); tests sign in as it to set things up.</summary>
+    public string AdminEmail { get; init; } = "admin@tests.example.org";
+
+    public string AdminPassword { get; init; } = "admin-password-for-tests";
+
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }

@@ -1,72 +1,148 @@
-import { useMemo, useState } from "preact/hooks";
-import { ConnectionBadge } from "./components/ConnectionBadge";
-import { DirectorySection } from "./components/DirectorySection";
-import type { EntryFilter } from "./format";
-import { useConnectionState, useTick } from "./hooks";
+import type { JSX } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { problemMessage } from "./auth/problem";
+import { session, useSession, type SessionState } from "./auth/session";
+import { UserMenu } from "./components/UserMenu";
 import { fr } from "./i18n/fr";
-import { DirectoryStore } from "./live/directoryStore";
-import { liveClient } from "./live/liveClient";
-import type { DirectoryName, Region } from "./types";
+import { lazy, PageLoading } from "./lazy";
+import { dismissNotice, useNotice } from "./notice";
+import { currentRoute, navigate, returnRoute, routeHref, useRoute, type Route } from "./router";
 
-const DIRECTORIES: readonly DirectoryName[] = ["cooperatives", "diaspora-groups", "projects"];
-const REGIONS: readonly Region[] = ["kaolack", "oriental"];
+// Pages are separate downloads: a signed-in visit never loads the forms, a signed-out one
+// never loads the lists (nor SignalR).
+const HomePage = lazy(() => import("./pages/Home").then((m) => m.HomePage));
+const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
+const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
+const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
+
+/** Starts the session check and, in parallel, the download of the page most likely shown. */
+export function startApp(): void {
+  // A note about what the previous user did must not outlive their session.
+  session.onSignedOut(dismissNotice);
+  void session.refresh();
+  const route = currentRoute();
+  if (route.name === "home") void HomePage.preload().catch(() => undefined);
+  else void SignInPage.preload().catch(() => undefined);
+}
+
+interface View {
+  readonly title: string;
+  readonly page: JSX.Element;
+}
+
+function view(route: Route, state: SessionState): View {
+  if (state.status === "loading") return { title: fr.app.title, page: <PageLoading /> };
+  if (state.status === "error") {
+    return {
+      title: fr.app.title,
+      page: (
+        <div class="panel" role="alert">
+          <p>{fr.nav.sessionError}</p>
+          <p class="muted">{problemMessage(state.problem)}</p>
+          <button type="button" class="button" onClick={() => void session.refresh()}>
+            {fr.nav.retry}
+          </button>
+        </div>
+      ),
+    };
+  }
+  const signedIn = state.status === "signedIn";
+  switch (route.name) {
+    case "home":
+      return signedIn
+        ? { title: fr.app.title, page: <HomePage /> }
+        : { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={null} email={null} /> };
+    case "signIn":
+    case "register":
+      // Signed in: App redirects (effect below); show nothing meanwhile.
+      if (signedIn) return { title: fr.app.title, page: <PageLoading /> };
+      return route.name === "signIn"
+        ? { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={route.returnTo} email={route.email} /> }
+        : { title: fr.pageTitle(fr.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
+    case "invitation":
+      return { title: fr.pageTitle(fr.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+    case "notFound":
+      return {
+        title: fr.pageTitle(fr.nav.notFoundTitle),
+        page: (
+          <section class="panel" aria-labelledby="page-title">
+            <h2 id="page-title">{fr.nav.notFoundTitle}</h2>
+            <p>{fr.nav.notFoundText}</p>
+            <p>
+              <a href={routeHref({ name: "home" })}>{fr.nav.backHome}</a>
+            </p>
+          </section>
+        ),
+      };
+  }
+}
 
 export function App() {
-  const client = liveClient();
-  const stores = useMemo(
-    () => new Map(DIRECTORIES.map((name) => [name, new DirectoryStore(name, client)] as const)),
-    [client],
-  );
-  const connection = useConnectionState(client);
-  const now = useTick(30_000);
-  const [query, setQuery] = useState("");
-  const [region, setRegion] = useState<Region | null>(null);
-  const filter = useMemo<EntryFilter>(() => ({ query, region }), [query, region]);
+  const route = useRoute();
+  const state = useSession();
+  const notice = useNotice(route);
+  const main = useRef<HTMLElement>(null);
+  const href = routeHref(route);
+  const { title, page } = view(route, state);
+  const user = state.status === "signedIn" ? state.user : null;
+
+  // Once signed in, the sign-in and register pages lead to where the user was going.
+  useEffect(() => {
+    if (user !== null && (route.name === "signIn" || route.name === "register")) {
+      navigate(returnRoute(route.returnTo), { replace: true });
+    }
+  }, [href, user]);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  // After a change of page (not at load), move focus to the new content for screen readers.
+  const shown = `${href}|${state.status}`;
+  const previous = useRef(shown);
+  useEffect(() => {
+    if (previous.current === shown) return;
+    const wasLoading = previous.current.endsWith("|loading");
+    previous.current = shown;
+    if (wasLoading) return;
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [shown]);
 
   return (
     <div class="app">
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {fr.nav.skipToContent}
+      </a>
       <header class="topbar">
         <div class="topbar__inner">
           <div class="brand">
-            <h1 class="brand__title">{fr.app.title}</h1>
+            <h1 class="brand__title">
+              <a href={routeHref({ name: "home" })}>{fr.app.title}</a>
+            </h1>
             <p class="brand__tagline">{fr.app.tagline}</p>
           </div>
-          <ConnectionBadge state={connection} />
+          {user !== null && <UserMenu user={user} />}
         </div>
       </header>
 
-      <div class="toolbar" role="search">
-        <label class="search">
-          <span class="visually-hidden">{fr.filters.searchLabel}</span>
-          <svg class="icon search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path
-              fill="currentColor"
-              d="M7 1.5a5.5 5.5 0 0 1 4.4 8.8l3.2 3.1a.8.8 0 0 1-1.1 1.1l-3.1-3.2A5.5 5.5 0 1 1 7 1.5Zm0 1.6a3.9 3.9 0 1 0 0 7.8 3.9 3.9 0 0 0 0-7.8Z"
-            />
-          </svg>
-          <input
-            type="search"
-            value={query}
-            placeholder={fr.filters.searchPlaceholder}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-          />
-        </label>
-        <div class="segmented" role="group" aria-label={fr.filters.regionLabel}>
-          <button type="button" aria-pressed={region === null} onClick={() => setRegion(null)}>
-            {fr.filters.allRegions}
-          </button>
-          {REGIONS.map((r) => (
-            <button key={r} type="button" class={`seg--${r}`} aria-pressed={region === r} onClick={() => setRegion(r)}>
-              {fr.regions[r]}
+      <main id="main" class="main" tabIndex={-1} ref={main}>
+        {notice !== null && (
+          <div class={`note note--${notice.kind} note--banner`} role="status">
+            <p>{notice.text}</p>
+            <button type="button" class="note__close" aria-label={fr.nav.close} onClick={dismissNotice}>
+              <span aria-hidden="true">×</span>
             </button>
-          ))}
-        </div>
-      </div>
-
-      <main class="columns">
-        {DIRECTORIES.map((name) => (
-          <DirectorySection key={name} name={name} store={stores.get(name)!} filter={filter} now={now} />
-        ))}
+          </div>
+        )}
+        {page}
       </main>
 
       <footer class="footer">

@@ -1,5 +1,6 @@
 // REST client for the directory endpoints.
 
+import { reportUnauthorized } from "./auth/session";
 import type { DirectoryEntry, DirectoryName, Page } from "./types";
 
 export class HttpError extends Error {
@@ -39,7 +40,10 @@ export async function fetchDirectory(
   const init: RequestInit = { headers: { Accept: "application/json" } };
   if (signal) init.signal = signal;
   const response = await fetch(url, init);
-  if (!response.ok) throw new HttpError(response.status, url);
+  if (!response.ok) {
+    if (response.status === 401) reportUnauthorized();
+    throw new HttpError(response.status, url);
+  }
   const body = (await response.json()) as Partial<Page<DirectoryEntry>>;
   return {
     items: Array.isArray(body.items) ? body.items : [],

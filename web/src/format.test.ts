@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilter, normalize, relativeTime } from "./format";
+import { matchesFilter, normalize, parseIsoDate, relativeTime } from "./format";
 import { valueChainLabel } from "./i18n/fr";
 import type { DirectoryEntry } from "./types";
 
@@ -32,5 +32,6 @@ describe("format", () => {
     expect(relativeTime("2025-01-01T00:59:50Z", now)).toBe("à l’instant");
     expect(relativeTime("2025-01-01T00:55:00Z", now)).toBe("il y a 5 minutes");
     expect(relativeTime("not a date", now)).toBe("");
+    expect(parseIsoDate("2025-01-01T00:55:00.1234567+00:00")).toBe(Date.parse("2025-01-01T00:55:00.123Z"));
   });
 });

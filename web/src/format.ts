@@ -13,9 +13,17 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+/**
+ * Milliseconds of an ISO 8601 date-time, NaN if invalid. .NET writes 7 fractional digits
+ * ("…:58.6886392+00:00"); only 3 are standard JavaScript, so the rest is dropped first.
+ */
+export function parseIsoDate(iso: string): number {
+  return Date.parse(iso.replace(/(\.\d{3})\d+/, "$1"));
+}
+
 /** "il y a 5 minutes", "hier", "à l’instant"… (empty string for an invalid date). */
 export function relativeTime(iso: string, now: number): string {
-  const then = Date.parse(iso);
+  const then = parseIsoDate(iso);
   if (Number.isNaN(then)) return "";
   const seconds = Math.round((then - now) / 1000);
   for (const [unit, size] of UNITS) {
@@ -25,7 +33,7 @@ export function relativeTime(iso: string, now: number): string {
 }
 
 export function absoluteTime(iso: string): string {
-  const then = Date.parse(iso);
+  const then = parseIsoDate(iso);
   return Number.isNaN(then) ? "" : absolute.format(then);
 }
 

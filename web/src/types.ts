@@ -50,3 +50,50 @@ export interface SubscribeResult {
 export type DirectoryName = "cooperatives" | "diaspora-groups" | "projects";
 
 export const directoryTopic = (name: DirectoryName): string => `directory:${name}`;
+
+// ---------- accounts (/api/auth, /api/invitations) ----------
+
+/** Where an account holder lives or works (wider than the directory regions). */
+export type AccountRegion = "kaolack" | "oriental" | "elsewhere";
+
+export type Language = "fr" | "en";
+
+export type UserRole = "admin" | "coach" | "partner" | "member";
+
+/** GET /api/auth/me */
+export interface CurrentUser {
+  readonly email: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly region: AccountRegion;
+  readonly language: Language;
+  readonly roles: readonly UserRole[];
+}
+
+/** POST /api/auth/register */
+export interface RegisterRequest {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly region: AccountRegion;
+  readonly language: Language;
+}
+
+export type InvitationRole = "owner" | "editor" | "viewer";
+
+/** GET /api/invitations/{token} */
+export interface Invitation {
+  readonly projectSlug: string;
+  readonly projectTitle: string;
+  readonly email: string;
+  readonly role: InvitationRole;
+  /** ISO 8601 date-time. */
+  readonly expiresAt: string;
+}
+
+/** POST /api/invitations/{token}/accept */
+export interface AcceptedInvitation {
+  readonly projectSlug: string;
+  readonly role: InvitationRole;
+}

@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 
@@ -5,6 +6,6 @@ namespace Kaolack.Api.Endpoints;
 
 public static class DirectoryEndpoints
 {
-    public static Task<DirectoryPage> Search(IGrainFactory grains, EntityKind kind, DirectoryQuery query) =>
-        grains.GetGrain<IDirectoryGrain>(kind.Plural()).Search(query);
+    public static Task<DirectoryPage> Search(IGrainFactory grains, Caller caller, EntityKind kind, DirectoryQuery query) =>
+        grains.GetGrain<IDirectoryGrain>(kind.Plural()).Search(caller, query);
 }

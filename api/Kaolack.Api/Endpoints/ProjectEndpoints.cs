@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
@@ -18,8 +20,8 @@ public static class ProjectEndpoints
     {
         var group = app.MapGroup("/api/projects").WithTags("projects");
 
-        group.MapGet("/", ([AsParameters] ListQuery query, [FromQuery] string? status, IGrainFactory grains) =>
-                DirectoryEndpoints.Search(grains, EntityKind.Project, query.ToDirectoryQuery() with
+        group.MapGet("/", ([AsParameters] ListQuery query, [FromQuery] string? status, IGrainFactory grains, ClaimsPrincipal user) =>
+                DirectoryEndpoints.Search(grains, user.ToCaller(), EntityKind.Project, query.ToDirectoryQuery() with
                 {
                     Status = JsonEnum.ParseOptional<ProjectStatus>(status, "status"),
                 }))
@@ -27,14 +29,15 @@ public static class ProjectEndpoints
             .WithSummary("Search projects: free text, partner region, value chain, status, paging.")
             .ProducesValidationProblem();
 
-        group.MapGet("/{slug}", async Task<Ok<JointProject>> (string slug, IGrainFactory grains, HttpResponse response) =>
-                Respond(response, await Project(grains, slug).Get() ?? throw new EntityNotFoundException(DisplayName)))
+        group.MapGet("/{slug}", async Task<Ok<JointProject>> (string slug, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
+                Respond(response, await Project(grains, slug).Get(user.ToCaller()) ?? throw new EntityNotFoundException(DisplayName)))
             .WithName("get-project")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", async Task<Created<JointProject>> (ProjectCharter charter, [FromQuery] string? slug, IGrainFactory grains, HttpResponse response) =>
+        group.MapPost("/", async Task<Created<JointProject>> (ProjectCharter charter, [FromQuery] string? slug, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
             {
-                var project = await SlugAllocation.Create(slug, charter.Title, "projet", s => Project(grains, s).Create(charter));
+                var caller = user.ToCaller();
+                var project = await SlugAllocation.Create(slug, charter.Title, "projet", s => Project(grains, s).Create(caller, charter));
                 ETags.Set(response, project.Meta.Version);
                 return TypedResults.Created($"/api/projects/{project.Meta.Slug}", project);
             })
@@ -43,8 +46,8 @@ public static class ProjectEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPut("/{slug}", async Task<Ok<JointProject>> (string slug, ProjectCharter charter, IGrainFactory grains, HttpContext http) =>
-                Respond(http.Response, await Project(grains, slug).Update(charter, ETags.RequiredVersion(http.Request))))
+        group.MapPut("/{slug}", async Task<Ok<JointProject>> (string slug, ProjectCharter charter, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Respond(http.Response, await Project(grains, slug).Update(user.ToCaller(), charter, ETags.RequiredVersion(http.Request))))
             .WithName("update-project")
             .WithSummary("Replaces the charter; If-Match must carry the ETag that was read.")
             .ProducesValidationProblem()
@@ -52,9 +55,9 @@ public static class ProjectEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapDelete("/{slug}", async Task<NoContent> (string slug, IGrainFactory grains, HttpRequest request) =>
+        group.MapDelete("/{slug}", async Task<NoContent> (string slug, IGrainFactory grains, ClaimsPrincipal user, HttpRequest request) =>
             {
-                await Project(grains, slug).Delete(ETags.RequiredVersion(request));
+                await Project(grains, slug).Delete(user.ToCaller(), ETags.RequiredVersion(request));
                 return TypedResults.NoContent();
             })
             .WithName("delete-project")
@@ -62,40 +65,67 @@ public static class ProjectEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapPost("/{slug}/status", async Task<Ok<JointProject>> (string slug, StatusChange change, IGrainFactory grains, HttpContext http) =>
-                Respond(http.Response, await Project(grains, slug).ChangeStatus(change.Status, ETags.OptionalVersion(http.Request))))
+        group.MapPost("/{slug}/status", async Task<Ok<JointProject>> (string slug, StatusChange change, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Respond(http.Response, await Project(grains, slug).ChangeStatus(user.ToCaller(), change.Status, ETags.OptionalVersion(http.Request))))
             .WithName("change-project-status")
             .WithSummary("Moves the project through its life; it becomes active only with partners from both regions (422 otherwise).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/{slug}/partners", async Task<Ok<JointProject>> (string slug, PartnerRef partner, IGrainFactory grains, HttpContext http) =>
-                Respond(http.Response, await Project(grains, slug).AddPartner(partner, ETags.OptionalVersion(http.Request))))
+        group.MapPost("/{slug}/partners", async Task<Ok<JointProject>> (string slug, PartnerRef partner, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Respond(http.Response, await Project(grains, slug).AddPartner(user.ToCaller(), partner, ETags.OptionalVersion(http.Request))))
             .WithName("add-project-partner")
             .WithSummary("Adds a cooperative or diaspora group as partner (no change if it already is one).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapDelete("/{slug}/partners/{kind}/{partnerSlug}", async Task<Ok<JointProject>> (string slug, string kind, string partnerSlug, IGrainFactory grains, HttpContext http) =>
+        group.MapDelete("/{slug}/partners/{kind}/{partnerSlug}", async Task<Ok<JointProject>> (string slug, string kind, string partnerSlug, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
             {
                 if (!EntityKindNames.TryParseSingular(kind, out var partnerKind) || partnerKind == EntityKind.Project)
                 {
                     throw new ValidationFailedException("kind", "Attendu : cooperative ou diaspora-group.");
                 }
                 var partner = new PartnerRef(partnerKind, partnerSlug);
-                return Respond(http.Response, await Project(grains, slug).RemovePartner(partner, ETags.OptionalVersion(http.Request)));
+                return Respond(http.Response, await Project(grains, slug).RemovePartner(user.ToCaller(), partner, ETags.OptionalVersion(http.Request)));
             })
             .WithName("remove-project-partner")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/{slug}/contributions", async Task<Ok<JointProject>> (string slug, ContributionInput contribution, IGrainFactory grains, HttpContext http) =>
-                Respond(http.Response, await Project(grains, slug).AddContribution(contribution, ETags.OptionalVersion(http.Request))))
+        group.MapPost("/{slug}/contributions", async Task<Ok<JointProject>> (string slug, ContributionInput contribution, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
+                Respond(http.Response, await Project(grains, slug).AddContribution(user.ToCaller(), contribution, ETags.OptionalVersion(http.Request))))
             .WithName("add-project-contribution")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{slug}/invitations", async Task<Created<InvitationLink>> (string slug, InvitationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpRequest http) =>
+            {
+                var ticket = await Project(grains, slug).Invite(user.ToCaller(), request.Email, request.Role);
+                var link = $"{http.Scheme}://{http.Host}/#/invitation/{Uri.EscapeDataString(ticket.Token)}";
+                return TypedResults.Created($"/api/invitations/{Uri.EscapeDataString(ticket.Token)}", new InvitationLink(ticket.Token, link, ticket.Email, ticket.Role, ticket.ExpiresAt));
+            })
+            .WithName("invite-project-member")
+            .WithSummary("Owners invite by e-mail; the answer holds a single-use link to share (no mail is sent).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{slug}/members/{email}", async Task<Ok<JointProject>> (string slug, string email, RoleChange change, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
+                Respond(response, await Project(grains, slug).ChangeMemberRole(user.ToCaller(), email, change.Role)))
+            .WithName("change-project-member-role")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapDelete("/{slug}/members/{email}", async Task<Ok<JointProject>> (string slug, string email, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
+                Respond(response, await Project(grains, slug).RemoveMember(user.ToCaller(), email)))
+            .WithName("remove-project-member")
+            .WithSummary("Owners remove members; members leave; the last owner cannot go (422).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return group;
     }

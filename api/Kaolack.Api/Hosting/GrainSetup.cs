@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,10 @@ public static class GrainSetup
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
+            .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")
+            .ValidateOnStart();
         silo.AddAzureTableGrainStorage(StorageNames.Entities, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.TableServiceClient = new TableServiceClient(connectionString);

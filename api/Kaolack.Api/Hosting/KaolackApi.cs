@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Kaolack.Api.Auth;
 using Kaolack.Api.Endpoints;
+using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
 using Kaolack.Api.Live;
@@ -17,7 +19,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
 
 namespace Kaolack.Api.Hosting;
@@ -28,11 +32,29 @@ public static class KaolackApi
     /// <summary>Largest accepted request body and SignalR message.</summary>
     public const long MaxMessageBytes = 256 * 1024;
 
-    public static IServiceCollection AddKaolackApi(this IServiceCollection services, string storageConnectionString)
+    public static IServiceCollection AddKaolackApi(this IServiceCollection services, string storageConnectionString, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddKaolackAuth(configuration, environment);
+        services.Configure<ConfiguredAdmin>(configuration.GetSection(ConfiguredAdmin.Section));
+        services.AddHostedService<ConfiguredAdminSeeder>();
+        services.AddKaolackRateLimiting(configuration);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Refusals by the authentication and authorization middleware carry the same codes as the grains'.
+            var (code, title) = context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => ("unauthenticated", "Connectez-vous pour continuer."),
+                StatusCodes.Status403Forbidden => ("forbidden", "Vous n'avez pas le droit de faire cela."),
+                StatusCodes.Status404NotFound => ("not-found", "Adresse introuvable."),
+                _ => ((string?)null, (string?)null),
+            };
+            if (code is not null && context.ProblemDetails.Extensions.TryAdd("code", code))
+            {
+                context.ProblemDetails.Title = title;
+            }
+        });
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi(options =>
         {
@@ -64,6 +86,13 @@ public static class KaolackApi
         return services;
     }
 
+    /// <summary>Security headers first, so every response carries them; static files come before this.</summary>
+    public static WebApplication UseKaolackFrontDoor(this WebApplication app)
+    {
+        app.UseKaolackSecurityHeaders();
+        return app;
+    }
+
     public static WebApplication MapKaolackApi(this WebApplication app)
     {
         // UseExceptionHandler clears ETag when an error response starts; this callback, registered first, runs
@@ -92,17 +121,23 @@ public static class KaolackApi
             return next(context);
         });
 
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Kaolack.Orleans API"));
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Kaolack.Orleans API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
+        app.MapAuthEndpoints();
 
         app.MapProfileEndpoints<ICooperativeGrain, CooperativeProfile, Cooperative>(
-            EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta);
+            EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProfileEndpoints<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
-            EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta);
-        app.MapProjectEndpoints();
+            EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
+        app.MapProjectEndpoints().RequireKaolackWriteLimit();
+        app.MapInvitationEndpoints().RequireKaolackWriteLimit();
 
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         return app;
     }
 

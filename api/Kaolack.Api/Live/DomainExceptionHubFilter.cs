@@ -1,3 +1,4 @@
+using Kaolack.Api.Auth;
 using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,6 +16,10 @@ public sealed class DomainExceptionHubFilter : IHubFilter
         catch (DomainException exception)
         {
             throw HubErrors.From(exception);
+        }
+        catch (UnauthenticatedException)
+        {
+            throw HubErrors.Create("unauthenticated", "Connectez-vous pour continuer.");
         }
     }
 }

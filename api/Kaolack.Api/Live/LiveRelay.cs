@@ -1,4 +1,6 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
+using Kaolack.Grains.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +22,7 @@ public sealed partial class LiveRelay(
 {
     private readonly Lock membership = new();
     private readonly Dictionary<string, TopicWatch> topics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<Topic>> connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionState> connections = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private ILiveObserver? reference;
     private Task? refreshLoop;
@@ -40,21 +42,24 @@ public sealed partial class LiveRelay(
     {
         lock (membership)
         {
-            return !connections.TryGetValue(connectionId, out var subscribed) || subscribed.Contains(topic) || subscribed.Count < maxTopics;
+            return !connections.TryGetValue(connectionId, out var connection)
+                || connection.Topics.Contains(topic)
+                || connection.Topics.Count < maxTopics;
         }
     }
 
-    public async Task Track(string connectionId, Topic topic)
+    /// <param name="caller">Who is connected: events that only some may see are sent to them one by one.</param>
+    public async Task Track(string connectionId, Topic topic, Caller caller)
     {
         TopicWatch watch;
         lock (membership)
         {
-            if (!connections.TryGetValue(connectionId, out var subscribed))
+            if (!connections.TryGetValue(connectionId, out var connection))
             {
-                subscribed = [];
-                connections[connectionId] = subscribed;
+                connection = new ConnectionState(caller);
+                connections[connectionId] = connection;
             }
-            subscribed.Add(topic);
+            connection.Topics.Add(topic);
             var name = topic.ToString();
             if (!topics.TryGetValue(name, out watch!))
             {
@@ -70,9 +75,9 @@ public sealed partial class LiveRelay(
     {
         lock (membership)
         {
-            if (connections.TryGetValue(connectionId, out var subscribed))
+            if (connections.TryGetValue(connectionId, out var connection))
             {
-                subscribed.Remove(topic);
+                connection.Topics.Remove(topic);
             }
             Release(connectionId, topic);
         }
@@ -83,9 +88,9 @@ public sealed partial class LiveRelay(
     {
         lock (membership)
         {
-            if (connections.Remove(connectionId, out var subscribed))
+            if (connections.Remove(connectionId, out var connection))
             {
-                foreach (var topic in subscribed)
+                foreach (var topic in connection.Topics)
                 {
                     Release(connectionId, topic);
                 }
@@ -94,7 +99,8 @@ public sealed partial class LiveRelay(
         return Task.CompletedTask;
     }
 
-    public Task<CatchUp> CatchUp(Topic topic, long? sinceVersion) => LiveSources.For(grains, topic).CatchUp(sinceVersion);
+    /// <summary>Refused when the caller may not read the topic.</summary>
+    public Task<CatchUp> CatchUp(Topic topic, long? sinceVersion, Caller caller) => LiveSources.For(grains, topic).CatchUp(caller, sinceVersion);
 
     public async Task OnLiveEvent(LiveEvent liveEvent)
     {
@@ -160,15 +166,53 @@ public sealed partial class LiveRelay(
         }
     }
 
-    private Task Forward(LiveEvent liveEvent) => hub.Clients.Group(liveEvent.Topic).Event(liveEvent);
+    private async Task Forward(LiveEvent liveEvent, IReadOnlyCollection<string> followers)
+    {
+        if (!LiveVisibility.IsRestricted(liveEvent))
+        {
+            await hub.Clients.Group(liveEvent.Topic).Event(liveEvent);
+            return;
+        }
+        List<(string Connection, LiveEvent Event)> deliveries = [];
+        lock (membership)
+        {
+            foreach (var connectionId in followers)
+            {
+                if (connections.TryGetValue(connectionId, out var connection) && LiveVisibility.For(connection.Caller, liveEvent) is { } visible)
+                {
+                    deliveries.Add((connectionId, visible));
+                }
+            }
+        }
+        foreach (var (connection, visible) in deliveries)
+        {
+            await hub.Clients.Client(connection).Event(visible);
+        }
+    }
 
     private ILiveSource Source(Topic topic) => LiveSources.For(grains, topic);
+
+    private string[] Followers(TopicWatch watch)
+    {
+        lock (membership)
+        {
+            return [.. watch.Connections];
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not refresh {Topic}")]
     private partial void LogRefreshFailed(Exception exception, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not deliver {Topic} v{Version}")]
     private partial void LogDeliveryFailed(Exception exception, string topic, long version);
+
+    /// <summary>One connection: who it is and what it follows.</summary>
+    private sealed class ConnectionState(Caller caller)
+    {
+        public Caller Caller { get; } = caller;
+
+        public HashSet<Topic> Topics { get; } = [];
+    }
 
     /// <summary>One watched topic: who follows it here, and the last version forwarded to them.</summary>
     private sealed class TopicWatch(Topic topic)
@@ -248,7 +292,7 @@ public sealed partial class LiveRelay(
 
         private async Task FillGap(LiveRelay relay)
         {
-            var missed = await relay.Source(topic).CatchUp(lastForwarded);
+            var missed = await relay.Source(topic).CatchUp(Caller.System, lastForwarded);
             await ForwardInOrder(relay, missed.Events);
         }
 
@@ -258,7 +302,7 @@ public sealed partial class LiveRelay(
             {
                 if (liveEvent.Version > lastForwarded)
                 {
-                    await relay.Forward(liveEvent);
+                    await relay.Forward(liveEvent, relay.Followers(this));
                     lastForwarded = liveEvent.Version;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Projects;
 
@@ -21,4 +22,10 @@ public sealed record DirectoryEntry
     [Id(8)] public string[] Keywords { get; init; } = [];
     [Id(9)] public long Version { get; init; }
     [Id(10)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Who may see the entry besides admins, coaches and partners: a project's members. Null means
+    /// every signed-in user. Never sent to clients.
+    /// </summary>
+    [Id(11), JsonIgnore] public string[]? Readers { get; init; }
 }

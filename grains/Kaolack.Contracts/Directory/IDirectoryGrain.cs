@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
 
 namespace Kaolack.Contracts.Directory;
@@ -14,6 +15,7 @@ public interface IDirectoryGrain : ILiveSource
     /// <summary>Removes an entry unless the directory holds a newer version than <paramref name="entityVersion"/>.</summary>
     Task Remove(string slug, long entityVersion);
 
+    /// <summary>Only the entries the caller may read.</summary>
     [ReadOnly]
-    Task<DirectoryPage> Search(DirectoryQuery query);
+    Task<DirectoryPage> Search(Caller caller, DirectoryQuery query);
 }

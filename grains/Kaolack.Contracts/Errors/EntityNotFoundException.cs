@@ -1,7 +1,7 @@
 namespace Kaolack.Contracts.Errors;
 
 [GenerateSerializer]
-public sealed class EntityNotFoundException(string what) : DomainException($"{what} introuvable.")
+public sealed class EntityNotFoundException(string what) : DomainException($"{what} est introuvable.")
 {
     public override string Code => "not-found";
 }

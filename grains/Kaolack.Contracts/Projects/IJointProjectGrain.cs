@@ -1,27 +1,46 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
 
 namespace Kaolack.Contracts.Projects;
 
 /// <summary>
-/// One joint project, keyed by its slug. Operations other than <see cref="Update"/> take an optional
-/// expected version: they compose with concurrent edits, but a client may still ask for a strict check.
+/// One joint project, keyed by its slug. Members read it (owners and editors edit; owners manage
+/// members); admins, coaches and partners read every project. Operations other than
+/// <see cref="Update"/> take an optional expected version: they compose with concurrent edits, but a
+/// client may still ask for a strict check.
 /// </summary>
 public interface IJointProjectGrain : ILiveSource
 {
     [ReadOnly]
-    Task<JointProject?> Get();
+    Task<JointProject?> Get(Caller caller);
 
-    Task<JointProject> Create(ProjectCharter charter);
+    /// <summary>The creator becomes its owner.</summary>
+    Task<JointProject> Create(Caller caller, ProjectCharter charter);
 
-    Task<JointProject> Update(ProjectCharter charter, long expectedVersion);
+    Task<JointProject> Update(Caller caller, ProjectCharter charter, long expectedVersion);
 
-    Task<JointProject> ChangeStatus(ProjectStatus status, long? expectedVersion);
+    Task<JointProject> ChangeStatus(Caller caller, ProjectStatus status, long? expectedVersion);
 
-    Task<JointProject> AddPartner(PartnerRef partner, long? expectedVersion);
+    Task<JointProject> AddPartner(Caller caller, PartnerRef partner, long? expectedVersion);
 
-    Task<JointProject> RemovePartner(PartnerRef partner, long? expectedVersion);
+    Task<JointProject> RemovePartner(Caller caller, PartnerRef partner, long? expectedVersion);
 
-    Task<JointProject> AddContribution(ContributionInput contribution, long? expectedVersion);
+    Task<JointProject> AddContribution(Caller caller, ContributionInput contribution, long? expectedVersion);
 
-    Task Delete(long expectedVersion);
+    Task Delete(Caller caller, long expectedVersion);
+
+    /// <summary>Owners invite by e-mail; the ticket's token goes into the link to share.</summary>
+    Task<InvitationTicket> Invite(Caller caller, string email, ProjectRole role);
+
+    /// <summary>Open to anyone holding the token, signed in or not: it says what the invitation is.</summary>
+    [ReadOnly]
+    Task<InvitationDetails> DescribeInvitation(string token);
+
+    /// <summary>The caller's account must be the invited e-mail; the token is spent.</summary>
+    Task<JointProject> AcceptInvitation(Caller caller, string token);
+
+    Task<JointProject> ChangeMemberRole(Caller caller, string userId, ProjectRole role);
+
+    /// <summary>Owners remove anyone, members remove themselves; the last owner cannot go.</summary>
+    Task<JointProject> RemoveMember(Caller caller, string userId);
 }

@@ -10,4 +10,5 @@ public sealed record JointProject(
     [property: Id(2)] ProjectStatus Status,
     [property: Id(3)] ProjectPartner[] Partners,
     [property: Id(4)] Contribution[] Contributions,
-    [property: Id(5)] ActivityEntry[] Activity);
+    [property: Id(5)] ActivityEntry[] Activity,
+    [property: Id(6)] ProjectMember[] Members);

@@ -9,4 +9,6 @@ public sealed record ProjectData(
     [property: Id(1)] ProjectStatus Status,
     [property: Id(2)] ProjectPartner[] Partners,
     [property: Id(3)] Contribution[] Contributions,
-    [property: Id(4)] ActivityEntry[] Activity);
+    [property: Id(4)] ActivityEntry[] Activity,
+    [property: Id(5)] ProjectMember[] Members,
+    [property: Id(6)] ProjectInvitation[] Invitations);

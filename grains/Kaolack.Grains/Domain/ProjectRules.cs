@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
@@ -15,6 +16,12 @@ public static class ProjectRules
     public const int PartnerLimit = 50;
 
     public const int ContributionLimit = 500;
+
+    public const int PendingInvitationLimit = 100;
+
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    private static readonly TimeSpan ForgetInvitationsAfter = TimeSpan.FromDays(30);
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -61,8 +68,100 @@ public static class ProjectRules
         v.ThrowIfInvalid();
     }
 
-    public static ProjectData Create(ProjectCharter charter, long version, DateTimeOffset now) =>
-        new(charter, ProjectStatus.Proposed, [], [], [new ActivityEntry(version, now, "created", $"Projet « {charter.Title} » proposé.")]);
+    public static ProjectData Create(ProjectCharter charter, string ownerId, long version, DateTimeOffset now) =>
+        new(charter, ProjectStatus.Proposed, [], [], [new ActivityEntry(version, now, "created", $"Projet « {charter.Title} » proposé.")],
+            [new ProjectMember(ownerId, ProjectRole.Owner, now)], []);
+
+    /// <summary>Adds a pending invitation; spent or expired ones older than a month are forgotten.</summary>
+    /// <param name="lifetime">How long it can be used; <see cref="InvitationLifetime"/> when not given.</param>
+    public static ProjectData Invite(ProjectData data, string email, ProjectRole role, string secretHash, long version, DateTimeOffset now,
+        TimeSpan? lifetime = null)
+    {
+        var v = new Validation();
+        AccountRules.ValidateEmail(v, "email", email);
+        v.Defined("role", role);
+        v.ThrowIfInvalid();
+        var kept = data.Invitations.Where(i => (i.UsedAt ?? i.ExpiresAt) > now - ForgetInvitationsAfter).ToArray();
+        if (kept.Count(i => i.UsedAt is null && i.ExpiresAt > now) >= PendingInvitationLimit)
+        {
+            throw new RuleViolationException("invitation-limit", $"{PendingInvitationLimit} invitations en attente au plus.");
+        }
+        var invitation = new ProjectInvitation(secretHash, email, role, now + (lifetime ?? InvitationLifetime), null);
+        return Log(data with { Invitations = [.. kept, invitation] }, version, now, "member-invited",
+            $"Invitation envoyée à {email} ({RoleLabel(role)}).");
+    }
+
+    /// <summary>The invitation the secret belongs to, if it can still be used.</summary>
+    public static ProjectInvitation FindUsableInvitation(ProjectData data, string secretHash, DateTimeOffset now)
+    {
+        var invitation = data.Invitations.FirstOrDefault(i => i.SecretHash == secretHash)
+            ?? throw new EntityNotFoundException("L'invitation");
+        if (invitation.UsedAt is not null)
+        {
+            throw new InvitationGoneException(expired: false);
+        }
+        if (now >= invitation.ExpiresAt)
+        {
+            throw new InvitationGoneException(expired: true);
+        }
+        return invitation;
+    }
+
+    /// <summary>Spends the invitation and makes the account a member with the invited role (an owner stays owner).</summary>
+    public static ProjectData AcceptInvitation(ProjectData data, ProjectInvitation invitation, string userId, long version, DateTimeOffset now)
+    {
+        if (userId != invitation.Email)
+        {
+            throw new AccessDeniedException("Cette invitation est destinée à une autre adresse e-mail.");
+        }
+        var invitations = data.Invitations.Select(i => i == invitation ? i with { UsedAt = now } : i).ToArray();
+        var existing = data.Members.FirstOrDefault(m => m.UserId == userId);
+        var role = existing?.Role == ProjectRole.Owner ? ProjectRole.Owner : invitation.Role;
+        var members = data.Members.Where(m => m.UserId != userId).Append(new ProjectMember(userId, role, existing?.Since ?? now)).ToArray();
+        return Log(data with { Invitations = invitations, Members = members }, version, now, "member-joined",
+            $"{userId} rejoint l'équipe du projet ({RoleLabel(role)}).");
+    }
+
+    public static ProjectData ChangeMemberRole(ProjectData data, string userId, ProjectRole role, long version, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new ValidationFailedException("role", "Valeur inconnue.");
+        }
+        var member = data.Members.FirstOrDefault(m => m.UserId == userId) ?? throw new EntityNotFoundException("Ce membre du projet");
+        if (member.Role == ProjectRole.Owner && role != ProjectRole.Owner)
+        {
+            RequireAnotherOwner(data, userId);
+        }
+        var members = data.Members.Select(m => m.UserId == userId ? m with { Role = role } : m).ToArray();
+        return Log(data with { Members = members }, version, now, "member-role-changed", $"{userId} : {RoleLabel(role)}.");
+    }
+
+    public static ProjectData RemoveMember(ProjectData data, string userId, long version, DateTimeOffset now)
+    {
+        var member = data.Members.FirstOrDefault(m => m.UserId == userId) ?? throw new EntityNotFoundException("Ce membre du projet");
+        if (member.Role == ProjectRole.Owner)
+        {
+            RequireAnotherOwner(data, userId);
+        }
+        return Log(data with { Members = data.Members.Where(m => m.UserId != userId).ToArray() }, version, now, "member-removed",
+            $"{userId} quitte l'équipe du projet.");
+    }
+
+    private static void RequireAnotherOwner(ProjectData data, string userId)
+    {
+        if (!data.Members.Any(m => m.Role == ProjectRole.Owner && m.UserId != userId))
+        {
+            throw new RuleViolationException("last-owner", "Le dernier propriétaire ne peut pas quitter le projet : nommez d'abord un autre propriétaire.");
+        }
+    }
+
+    private static string RoleLabel(ProjectRole role) => role switch
+    {
+        ProjectRole.Owner => "propriétaire",
+        ProjectRole.Editor => "éditeur",
+        _ => "lecteur",
+    };
 
     public static ProjectData UpdateCharter(ProjectData data, ProjectCharter charter, long version, DateTimeOffset now) =>
         Log(data with { Charter = charter }, version, now, "updated", "Fiche du projet mise à jour.");
@@ -171,6 +270,7 @@ public static class ProjectRules
         Keywords = [.. data.Partners.Select(p => p.Name), .. data.Charter.SdgTags.Select(tag => $"ODD {tag}")],
         Version = meta.Version,
         UpdatedAt = meta.UpdatedAt,
+        Readers = [.. data.Members.Select(m => m.UserId)],
     };
 
     private static ProjectData Log(ProjectData data, long version, DateTimeOffset now, string kind, string text)

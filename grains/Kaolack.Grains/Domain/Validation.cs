@@ -118,7 +118,7 @@ public sealed class Validation
         }
     }
 
-    private static bool IsEmail(string value) =>
+    public static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     private static bool IsPhone(string value) =>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Kaolack.Grains.Entities;
 
 public sealed class CooperativeGrain(
-    [PersistentState("cooperative", StorageNames.Entities)] IPersistentState<EntityState<CooperativeProfile>> store,
+    [PersistentState("cooperative", StorageNames.Entities)] IPersistentState<EntityState<OrganisationData<CooperativeProfile>>> store,
     TimeProvider clock,
     ILogger<CooperativeGrain> logger)
     : ProfileGrain<CooperativeProfile, Cooperative>(store, clock, logger), ICooperativeGrain
@@ -18,7 +18,7 @@ public sealed class CooperativeGrain(
     protected override string DisplayName => "La coopérative";
 
     public Task<PartnerInfo?> GetPartnerInfo() =>
-        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Name, Current.Region));
+        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Profile.Name, Current.Profile.Region));
 
     protected override CooperativeProfile Accept(CooperativeProfile profile)
     {
@@ -27,8 +27,8 @@ public sealed class CooperativeGrain(
         return normalized;
     }
 
-    protected override Cooperative Wrap(EntityMeta meta, CooperativeProfile profile) => new(meta, profile);
+    protected override Cooperative Wrap(EntityMeta meta, OrganisationData<CooperativeProfile> data) => new(meta, data.Profile, data.Members);
 
-    protected override DirectoryEntry ToDirectoryEntry(CooperativeProfile value, EntityMeta meta) =>
-        CooperativeRules.ToDirectoryEntry(value, meta);
+    protected override DirectoryEntry ToDirectoryEntry(CooperativeProfile profile, EntityMeta meta) =>
+        CooperativeRules.ToDirectoryEntry(profile, meta);
 }

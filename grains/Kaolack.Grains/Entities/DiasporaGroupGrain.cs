@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Kaolack.Grains.Entities;
 
 public sealed class DiasporaGroupGrain(
-    [PersistentState("diaspora-group", StorageNames.Entities)] IPersistentState<EntityState<DiasporaGroupProfile>> store,
+    [PersistentState("diaspora-group", StorageNames.Entities)] IPersistentState<EntityState<OrganisationData<DiasporaGroupProfile>>> store,
     TimeProvider clock,
     ILogger<DiasporaGroupGrain> logger)
     : ProfileGrain<DiasporaGroupProfile, DiasporaGroup>(store, clock, logger), IDiasporaGroupGrain
@@ -18,7 +18,7 @@ public sealed class DiasporaGroupGrain(
     protected override string DisplayName => "Le groupe de la diaspora";
 
     public Task<PartnerInfo?> GetPartnerInfo() =>
-        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Name, Current.OriginRegion));
+        Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Profile.Name, Current.Profile.OriginRegion));
 
     protected override DiasporaGroupProfile Accept(DiasporaGroupProfile profile)
     {
@@ -27,8 +27,8 @@ public sealed class DiasporaGroupGrain(
         return normalized;
     }
 
-    protected override DiasporaGroup Wrap(EntityMeta meta, DiasporaGroupProfile profile) => new(meta, profile);
+    protected override DiasporaGroup Wrap(EntityMeta meta, OrganisationData<DiasporaGroupProfile> data) => new(meta, data.Profile, data.Members);
 
-    protected override DirectoryEntry ToDirectoryEntry(DiasporaGroupProfile value, EntityMeta meta) =>
-        DiasporaGroupRules.ToDirectoryEntry(value, meta);
+    protected override DirectoryEntry ToDirectoryEntry(DiasporaGroupProfile profile, EntityMeta meta) =>
+        DiasporaGroupRules.ToDirectoryEntry(profile, meta);
 }

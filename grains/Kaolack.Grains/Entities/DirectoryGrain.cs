@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
@@ -55,8 +56,11 @@ public sealed class DirectoryGrain(
         await Commit(entries => entries.Remove(slug), ChangeKind.Deleted, new DirectoryRemoval(slug));
     }
 
-    public Task<DirectoryPage> Search(DirectoryQuery query) =>
-        Task.FromResult(DirectorySearch.Run(store.State.Entries.Values, query));
+    public Task<DirectoryPage> Search(Caller caller, DirectoryQuery query)
+    {
+        RequireRead(caller);
+        return Task.FromResult(DirectorySearch.Run(Visible(caller), query));
+    }
 
     public Task<long> Watch(ILiveObserver observer)
     {
@@ -70,10 +74,23 @@ public sealed class DirectoryGrain(
         return Task.CompletedTask;
     }
 
-    public Task<CatchUp> CatchUp(long? sinceVersion) =>
-        Task.FromResult(Journal.CatchUp(sinceVersion, store.State.Version, () => new LiveEvent(
+    public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
+    {
+        RequireRead(caller);
+        var catchUp = Journal.CatchUp(sinceVersion, store.State.Version, () => new LiveEvent(
             TopicName, store.State.Version, ChangeKind.Snapshot, clock.GetUtcNow(),
-            new DirectorySnapshot([.. store.State.Entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)]))));
+            new DirectorySnapshot([.. store.State.Entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)])));
+        return Task.FromResult(catchUp with { Events = [.. catchUp.Events.Select(e => LiveVisibility.For(caller, e)).OfType<LiveEvent>()] });
+    }
+
+    private static void RequireRead(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Require(AccessPolicy.CanReadDirectory(caller), "Connectez-vous pour consulter l'annuaire.");
+    }
+
+    private IEnumerable<DirectoryEntry> Visible(Caller caller) =>
+        store.State.Entries.Values.Where(entry => AccessPolicy.CanSee(caller, entry.Readers));
 
     private async Task Commit(Action<Dictionary<string, DirectoryEntry>> change, ChangeKind kind, object data)
     {

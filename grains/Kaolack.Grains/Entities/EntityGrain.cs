@@ -1,7 +1,9 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -81,9 +83,23 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         return Task.CompletedTask;
     }
 
-    public Task<CatchUp> CatchUp(long? sinceVersion) =>
-        Task.FromResult(Journal.CatchUp(sinceVersion, Version, () => new LiveEvent(
+    public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
+    {
+        RequireRead(caller);
+        return Task.FromResult(Journal.CatchUp(sinceVersion, Version, () => new LiveEvent(
             TopicName, Version, ChangeKind.Snapshot, Clock.GetUtcNow(), Current is null ? Meta : View(Current, Meta))));
+    }
+
+    /// <summary>Whether the caller may read this entity as it is now.</summary>
+    protected abstract bool CanRead(Caller caller, TValue value);
+
+    /// <summary>Refuses callers who may not read; an entity that does not exist reveals nothing but its absence.</summary>
+    protected void RequireRead(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Require(Current is null ? AccessPolicy.CanReadDirectory(caller) : CanRead(caller, Current),
+            "Vous n'avez pas accès à cette fiche.");
+    }
 
     protected TValue RequireCurrent()
     {
@@ -140,6 +156,12 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         }
 
         var liveEvent = new LiveEvent(TopicName, state.Version, change, now, next is null ? Meta : View(next, Meta));
+        if (next is null)
+        {
+            // Once deleted, no one's read access covers what the entity was (anyone may read its absence,
+            // or create it again): catch-ups start from the deletion.
+            journal = null;
+        }
         Journal.Append(liveEvent);
         await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
         await PublishToDirectory();

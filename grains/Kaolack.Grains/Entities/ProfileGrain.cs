@@ -1,52 +1,112 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Entities;
 
 /// <summary>
-/// An organisation whose whole state is one editable profile (cooperative, diaspora group):
-/// create, replace as a whole under a version check, delete.
+/// An organisation whose state is one editable profile (cooperative, diaspora group): create, replace
+/// as a whole under a version check, delete, and the accounts that belong to it. Every signed-in user
+/// reads it; its members and admins change it.
 /// </summary>
 public abstract class ProfileGrain<TProfile, TView>(
-    IPersistentState<EntityState<TProfile>> store,
+    IPersistentState<EntityState<OrganisationData<TProfile>>> store,
     TimeProvider clock,
     ILogger logger)
-    : EntityGrain<TProfile>(store, clock, logger)
+    : EntityGrain<OrganisationData<TProfile>>(store, clock, logger)
     where TProfile : class
     where TView : class
 {
-    public Task<TView?> Get() => Task.FromResult(Current is null ? null : Wrap(Meta, Current));
+    private const int MemberLimit = 100;
 
-    public async Task<TView> Create(TProfile profile)
+    public Task<TView?> Get(Caller caller)
     {
+        RequireRead(caller);
+        return Task.FromResult(Current is null ? null : Wrap(Meta, Current));
+    }
+
+    public async Task<TView> Create(Caller caller, TProfile profile)
+    {
+        AccessPolicy.Require(AccessPolicy.CanCreate(caller), "Votre rôle ne permet pas de créer de fiche.");
         RequireAbsent();
-        var accepted = Accept(profile);
-        await Commit(accepted, ChangeKind.Created);
-        return Wrap(Meta, accepted);
+        var members = caller.UserId == Caller.SystemId ? Array.Empty<string>() : [caller.UserId];
+        return await Save(new OrganisationData<TProfile>(Accept(profile), members), ChangeKind.Created);
     }
 
-    public async Task<TView> Update(TProfile profile, long expectedVersion)
+    public async Task<TView> Update(Caller caller, TProfile profile, long expectedVersion)
     {
-        RequireCurrent();
+        var current = RequireEditable(caller);
         CheckVersion(expectedVersion);
-        var accepted = Accept(profile);
-        await Commit(accepted, ChangeKind.Updated);
-        return Wrap(Meta, accepted);
+        return await Save(current with { Profile = Accept(profile) }, ChangeKind.Updated);
     }
 
-    public async Task Delete(long expectedVersion)
+    public async Task Delete(Caller caller, long expectedVersion)
     {
-        RequireCurrent();
+        RequireEditable(caller);
         CheckVersion(expectedVersion);
         await Commit(null, ChangeKind.Deleted);
+    }
+
+    public async Task<TView> AddMember(Caller caller, string userId)
+    {
+        var current = RequireEditable(caller);
+        var member = AccountRules.NormalizeEmail(userId);
+        if (current.Members.Contains(member, StringComparer.Ordinal))
+        {
+            return Wrap(Meta, current);
+        }
+        if (current.Members.Length >= MemberLimit)
+        {
+            throw new RuleViolationException("member-limit", $"{MemberLimit} membres au plus.");
+        }
+        if (await GrainFactory.GetGrain<IUserGrain>(member).GetSession() is null)
+        {
+            throw new ValidationFailedException("email", "Aucun compte avec cette adresse : invitez la personne à s'inscrire d'abord.");
+        }
+        return await Save(current with { Members = [.. current.Members, member] }, ChangeKind.Updated);
+    }
+
+    public async Task<TView> RemoveMember(Caller caller, string userId)
+    {
+        var member = AccountRules.NormalizeEmail(userId);
+        var current = member == caller.UserId ? RequireCurrent() : RequireEditable(caller);
+        if (!current.Members.Contains(member, StringComparer.Ordinal))
+        {
+            throw new EntityNotFoundException("Ce membre");
+        }
+        return await Save(current with { Members = current.Members.Where(m => m != member).ToArray() }, ChangeKind.Updated);
     }
 
     /// <summary>Normalises and validates, or throws listing every broken rule.</summary>
     protected abstract TProfile Accept(TProfile profile);
 
-    protected abstract TView Wrap(EntityMeta meta, TProfile profile);
+    protected abstract TView Wrap(EntityMeta meta, OrganisationData<TProfile> data);
 
-    protected override object View(TProfile value, EntityMeta meta) => Wrap(meta, value);
+    protected abstract DirectoryEntry ToDirectoryEntry(TProfile profile, EntityMeta meta);
+
+    protected override object View(OrganisationData<TProfile> value, EntityMeta meta) => Wrap(meta, value);
+
+    protected override DirectoryEntry ToDirectoryEntry(OrganisationData<TProfile> value, EntityMeta meta) =>
+        ToDirectoryEntry(value.Profile, meta);
+
+    protected override bool CanRead(Caller caller, OrganisationData<TProfile> value) => AccessPolicy.CanReadDirectory(caller);
+
+    private OrganisationData<TProfile> RequireEditable(Caller caller)
+    {
+        var current = RequireCurrent();
+        AccessPolicy.Require(AccessPolicy.CanEditOrganisation(caller, current.Members),
+            "Seuls les membres de cette organisation (et les administrateurs) peuvent la modifier.");
+        return current;
+    }
+
+    private async Task<TView> Save(OrganisationData<TProfile> next, ChangeKind change)
+    {
+        await Commit(next, change);
+        return Wrap(Meta, next);
+    }
 }

@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
@@ -82,15 +83,22 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
 
     private async Task SeedAll(CancellationToken stoppingToken)
     {
+        foreach (var account in DemoAccounts.All)
+        {
+            currentItem = $"account {account.Registration.Email}";
+            await grains.GetGrain<IUserGrain>(account.Registration.Email).EnsureSeeded(Caller.System, account);
+        }
         foreach (var cooperative in DemoCatalog.Cooperatives)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            await SeedProfile<ICooperativeGrain, CooperativeProfile, Cooperative>(EntityKind.Cooperative, cooperative);
+            await SeedProfile<ICooperativeGrain, CooperativeProfile, Cooperative>(
+                EntityKind.Cooperative, cooperative, MemberOf(cooperative.Profile.Region));
         }
         foreach (var group in DemoCatalog.DiasporaGroups)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            await SeedProfile<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(EntityKind.DiasporaGroup, group);
+            await SeedProfile<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
+                EntityKind.DiasporaGroup, group, MemberOf(group.Profile.OriginRegion));
         }
         foreach (var project in DemoCatalog.Projects)
         {
@@ -99,20 +107,24 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         }
     }
 
-    private async Task SeedProfile<TGrain, TProfile, TView>(EntityKind kind, DemoProfile<TProfile> demo)
+    /// <summary>Organisations are created by the demo member of their region, who thereby belongs to them.</summary>
+    private static Caller MemberOf(Region region) =>
+        DemoAccounts.CallerFor(region == Region.Kaolack ? DemoAccounts.KaolackMember : DemoAccounts.OrientalMember);
+
+    private async Task SeedProfile<TGrain, TProfile, TView>(EntityKind kind, DemoProfile<TProfile> demo, Caller creator)
         where TGrain : IProfileGrain<TProfile, TView>
         where TProfile : class
         where TView : class
     {
         currentItem = $"{kind.Singular()} {demo.Slug}";
         var grain = grains.GetGrain<TGrain>(demo.Slug);
-        if (await grain.Get() is not null)
+        if (await grain.Get(creator) is not null)
         {
             return;
         }
         try
         {
-            await grain.Create(demo.Profile);
+            await grain.Create(creator, demo.Profile);
             created.Add(currentItem);
             logger.LogDebug("Demo data: created {Item}", currentItem);
         }
@@ -128,13 +140,13 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         var grain = grains.GetGrain<IJointProjectGrain>(demo.Slug);
         if (!unfinishedProjects.Contains(demo.Slug))
         {
-            if (await grain.Get() is not null)
+            if (await grain.Get(Owner) is not null)
             {
                 return;
             }
             try
             {
-                await grain.Create(demo.Charter);
+                await grain.Create(Owner, demo.Charter);
             }
             catch (EntityExistsException)
             {
@@ -149,8 +161,11 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         unfinishedProjects.Remove(demo.Slug);
     }
 
+    /// <summary>The demo member of Kaolack proposes every demo project and owns it.</summary>
+    private static Caller Owner => DemoAccounts.CallerFor(DemoAccounts.KaolackMember);
+
     /// <summary>
-    /// Applies partners, contributions and status to a project this seeder created. Each step checks
+    /// Applies partners, contributions, team and status to a project this seeder created. Each step checks
     /// what is already there, so an attempt interrupted half-way is finished by the next one.
     /// </summary>
     private static async Task Complete(IJointProjectGrain grain, DemoProject demo, CancellationToken stoppingToken)
@@ -158,22 +173,31 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         foreach (var partner in demo.Partners)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            await grain.AddPartner(partner, expectedVersion: null); // no-op when already a partner
+            await grain.AddPartner(Owner, partner, expectedVersion: null); // no-op when already a partner
         }
-        var project = await grain.Get() ?? throw new EntityNotFoundException("Le projet de démonstration");
+        var project = await grain.Get(Owner) ?? throw new EntityNotFoundException("Le projet de démonstration");
+        foreach (var (email, role) in new[] { (DemoAccounts.OrientalMember, ProjectRole.Editor), (DemoAccounts.Viewer, ProjectRole.Viewer) })
+        {
+            if (!project.Members.Any(m => m.UserId == email))
+            {
+                // The same path as people take: the owner invites, the invited account accepts.
+                var ticket = await grain.Invite(Owner, email, role);
+                project = await grain.AcceptInvitation(DemoAccounts.CallerFor(email), ticket.Token);
+            }
+        }
         foreach (var contribution in demo.Contributions)
         {
             if (!project.Contributions.Any(c => c.Details == contribution))
             {
                 stoppingToken.ThrowIfCancellationRequested();
-                project = await grain.AddContribution(contribution, expectedVersion: null);
+                project = await grain.AddContribution(Owner, contribution, expectedVersion: null);
             }
         }
         var path = PathTo(demo.Status);
         for (var step = Array.IndexOf(path, project.Status) + 1; step < path.Length; step++)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            project = await grain.ChangeStatus(path[step], expectedVersion: null);
+            project = await grain.ChangeStatus(Owner, path[step], expectedVersion: null);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Kaolack.Api.Auth;
 using Kaolack.Api.Hosting;
 using Kaolack.Silo.DemoData;
 using Orleans.Configuration;
@@ -47,17 +48,18 @@ public static class KaolackApp
             silo.AddDashboard();
         });
 
-        builder.Services.AddKaolackApi(storage);
+        builder.Services.AddKaolackApi(storage, builder.Configuration, builder.Environment);
         if (builder.Configuration.GetValue<bool>("Kaolack:SeedDemoData"))
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
 
         var app = builder.Build();
+        app.UseKaolackFrontDoor();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapKaolackApi();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AuthSchemes.AdminPolicy);
         return app;
     }
 }

@@ -6,8 +6,13 @@
 // - Events pushed while a Subscribe call is in flight are buffered and handed over with
 //   its result, in order (the pure list logic then drops duplicates).
 // - When automatic reconnect gives up, the client is "offline" and keeps retrying slowly.
+// - The hub needs a signed-in user (session cookie). The client connects on the first
+//   subscription, stop() (sign-out) closes and forgets the connection, and a later
+//   subscription (next sign-in) builds a new one. A 401 while connecting is reported to
+//   the session, which then checks whether the user is still signed in.
 
 import type { HubConnection } from "@microsoft/signalr";
+import { reportUnauthorized } from "../auth/session";
 import type { LiveEvent, SubscribeResult } from "../types";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline";
@@ -42,12 +47,14 @@ export class LiveClient {
   private currentState: ConnectionState = "connecting";
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Incremented by stop(): work started before it must not touch the client. */
+  private generation = 0;
 
   constructor() {
     if (typeof window !== "undefined") {
       // Back from a network outage: do not wait for the slow offline retry.
       window.addEventListener("online", () => {
-        if (this.currentState === "offline") void this.start();
+        if (this.currentState === "offline" && !this.stopped) void this.start();
       });
     }
   }
@@ -66,6 +73,7 @@ export class LiveClient {
   subscribe(topic: string, handler: TopicHandler): () => void {
     const entry: TopicEntry = { handler, buffer: null, attempt: 0 };
     this.topics.set(topic, entry);
+    this.stopped = false;
     const connectionState = this.connection?.state;
     if (connectionState === "Connected") void this.subscribeTopic(topic, entry);
     else if (connectionState === undefined || connectionState === "Disconnected") void this.start();
@@ -87,10 +95,17 @@ export class LiveClient {
     }
   }
 
+  /** Closes the connection and forgets every topic (sign-out). A later subscribe() starts afresh. */
   stop(): void {
     this.stopped = true;
+    this.generation++;
     clearTimeout(this.retryTimer);
-    void this.connection?.stop();
+    const connection = this.connection;
+    this.connection = null;
+    this.starting = null;
+    this.topics.clear();
+    this.setState("connecting");
+    connection?.stop().catch(() => undefined);
   }
 
   private setState(state: ConnectionState): void {
@@ -100,39 +115,64 @@ export class LiveClient {
   }
 
   private start(): Promise<void> {
-    this.starting ??= this.connect().finally(() => {
-      this.starting = null;
+    if (this.starting) return this.starting;
+    const starting = this.connect().finally(() => {
+      if (this.starting === starting) this.starting = null;
     });
-    return this.starting;
+    this.starting = starting;
+    return starting;
   }
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
+    const generation = this.generation;
     clearTimeout(this.retryTimer);
     try {
-      const connection = this.connection ?? (await this.build());
-      if (connection.state !== "Disconnected") return;
+      const connection = this.connection ?? (await this.build(generation));
+      if (connection === null || connection.state !== "Disconnected") return;
       this.setState(this.currentState === "offline" ? "reconnecting" : "connecting");
       await connection.start();
+      if (generation !== this.generation) return;
       this.onConnected();
-    } catch {
+    } catch (error: unknown) {
+      if (generation !== this.generation) return;
       this.setState("offline");
+      if (isUnauthorized(error)) reportUnauthorized();
       this.scheduleRetry();
     }
   }
 
-  private async build(): Promise<HubConnection> {
+  /** Builds the connection, or returns null if stop() was called meanwhile. */
+  private async build(generation: number): Promise<HubConnection | null> {
     const signalR = await import("@microsoft/signalr");
+    if (generation !== this.generation) return null;
     const connection = new signalR.HubConnectionBuilder()
       .withUrl(HUB_URL)
-      .withAutomaticReconnect(RECONNECT_DELAYS_MS)
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
+          // Signed out meanwhile (cookie expired or revoked): retrying cannot help.
+          if (isUnauthorized(retryReason)) {
+            reportUnauthorized();
+            return null;
+          }
+          return RECONNECT_DELAYS_MS[previousRetryCount] ?? null;
+        },
+      })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
-    connection.on("event", (event: LiveEvent) => this.dispatch(event));
-    connection.onreconnecting(() => this.setState("reconnecting"));
-    connection.onreconnected(() => this.onConnected());
-    connection.onclose(() => {
-      if (this.stopped) return;
+    const current = () => this.connection === connection;
+    connection.on("event", (event: LiveEvent) => {
+      if (current()) this.dispatch(event);
+    });
+    connection.onreconnecting(() => {
+      if (current()) this.setState("reconnecting");
+    });
+    connection.onreconnected(() => {
+      if (current()) this.onConnected();
+    });
+    connection.onclose((error) => {
+      if (this.stopped || !current()) return;
+      if (isUnauthorized(error)) reportUnauthorized();
       this.setState("offline");
       this.scheduleRetry();
     });
@@ -178,6 +218,17 @@ export class LiveClient {
     if (entry.buffer !== null) entry.buffer.push(event);
     else entry.handler.onEvent(event);
   }
+}
+
+/**
+ * True when the hub refused the connection for want of a session: an HttpError with status
+ * 401, or the error the SignalR client makes of a refused negotiation, which keeps the
+ * status only in its message ("… Status code '401'").
+ */
+export function isUnauthorized(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { statusCode, message } = error as { statusCode?: unknown; message?: unknown };
+  return statusCode === 401 || (typeof message === "string" && /status code '401'/i.test(message));
 }
 
 let shared: LiveClient | null = null;

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Kaolack.Contracts.Accounts;
+
+namespace Kaolack.Api.Auth;
+
+/// <summary>The claims a session carries and how they become the <see cref="Caller"/> grains receive.</summary>
+public static class KaolackClaims
+{
+    /// <summary>The account's security stamp when the session began; a password change renews it.</summary>
+    public const string SecurityStamp = "kaolack:stamp";
+
+    /// <summary>Marks a principal whose roles were loaded from the account during this request.</summary>
+    public const string Verified = "kaolack:verified";
+
+    public static ClaimsPrincipal ForSession(Session session, string authenticationType) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, session.UserId),
+            new Claim(ClaimTypes.Name, session.DisplayName),
+            new Claim(SecurityStamp, session.SecurityStamp),
+        ],
+        authenticationType));
+
+    /// <summary>The acting user; roles come from the account, loaded fresh for this request.</summary>
+    public static Caller ToCaller(this ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user.Identity?.IsAuthenticated != true || id is null || !user.HasClaim(c => c.Type == Verified))
+        {
+            throw new UnauthenticatedException();
+        }
+        var roles = user.FindAll(ClaimTypes.Role)
+            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : (Role?)null)
+            .OfType<Role>()
+            .ToArray();
+        return new Caller(id, roles);
+    }
+}

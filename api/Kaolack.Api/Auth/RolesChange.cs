@@ -1,0 +1,5 @@
+using Kaolack.Contracts.Accounts;
+
+namespace Kaolack.Api.Auth;
+
+public sealed record RolesChange(Role[] Roles);

@@ -1,0 +1,3 @@
+namespace Kaolack.Api.Endpoints;
+
+public sealed record MemberRequest(string Email);

@@ -1,0 +1,22 @@
+namespace Kaolack.Api.Hardening;
+
+/// <summary>Request limits, bound from <c>Kaolack:Hardening</c>.</summary>
+public sealed class HardeningOptions
+{
+    public const string Section = "Kaolack:Hardening";
+
+    /// <summary>
+    /// Off lets test hosts that replay hundreds of writes from one loopback address run unthrottled; the policies
+    /// stay registered (without a limit) so endpoints that name them still resolve.
+    /// </summary>
+    public bool RateLimitingEnabled { get; set; } = true;
+
+    /// <summary>Sign-in attempts per client address: slows password guessing without locking out a person who mistypes.</summary>
+    public int LoginPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>Account creations per client address: a cooperative registers a few members, a bot thousands.</summary>
+    public int RegistrationPermitsPerHour { get; set; } = 20;
+
+    /// <summary>Writes per signed-in user (per client address when anonymous).</summary>
+    public int WritePermitsPerMinute { get; set; } = 120;
+}

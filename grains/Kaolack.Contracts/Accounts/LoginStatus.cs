@@ -1,0 +1,8 @@
+namespace Kaolack.Contracts.Accounts;
+
+public enum LoginStatus
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+}

@@ -1,0 +1,35 @@
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Projects;
+using Kaolack.Grains.Domain;
+
+namespace Kaolack.Grains.Live;
+
+/// <summary>
+/// What of a live event a given caller may receive. Directory events about projects the caller may not
+/// see are withheld (so directory topics can skip versions); snapshots keep only visible entries.
+/// A project's events go only to who may read the project at that version: subscribing required read
+/// access, but a member removed later must stop receiving them on a connection that stays open.
+/// Organisation topics need no filtering: every signed-in user reads organisations.
+/// </summary>
+public static class LiveVisibility
+{
+    public static LiveEvent? For(Caller caller, LiveEvent liveEvent) => liveEvent.Data switch
+    {
+        DirectoryEntry entry => AccessPolicy.CanSee(caller, entry.Readers) ? liveEvent : null,
+        DirectorySnapshot snapshot when snapshot.Entries.Any(e => !AccessPolicy.CanSee(caller, e.Readers)) =>
+            liveEvent with { Data = new DirectorySnapshot([.. snapshot.Entries.Where(e => AccessPolicy.CanSee(caller, e.Readers))]) },
+        JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
+        _ => liveEvent,
+    };
+
+    /// <summary>True when the event may reach some callers and not others, so it cannot go to a whole group at once.</summary>
+    public static bool IsRestricted(LiveEvent liveEvent) => liveEvent.Data switch
+    {
+        DirectoryEntry entry => entry.Readers is not null,
+        DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
+        JointProject => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,37 @@
+namespace Kaolack.Api.Tests;
+
+/// <summary>
+/// The app shared by the REST, hub and account test classes of <see cref="ApiCollection"/>: each uses its own slugs
+/// and its own accounts. <see cref="Member"/> is the signed-in member who creates (and so owns) what the REST tests
+/// work on; <see cref="Admin"/> is the configured administrator.
+/// </summary>
+public sealed class ApiFixture : HostFixture
+{
+    private HttpClient? memberClient;
+    private HttpClient? adminClient;
+
+    public TestUser Member { get; private set; } = null!;
+
+    public TestUser Admin { get; private set; } = null!;
+
+    /// <summary>One client signed in as <see cref="Member"/>, shared (tests of a collection run one at a time).</summary>
+    public HttpClient MemberClient => memberClient ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public HttpClient AdminClient => adminClient ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Admin = await TestUser.AdminAsync(Host);
+        Member = await NewUserAsync("membre");
+        adminClient = Admin.Client(Host);
+        memberClient = Member.Client(Host);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        memberClient?.Dispose();
+        adminClient?.Dispose();
+        await base.DisposeAsync();
+    }
+}

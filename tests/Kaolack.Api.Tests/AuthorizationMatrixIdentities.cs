@@ -1,0 +1,59 @@
+namespace Kaolack.Api.Tests.AuthorizationMatrix;
+
+/// <summary>The identities every endpoint and hub method is tried with.</summary>
+public enum Who
+{
+    Anonymous,
+    /// <summary>A member who owns a different project (and the diaspora group), and nothing of the target project.</summary>
+    OtherMember,
+    Viewer,
+    Editor,
+    Owner,
+    /// <summary>Platform role partner only: reads every project, writes nothing.</summary>
+    Partner,
+    /// <summary>Platform role coach only: sees every project, creates, but is no member of the target.</summary>
+    Coach,
+    Admin,
+}
+
+/// <summary>Named sets of identities, so the expectation table reads like the policy.</summary>
+public static class Identities
+{
+    public static readonly Who[] All = Enum.GetValues<Who>();
+
+    public static readonly Who[] Everyone = All;
+
+    public static readonly Who[] SignedIn = [.. All.Where(who => who != Who.Anonymous)];
+
+    /// <summary>Member, coach and admin roles create organisations and projects; partners never write.</summary>
+    public static readonly Who[] Creators = [Who.OtherMember, Who.Viewer, Who.Editor, Who.Owner, Who.Coach, Who.Admin];
+
+    public static readonly Who[] ProjectReaders = [Who.Viewer, Who.Editor, Who.Owner, Who.Partner, Who.Coach, Who.Admin];
+
+    public static readonly Who[] ProjectEditors = [Who.Editor, Who.Owner, Who.Admin];
+
+    public static readonly Who[] ProjectManagers = [Who.Owner, Who.Admin];
+
+    /// <summary>The target cooperative's members: the owner (and a teammate who is not one of the identities).</summary>
+    public static readonly Who[] CooperativeEditors = [Who.Owner, Who.Admin];
+
+    /// <summary>The target diaspora group's members: the other member (and the teammate).</summary>
+    public static readonly Who[] DiasporaGroupEditors = [Who.OtherMember, Who.Admin];
+
+    public static readonly Who[] AdminOnly = [Who.Admin];
+
+    /// <summary>The target's pending invitation is addressed to the other member.</summary>
+    public static readonly Who[] Invitee = [Who.OtherMember];
+}
+
+/// <summary>One signed-in account of the matrix; the token is renewed when the matrix changes its password.</summary>
+public sealed class MatrixAccount(Who who, string email, string password)
+{
+    public Who Who { get; } = who;
+
+    public string Email { get; } = email;
+
+    public string Password { get; set; } = password;
+
+    public string Token { get; set; } = "";
+}

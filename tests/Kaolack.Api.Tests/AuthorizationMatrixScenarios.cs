@@ -1,0 +1,311 @@
+using System.Text.Json;
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Projects;
+
+namespace Kaolack.Api.Tests.AuthorizationMatrix;
+
+/// <summary>One request of the matrix, with what to read before and after it and how to check an allowed answer.</summary>
+public sealed record MatrixCall(HttpMethod Method, string Path, object? Body = null, long? IfMatch = null)
+{
+    /// <summary>State this call aims at beyond the target project and organisations; a refused call must leave it as it was.</summary>
+    public Func<Task<string>>? Probe { get; init; }
+
+    /// <summary>Checks an allowed answer's body precisely; returns what is wrong, or null.</summary>
+    public Func<JsonElement, Task<string?>>? Verify { get; init; }
+}
+
+/// <summary>
+/// Builds the call for one identity. <c>allowed</c> says whether the table expects success: a write expected to
+/// succeed goes to a fresh copy made for that identity alone, so the shared target never changes and the cases stay
+/// independent; a call expected to be refused goes to the shared target, which must then be unchanged.
+/// </summary>
+public delegate Task<MatrixCall> MatrixScenario(AuthorizationMatrixFixture world, Who who, bool allowed);
+
+/// <summary>A valid call for every endpoint, with route values taken from the matrix's world.</summary>
+public static class MatrixScenarios
+{
+    private const string Project = AuthorizationMatrixFixture.ProjectSlug;
+
+    // ----- accounts -----
+
+    public static Task<MatrixCall> Register(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = $"{world.Unique("inscrit")}@matrix.example.org";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", MatrixSamples.Registration(email, "matrix-password-1"))
+        {
+            Probe = () => world.ReadAccount(email),
+            Verify = body => Expect(body.GetProperty("email").GetString() == email, $"registered {body}"),
+        });
+    }
+
+    public static Task<MatrixCall> Login(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Post, "/api/auth/login", new { email = world.LoginSubjectEmail, password = world.LoginSubjectPassword })
+        {
+            Verify = body => Expect(body.TryGetProperty("accessToken", out var token) && token.GetString()?.Length > 0, $"no token in {body}"),
+        });
+
+    public static Task<MatrixCall> Logout(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Post, "/api/auth/logout"));
+
+    public static Task<MatrixCall> Me(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/auth/me")
+        {
+            Verify = body => Expect(body.GetProperty("email").GetString() == world.Account(who).Email, $"me is {body}"),
+        });
+
+    /// <summary>The identity changes its own password; the matrix signs it in again with the new one.</summary>
+    public static Task<MatrixCall> ChangePassword(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        if (who == Who.Anonymous)
+        {
+            // No account to aim at: every identity's account (and its sessions' stamp) must stay as it was.
+            return Done(new MatrixCall(HttpMethod.Post, "/api/auth/password", new { currentPassword = "matrix-password-1", newPassword = "matrix-password-2" })
+            {
+                Probe = async () => string.Join('\n', await Task.WhenAll(Identities.SignedIn.Select(w => world.ReadAccount(world.Account(w).Email)))),
+            });
+        }
+        var account = world.Account(who);
+        var oldToken = account.Token;
+        var next = $"{world.Unique("nouveau-mot-de-passe")}-matrix";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/password", new { currentPassword = account.Password, newPassword = next })
+        {
+            Probe = () => world.ReadAccount(account.Email),
+            Verify = async _ =>
+            {
+                account.Password = next;
+                await world.SignIn(account);
+                // The session that changed the password used a bearer token: the old stamp ends it.
+                using var stale = await world.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me")
+                {
+                    Headers = { Authorization = new("Bearer", oldToken) },
+                });
+                return stale.StatusCode == System.Net.HttpStatusCode.Unauthorized ? null : $"old token still answers {(int)stale.StatusCode}";
+            },
+        });
+    }
+
+    public static async Task<MatrixCall> SetRoles(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = allowed ? await world.RegisterFresh("sujet") : world.RoleSubjectEmail;
+        return new MatrixCall(HttpMethod.Put, $"/api/admin/users/{email}/roles", new { roles = new[] { Role.Admin } })
+        {
+            Probe = () => world.ReadAccount(email),
+            Verify = body => Expect(body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).SequenceEqual(["admin"]), $"roles {body}"),
+        };
+    }
+
+    // ----- invitations -----
+
+    public static Task<MatrixCall> DescribeInvitation(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/invitations/{world.InvitationToken}")
+        {
+            Verify = body => Expect(
+                body.GetProperty("projectSlug").GetString() == Project && body.GetProperty("email").GetString() == world.Account(Who.OtherMember).Email,
+                $"invitation {body}"),
+        });
+
+    public static async Task<MatrixCall> AcceptInvitation(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var slug = Project;
+        var token = world.InvitationToken;
+        if (allowed)
+        {
+            slug = world.Unique("copie");
+            token = await world.CreateProject(slug, $"Copie {slug}");
+        }
+        return new MatrixCall(HttpMethod.Post, $"/api/invitations/{token}/accept")
+        {
+            Probe = () => world.ReadAsAdmin($"/api/projects/{slug}"),
+            Verify = body => Expect(body.GetProperty("projectSlug").GetString() == slug && body.GetProperty("role").GetString() == "viewer", $"accepted {body}"),
+        };
+    }
+
+    // ----- projects -----
+
+    public static Task<MatrixCall> ListProjects(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects?q={Project}&pageSize=100")
+        {
+            // The listing is open to every signed-in identity, but shows the target only to those who may read it.
+            Verify = body =>
+            {
+                var listed = Slugs(body).Contains(Project);
+                var reader = Identities.ProjectReaders.Contains(who);
+                return Expect(listed == reader, $"target listed: {listed}, reader: {reader}");
+            },
+        });
+
+    public static Task<MatrixCall> GetProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}") { Verify = body => ExpectSlug(body, Project) });
+
+    public static Task<MatrixCall> CreateProject(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var slug = world.Unique("nouveau-projet");
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/projects?slug={slug}", MatrixSamples.Project($"Projet {slug}"))
+        {
+            Probe = () => world.ReadAsAdmin($"/api/projects/{slug}"),
+            Verify = body => Expect(
+                Slug(body) == slug && Members(body).SequenceEqual([(world.Account(who).Email, "owner")]),
+                $"created {body}"),
+        });
+    }
+
+    public static Task<MatrixCall> UpdateProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, async slug => new MatrixCall(HttpMethod.Put, $"/api/projects/{slug}",
+            MatrixSamples.Project($"Titre changé par {who}"), await world.VersionOf($"/api/projects/{slug}"))
+        {
+            Verify = body => Expect(body.GetProperty("charter").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
+        });
+
+    public static Task<MatrixCall> DeleteProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, async slug => new MatrixCall(HttpMethod.Delete, $"/api/projects/{slug}", null, await world.VersionOf($"/api/projects/{slug}"))
+        {
+            Verify = async _ => (await world.ReadAsAdmin($"/api/projects/{slug}")).StartsWith("404", StringComparison.Ordinal) ? null : "still there",
+        });
+
+    public static Task<MatrixCall> ChangeProjectStatus(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/status", new { status = ProjectStatus.Cancelled })
+        {
+            Verify = body => Expect(body.GetProperty("status").GetString() == "cancelled", $"status {body}"),
+        }));
+
+    public static Task<MatrixCall> AddProjectPartner(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/partners",
+            new PartnerRef(EntityKind.DiasporaGroup, AuthorizationMatrixFixture.DiasporaGroupSlug))
+        {
+            Verify = body => Expect(PartnerSlugs(body).SequenceEqual([AuthorizationMatrixFixture.CooperativeSlug, AuthorizationMatrixFixture.DiasporaGroupSlug]),
+                $"partners {body}"),
+        }));
+
+    public static Task<MatrixCall> RemoveProjectPartner(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Delete,
+            $"/api/projects/{slug}/partners/cooperative/{AuthorizationMatrixFixture.CooperativeSlug}")
+        {
+            Verify = body => Expect(PartnerSlugs(body).Length == 0, $"partners {body}"),
+        }));
+
+    public static Task<MatrixCall> AddProjectContribution(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/contributions", MatrixSamples.Contribution())
+        {
+            Verify = body => Expect(body.GetProperty("contributions").GetArrayLength() == 1, $"contributions {body}"),
+        }));
+
+    public static Task<MatrixCall> InviteProjectMember(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/invitations",
+            new { email = world.NewcomerEmail, role = ProjectRole.Editor })
+        {
+            Verify = body => Expect(
+                body.GetProperty("email").GetString() == world.NewcomerEmail
+                && body.GetProperty("token").GetString()?.StartsWith($"{slug}.", StringComparison.Ordinal) == true,
+                $"invitation {body}"),
+        }));
+
+    public static Task<MatrixCall> ChangeProjectMemberRole(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Put, $"/api/projects/{slug}/members/{world.TeammateEmail}",
+            new { role = ProjectRole.Editor })
+        {
+            Verify = body => Expect(Members(body).Contains((world.TeammateEmail, "editor")), $"members {body}"),
+        }));
+
+    /// <summary>Removing someone else (the teammate): leaving oneself is another rule.</summary>
+    public static Task<MatrixCall> RemoveProjectMember(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Delete, $"/api/projects/{slug}/members/{world.TeammateEmail}")
+        {
+            Verify = body => Expect(Members(body).All(m => m.Email != world.TeammateEmail) && Members(body).Length == 3, $"members {body}"),
+        }));
+
+    // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----
+
+    public static MatrixScenario ListOrganisations(string plural, string targetSlug) => (world, who, allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/{plural}?q={targetSlug}&pageSize=100")
+        {
+            Verify = body => Expect(Slugs(body).Contains(targetSlug), $"{targetSlug} not listed: {body}"),
+        });
+
+    public static MatrixScenario GetOrganisation(string plural, string targetSlug) => (world, who, allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/{plural}/{targetSlug}") { Verify = body => ExpectSlug(body, targetSlug) });
+
+    public static MatrixScenario CreateOrganisation(string plural, Func<string, object> profile) => (world, who, allowed) =>
+    {
+        var slug = world.Unique($"nouveau-{plural}");
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/{plural}?slug={slug}", profile($"Organisation {slug}"))
+        {
+            Probe = () => world.ReadAsAdmin($"/api/{plural}/{slug}"),
+            Verify = body => Expect(Slug(body) == slug && OrganisationMembers(body).SequenceEqual([world.Account(who).Email]), $"created {body}"),
+        });
+    };
+
+    public static MatrixScenario UpdateOrganisation(string plural, string targetSlug, Func<string, object> profile, Func<AuthorizationMatrixFixture, string, string, Task> copy) =>
+        (world, who, allowed) => OnOrganisation(world, allowed, plural, targetSlug, copy, async slug => new MatrixCall(HttpMethod.Put, $"/api/{plural}/{slug}",
+            profile($"Nom changé par {who}"), await world.VersionOf($"/api/{plural}/{slug}"))
+        {
+            Verify = body => Expect(body.GetProperty("profile").GetProperty("name").GetString() == $"Nom changé par {who}", $"updated {body}"),
+        });
+
+    public static MatrixScenario DeleteOrganisation(string plural, string targetSlug, Func<AuthorizationMatrixFixture, string, string, Task> copy) =>
+        (world, who, allowed) => OnOrganisation(world, allowed, plural, targetSlug, copy, async slug => new MatrixCall(HttpMethod.Delete, $"/api/{plural}/{slug}",
+            null, await world.VersionOf($"/api/{plural}/{slug}"))
+        {
+            Verify = async _ => (await world.ReadAsAdmin($"/api/{plural}/{slug}")).StartsWith("404", StringComparison.Ordinal) ? null : "still there",
+        });
+
+    public static MatrixScenario AddOrganisationMember(string plural, string targetSlug, Func<AuthorizationMatrixFixture, string, string, Task> copy) =>
+        (world, who, allowed) => OnOrganisation(world, allowed, plural, targetSlug, copy, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/{plural}/{slug}/members",
+            new { email = world.NewcomerEmail })
+        {
+            Verify = body => Expect(OrganisationMembers(body).Contains(world.NewcomerEmail), $"members {body}"),
+        }));
+
+    /// <summary>Removing someone else (the teammate): leaving oneself is another rule.</summary>
+    public static MatrixScenario RemoveOrganisationMember(string plural, string targetSlug, Func<AuthorizationMatrixFixture, string, string, Task> copy) =>
+        (world, who, allowed) => OnOrganisation(world, allowed, plural, targetSlug, copy, slug => Done(new MatrixCall(HttpMethod.Delete,
+            $"/api/{plural}/{slug}/members/{world.TeammateEmail}")
+        {
+            Verify = body => Expect(!OrganisationMembers(body).Contains(world.TeammateEmail) && OrganisationMembers(body).Length == 1, $"members {body}"),
+        }));
+
+    // ----- helpers -----
+
+    private static async Task<MatrixCall> OnProject(AuthorizationMatrixFixture world, bool allowed, Func<string, Task<MatrixCall>> call)
+    {
+        var slug = Project;
+        if (allowed)
+        {
+            slug = world.Unique("copie");
+            await world.CreateProject(slug, $"Copie {slug}");
+        }
+        return await call(slug) with { Probe = () => world.ReadAsAdmin($"/api/projects/{slug}") };
+    }
+
+    private static async Task<MatrixCall> OnOrganisation(AuthorizationMatrixFixture world, bool allowed, string plural, string targetSlug,
+        Func<AuthorizationMatrixFixture, string, string, Task> copy, Func<string, Task<MatrixCall>> call)
+    {
+        var slug = targetSlug;
+        if (allowed)
+        {
+            slug = world.Unique("copie");
+            await copy(world, slug, $"Copie {slug}");
+        }
+        return await call(slug) with { Probe = () => world.ReadAsAdmin($"/api/{plural}/{slug}") };
+    }
+
+    private static Task<MatrixCall> Done(MatrixCall call) => Task.FromResult(call);
+
+    private static Task<string?> Expect(bool condition, string failure) => Task.FromResult(condition ? null : failure);
+
+    private static Task<string?> ExpectSlug(JsonElement body, string slug) => Expect(Slug(body) == slug, $"read {body}");
+
+    private static string? Slug(JsonElement body) => body.GetProperty("meta").GetProperty("slug").GetString();
+
+    private static HashSet<string?> Slugs(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("slug").GetString())];
+
+    private static string?[] PartnerSlugs(JsonElement project) =>
+        [.. project.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("slug").GetString())];
+
+    private static (string? Email, string? Role)[] Members(JsonElement project) =>
+        [.. project.GetProperty("members").EnumerateArray().Select(m => (m.GetProperty("userId").GetString(), m.GetProperty("role").GetString()))];
+
+    private static string?[] OrganisationMembers(JsonElement organisation) =>
+        [.. organisation.GetProperty("members").EnumerateArray().Select(m => m.GetString())];
+}

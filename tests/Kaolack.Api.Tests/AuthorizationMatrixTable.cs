@@ -1,0 +1,111 @@
+using System.Net;
+using static Kaolack.Api.Tests.AuthorizationMatrix.AuthorizationMatrixFixture;
+using static Kaolack.Api.Tests.AuthorizationMatrix.Identities;
+using S = Kaolack.Api.Tests.AuthorizationMatrix.MatrixScenarios;
+
+namespace Kaolack.Api.Tests.AuthorizationMatrix;
+
+/// <summary>An API endpoint: who may call it, the exact success status, and how to make a valid call.</summary>
+public sealed record EndpointRule(string Method, string Route, Who[] Allowed, HttpStatusCode Success, MatrixScenario Scenario)
+{
+    public string Name => $"{Method} {Route}";
+}
+
+/// <summary>A group of endpoints outside /api, by route prefix, with one request whose exact answer is known.</summary>
+public sealed record ServiceRule(string Prefix, Who[] Allowed, string ProbeMethod, string ProbePath, HttpStatusCode Success);
+
+/// <summary>A hub method on one topic.</summary>
+public sealed record HubRule(string Method, string Topic, Who[] Allowed)
+{
+    public string Name => $"{Method}({Topic})";
+}
+
+/// <summary>
+/// The expected access, written out. Every endpoint and hub method the running app has must appear here, and
+/// everything here must exist: <see cref="AuthorizationMatrixTests"/> fails naming whatever differs.
+/// A refused call answers 401 (anonymous) or 403 (signed in); the product never hides an existing entity behind 404.
+/// </summary>
+public static class AuthorizationMatrixTable
+{
+    public static readonly EndpointRule[] Endpoints =
+    [
+        // Accounts. Registering, signing in and out need no session; /me and /password need one.
+        new("POST", "/api/auth/register", Everyone, HttpStatusCode.Created, S.Register),
+        new("POST", "/api/auth/login", Everyone, HttpStatusCode.OK, S.Login),
+        new("POST", "/api/auth/logout", Everyone, HttpStatusCode.NoContent, S.Logout),
+        new("GET", "/api/auth/me", SignedIn, HttpStatusCode.OK, S.Me),
+        new("POST", "/api/auth/password", SignedIn, HttpStatusCode.NoContent, S.ChangePassword),
+        new("PUT", "/api/admin/users/{email}/roles", AdminOnly, HttpStatusCode.OK, S.SetRoles),
+
+        // Cooperatives: every signed-in identity reads; members, coaches and admins create; its members and admins edit.
+        new("GET", "/api/cooperatives/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("cooperatives", CooperativeSlug)),
+        new("GET", "/api/cooperatives/{slug}", SignedIn, HttpStatusCode.OK, S.GetOrganisation("cooperatives", CooperativeSlug)),
+        new("POST", "/api/cooperatives/", Creators, HttpStatusCode.Created, S.CreateOrganisation("cooperatives", MatrixSamples.Cooperative)),
+        new("PUT", "/api/cooperatives/{slug}", CooperativeEditors, HttpStatusCode.OK,
+            S.UpdateOrganisation("cooperatives", CooperativeSlug, MatrixSamples.Cooperative, CopyCooperative)),
+        new("DELETE", "/api/cooperatives/{slug}", CooperativeEditors, HttpStatusCode.NoContent,
+            S.DeleteOrganisation("cooperatives", CooperativeSlug, CopyCooperative)),
+        new("POST", "/api/cooperatives/{slug}/members", CooperativeEditors, HttpStatusCode.OK,
+            S.AddOrganisationMember("cooperatives", CooperativeSlug, CopyCooperative)),
+        new("DELETE", "/api/cooperatives/{slug}/members/{email}", CooperativeEditors, HttpStatusCode.OK,
+            S.RemoveOrganisationMember("cooperatives", CooperativeSlug, CopyCooperative)),
+
+        // Diaspora groups: the same rules; the target group's member is the other member.
+        new("GET", "/api/diaspora-groups/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("diaspora-groups", DiasporaGroupSlug)),
+        new("GET", "/api/diaspora-groups/{slug}", SignedIn, HttpStatusCode.OK, S.GetOrganisation("diaspora-groups", DiasporaGroupSlug)),
+        new("POST", "/api/diaspora-groups/", Creators, HttpStatusCode.Created, S.CreateOrganisation("diaspora-groups", MatrixSamples.DiasporaGroup)),
+        new("PUT", "/api/diaspora-groups/{slug}", DiasporaGroupEditors, HttpStatusCode.OK,
+            S.UpdateOrganisation("diaspora-groups", DiasporaGroupSlug, MatrixSamples.DiasporaGroup, CopyDiasporaGroup)),
+        new("DELETE", "/api/diaspora-groups/{slug}", DiasporaGroupEditors, HttpStatusCode.NoContent,
+            S.DeleteOrganisation("diaspora-groups", DiasporaGroupSlug, CopyDiasporaGroup)),
+        new("POST", "/api/diaspora-groups/{slug}/members", DiasporaGroupEditors, HttpStatusCode.OK,
+            S.AddOrganisationMember("diaspora-groups", DiasporaGroupSlug, CopyDiasporaGroup)),
+        new("DELETE", "/api/diaspora-groups/{slug}/members/{email}", DiasporaGroupEditors, HttpStatusCode.OK,
+            S.RemoveOrganisationMember("diaspora-groups", DiasporaGroupSlug, CopyDiasporaGroup)),
+
+        // Projects: the listing is open to every signed-in identity (it shows each only what they may read).
+        new("GET", "/api/projects/", SignedIn, HttpStatusCode.OK, S.ListProjects),
+        new("GET", "/api/projects/{slug}", ProjectReaders, HttpStatusCode.OK, S.GetProject),
+        new("POST", "/api/projects/", Creators, HttpStatusCode.Created, S.CreateProject),
+        new("PUT", "/api/projects/{slug}", ProjectEditors, HttpStatusCode.OK, S.UpdateProject),
+        new("DELETE", "/api/projects/{slug}", ProjectManagers, HttpStatusCode.NoContent, S.DeleteProject),
+        new("POST", "/api/projects/{slug}/status", ProjectEditors, HttpStatusCode.OK, S.ChangeProjectStatus),
+        new("POST", "/api/projects/{slug}/partners", ProjectEditors, HttpStatusCode.OK, S.AddProjectPartner),
+        new("DELETE", "/api/projects/{slug}/partners/{kind}/{partnerSlug}", ProjectEditors, HttpStatusCode.OK, S.RemoveProjectPartner),
+        new("POST", "/api/projects/{slug}/contributions", ProjectEditors, HttpStatusCode.OK, S.AddProjectContribution),
+        new("POST", "/api/projects/{slug}/invitations", ProjectManagers, HttpStatusCode.Created, S.InviteProjectMember),
+        new("PUT", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.ChangeProjectMemberRole),
+        new("DELETE", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.RemoveProjectMember),
+
+        // Invitations: whoever holds the link may read it; only the invited account may accept it (admins included).
+        new("GET", "/api/invitations/{token}", Everyone, HttpStatusCode.OK, S.DescribeInvitation),
+        new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
+    ];
+
+    public static readonly ServiceRule[] Services =
+    [
+        new("/health", Everyone, "GET", "/health", HttpStatusCode.OK),
+        new("/openapi", Everyone, "GET", "/openapi/v1.json", HttpStatusCode.OK),
+        new("/scalar", Everyone, "GET", "/scalar", HttpStatusCode.OK),
+        new("/dashboard", AdminOnly, "GET", "/dashboard/", HttpStatusCode.OK),
+        new("/hubs/live", SignedIn, "POST", "/hubs/live/negotiate?negotiateVersion=1", HttpStatusCode.OK),
+    ];
+
+    /// <summary>The hub refuses anonymous connections outright, so no hub rule allows <see cref="Who.Anonymous"/>.</summary>
+    public static readonly HubRule[] Hub =
+    [
+        new("Subscribe", $"project:{ProjectSlug}", ProjectReaders),
+        new("Subscribe", "directory:projects", SignedIn),
+        new("Subscribe", $"cooperative:{CooperativeSlug}", SignedIn),
+        new("Subscribe", "directory:cooperatives", SignedIn),
+        new("Subscribe", $"diaspora-group:{DiasporaGroupSlug}", SignedIn),
+        new("Subscribe", "directory:diaspora-groups", SignedIn),
+        new("Unsubscribe", $"project:{ProjectSlug}", SignedIn),
+        new("Unsubscribe", "directory:projects", SignedIn),
+        new("Unsubscribe", $"cooperative:{CooperativeSlug}", SignedIn),
+    ];
+
+    private static Task CopyCooperative(AuthorizationMatrixFixture world, string slug, string name) => world.CreateCooperative(slug, name);
+
+    private static Task CopyDiasporaGroup(AuthorizationMatrixFixture world, string slug, string name) => world.CreateDiasporaGroup(slug, name);
+}

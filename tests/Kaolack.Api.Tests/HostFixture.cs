@@ -1,0 +1,35 @@
+using Kaolack.Testing;
+
+namespace Kaolack.Api.Tests;
+
+/// <summary>Its own Azurite and one running app started with <see cref="Settings"/>; the base of the fixtures here.</summary>
+public abstract class HostFixture : IAsyncLifetime
+{
+    private AzuriteServer? azurite;
+    private SiloHost? host;
+
+    public SiloHost Host => host ?? throw new InvalidOperationException("The host is not started.");
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => HostSettings.Unthrottled;
+
+    public virtual async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync();
+        host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString) { Settings = Settings });
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Registers a member account no other test uses and signs it in.</summary>
+    public Task<TestUser> NewUserAsync(string prefix) => TestUser.RegisterAsync(Host, prefix);
+}

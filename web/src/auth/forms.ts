@@ -1,0 +1,112 @@
+// Pure form logic of the account pages: client-side checks and the reading of the
+// server's refusals (lockout time in Dakar and Oujda, rate limit, field errors).
+
+import { parseIsoDate } from "../format";
+import { fr } from "../i18n/fr";
+import type { AccountRegion, Language, RegisterRequest } from "../types";
+import { formErrors, type FormErrors } from "./formErrors";
+import { problemMessage, type ProblemDetails } from "./problem";
+
+/** Server rule: at least 10 characters. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const SIGN_IN_FIELDS = ["email", "password"] as const;
+export type SignInField = (typeof SIGN_IN_FIELDS)[number];
+
+export const REGISTER_FIELDS = ["email", "password", "displayName", "organisation", "region", "language"] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+export const ACCOUNT_REGIONS: readonly AccountRegion[] = ["kaolack", "oriental", "elsewhere"];
+export const LANGUAGES: readonly Language[] = ["fr", "en"];
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** The register form: region and language start unchosen (""). */
+export interface RegisterValues extends Omit<RegisterRequest, "region" | "language"> {
+  readonly region: AccountRegion | "";
+  readonly language: Language | "";
+}
+
+/** Loose check (the server decides): something@something.something, no spaces. */
+export function isEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}
+
+export function validateSignIn(values: Readonly<Record<SignInField, string>>): FieldErrors<SignInField> {
+  const errors: FieldErrors<SignInField> = {};
+  if (values.email.trim() === "") errors.email = fr.form.fieldRequired;
+  else if (!isEmail(values.email)) errors.email = fr.form.emailInvalid;
+  if (values.password === "") errors.password = fr.form.fieldRequired;
+  return errors;
+}
+
+export function validateRegister(values: RegisterValues): FieldErrors<RegisterField> {
+  const errors: FieldErrors<RegisterField> = {};
+  if (values.email.trim() === "") errors.email = fr.form.fieldRequired;
+  else if (!isEmail(values.email)) errors.email = fr.form.emailInvalid;
+  if (values.password === "") errors.password = fr.form.fieldRequired;
+  else if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = fr.form.passwordTooShort(PASSWORD_MIN_LENGTH);
+  if (values.displayName.trim() === "") errors.displayName = fr.form.fieldRequired;
+  if (!ACCOUNT_REGIONS.includes(values.region as AccountRegion)) errors.region = fr.form.choose;
+  if (!LANGUAGES.includes(values.language as Language)) errors.language = fr.form.choose;
+  return errors;
+}
+
+/** The request for valid values (null if validateRegister() finds errors). */
+export function registerRequest(values: RegisterValues): RegisterRequest | null {
+  if (Object.keys(validateRegister(values)).length > 0) return null;
+  return {
+    email: values.email.trim(),
+    password: values.password,
+    displayName: values.displayName.trim(),
+    organisation: values.organisation.trim(),
+    region: values.region as AccountRegion,
+    language: values.language as Language,
+  };
+}
+
+export const DAKAR_TIME_ZONE = "Africa/Dakar";
+/** Oujda, like all of Morocco. */
+export const OUJDA_TIME_ZONE = "Africa/Casablanca";
+
+/** "14:32", or "14:32 le 3 mai" when that is not today in that time zone. */
+export function timeInZone(instant: number, timeZone: string, now: number): string {
+  const time = new Intl.DateTimeFormat("fr", { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
+  const day = new Intl.DateTimeFormat("fr", { timeZone, day: "numeric", month: "long" });
+  return day.format(instant) === day.format(now) ? time : `${time} le ${day.format(instant)}`;
+}
+
+/** The lockout refusal, with the end time in Dakar and in Oujda when the server gave it. */
+export function lockoutMessage(problem: ProblemDetails, now = Date.now()): string {
+  const raw = problem.extensions["lockedUntil"];
+  const until = typeof raw === "string" ? parseIsoDate(raw) : Number.NaN;
+  if (Number.isNaN(until)) return fr.signIn.locked;
+  return fr.signIn.lockedUntil(timeInZone(until, DAKAR_TIME_ZONE, now), timeInZone(until, OUJDA_TIME_ZONE, now));
+}
+
+/** The rate-limit refusal, with the wait when the server sent Retry-After. */
+export function rateLimitMessage(problem: ProblemDetails): string {
+  const base = fr.problems.codes["rate-limited"];
+  if (problem.retryAfterSeconds === null || problem.retryAfterSeconds <= 0) return base;
+  return `${base} ${fr.problems.retryIn(Math.ceil(problem.retryAfterSeconds / 60))}`;
+}
+
+const only = <F extends string>(general: string): FormErrors<F> => ({ fields: {}, general: [general] });
+
+/** What to show for a refused sign-in. */
+export function signInErrors(problem: ProblemDetails, now = Date.now()): FormErrors<SignInField> {
+  // (ASP.NET Identity's own endpoints say 401 with detail "LockedOut".)
+  if (problem.status === 423 || problem.code === "locked-out" || problem.detail === "LockedOut") return only(lockoutMessage(problem, now));
+  if (problem.status === 429 || problem.code === "rate-limited") return only(rateLimitMessage(problem));
+  if (problem.status === 401 && problem.code !== "cookies-blocked") return only(fr.problems.codes["invalid-credentials"]);
+  return formErrors(problem, SIGN_IN_FIELDS);
+}
+
+/** What to show for a refused registration. */
+export function registerErrors(problem: ProblemDetails): FormErrors<RegisterField> {
+  if (problem.status === 429 || problem.code === "rate-limited") return only(rateLimitMessage(problem));
+  if (problem.status === 409 || problem.code === "already-exists") {
+    return { fields: { email: problemMessage({ ...problem, code: "already-exists" }) }, general: [] };
+  }
+  return formErrors(problem, REGISTER_FIELDS);
+}

@@ -1,0 +1,177 @@
+import { useEffect, useState } from "preact/hooks";
+import { acceptInvitation, fetchInvitation } from "../auth/accountApi";
+import { problemMessage, type ProblemDetails } from "../auth/problem";
+import { session, useSession } from "../auth/session";
+import { FormAlert } from "../components/Field";
+import { absoluteTime } from "../format";
+import { fr } from "../i18n/fr";
+import { showNotice } from "../notice";
+import { navigate, routeHref, routePath, type Route } from "../router";
+import type { Invitation } from "../types";
+
+type Load =
+  | { readonly status: "loading" }
+  | { readonly status: "failed"; readonly problem: ProblemDetails }
+  | { readonly status: "loaded"; readonly invitation: Invitation };
+
+/** Message for an invitation that cannot be used (load or accept refused). */
+export function invitationProblemMessage(problem: ProblemDetails): string {
+  switch (problem.code) {
+    case "invitation-expired":
+      return fr.invitation.expired;
+    case "invitation-used":
+      return fr.invitation.used;
+    case "not-found":
+      return fr.invitation.notFound;
+  }
+  if (problem.status === 404) return fr.invitation.notFound;
+  if (problem.status === 410) return fr.invitation.expired;
+  return problemMessage(problem);
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+export function InvitationPage({ token }: { readonly token: string }) {
+  const state = useSession();
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [busy, setBusy] = useState(false);
+  const [acceptError, setAcceptError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ status: "loading" });
+    setAcceptError(null);
+    void fetchInvitation(token).then((result) => {
+      if (!live) return;
+      setLoad(result.ok ? { status: "loaded", invitation: result.value } : { status: "failed", problem: result.problem });
+    });
+    return () => {
+      live = false;
+    };
+  }, [token]);
+
+  const here = routePath({ name: "invitation", token });
+
+  if (load.status === "loading") {
+    return (
+      <section class="panel" aria-labelledby="page-title" aria-busy="true">
+        <h2 id="page-title">{fr.invitation.title}</h2>
+        <p role="status">{fr.invitation.loading}</p>
+      </section>
+    );
+  }
+
+  if (load.status === "failed") {
+    const known = load.problem.status === 404 || load.problem.status === 410;
+    return (
+      <section class="panel" aria-labelledby="page-title">
+        <h2 id="page-title">{fr.invitation.title}</h2>
+        <p class="note note--error" role="alert">
+          {known ? invitationProblemMessage(load.problem) : `${fr.invitation.loadError} ${problemMessage(load.problem)}`}
+        </p>
+        <p>
+          <a href={routeHref({ name: "home" })}>{fr.nav.backHome}</a>
+        </p>
+      </section>
+    );
+  }
+
+  const invitation = load.invitation;
+  const role = fr.invitation.roles[invitation.role];
+  const signedIn = state.status === "signedIn" ? state.user : null;
+  const otherAccount = signedIn !== null && invitation.email !== "" && !sameEmail(signedIn.email, invitation.email);
+  const email = invitation.email === "" ? null : invitation.email;
+
+  const accept = async () => {
+    if (busy) return;
+    setBusy(true);
+    setAcceptError(null);
+    const result = await acceptInvitation(token);
+    if (result.ok) {
+      const home: Route = { name: "home" };
+      showNotice(fr.invitation.accepted(invitation.projectTitle, fr.invitation.rolesAs[result.value.role]), home);
+      navigate(home);
+      return;
+    }
+    setBusy(false);
+    const problem = result.problem;
+    if (problem.status === 401) {
+      session.expired();
+      setAcceptError(fr.account.sessionExpired);
+    } else if (problem.status === 403 && signedIn !== null) {
+      setAcceptError(fr.invitation.otherAccount(invitation.email, signedIn.email));
+    } else {
+      setAcceptError(invitationProblemMessage(problem));
+    }
+  };
+
+  const switchAccount = async () => {
+    await session.signOut();
+    navigate({ name: "signIn", returnTo: here, email });
+  };
+
+  return (
+    <section class="panel invitation" aria-labelledby="page-title">
+      <h2 id="page-title">{fr.invitation.title}</h2>
+      <p class="invitation__summary">{fr.invitation.summary(invitation.projectTitle, fr.invitation.rolesAs[invitation.role])}</p>
+      <dl class="facts">
+        <div>
+          <dt>{fr.invitation.project}</dt>
+          <dd>{invitation.projectTitle}</dd>
+        </div>
+        <div>
+          <dt>{fr.invitation.role}</dt>
+          <dd>{role}</dd>
+        </div>
+        {email !== null && (
+          <div>
+            <dt>{fr.invitation.invitedEmail}</dt>
+            <dd>{email}</dd>
+          </div>
+        )}
+        {absoluteTime(invitation.expiresAt) !== "" && (
+          <div>
+            <dt>{fr.invitation.expires}</dt>
+            <dd>
+              <time dateTime={invitation.expiresAt}>{absoluteTime(invitation.expiresAt)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {signedIn === null ? (
+        <>
+          <p>{fr.invitation.signedOutHint}</p>
+          <div class="actions">
+            <a class="button button--primary" href={routeHref({ name: "signIn", returnTo: here, email })}>
+              {fr.invitation.signIn}
+            </a>
+            <a class="button" href={routeHref({ name: "register", returnTo: here, email })}>
+              {fr.invitation.register}
+            </a>
+          </div>
+        </>
+      ) : otherAccount ? (
+        <>
+          <p class="note note--warn">
+            {fr.invitation.otherAccount(invitation.email, signedIn.email)} {fr.invitation.otherAccountHint}
+          </p>
+          <div class="actions">
+            <button type="button" class="button" onClick={() => void switchAccount()}>
+              {fr.invitation.signOutAndSwitch}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <FormAlert messages={acceptError === null ? [] : [acceptError]} />
+          <div class="actions">
+            <button type="button" class="button button--primary" disabled={busy} onClick={() => void accept()}>
+              {busy ? fr.invitation.accepting : fr.invitation.accept}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useRef, useState } from "preact/hooks";
+import { SIGN_IN_FIELDS, signInErrors, validateSignIn, type SignInField } from "../auth/forms";
+import { noFormErrors, type FormErrors } from "../auth/formErrors";
+import { session, useSession } from "../auth/session";
+import { Field, FormAlert, PasswordField, focusFirstError } from "../components/Field";
+import { fr } from "../i18n/fr";
+import { routeHref } from "../router";
+
+export interface SignInProps {
+  readonly returnTo: string | null;
+  readonly email: string | null;
+}
+
+export function SignInPage({ returnTo, email }: SignInProps) {
+  const state = useSession();
+  const [values, setValues] = useState<Record<SignInField, string>>({ email: email ?? "", password: "" });
+  const [errors, setErrors] = useState<FormErrors<SignInField>>(noFormErrors);
+  const [busy, setBusy] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const set = (field: SignInField) => (event: Event) =>
+    setValues((v) => ({ ...v, [field]: (event.currentTarget as HTMLInputElement).value }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const local = validateSignIn(values);
+    if (Object.keys(local).length > 0) {
+      setErrors({ fields: local, general: [] });
+      focusFirstError("signin", SIGN_IN_FIELDS, local);
+      return;
+    }
+    setBusy(true);
+    setErrors(noFormErrors);
+    const result = await session.signIn(values.email.trim(), values.password);
+    if (result.ok) return; // The app now shows the page asked for.
+    const shown = signInErrors(result.problem);
+    setBusy(false);
+    setErrors(shown);
+    if (result.problem.status === 401) {
+      setValues((v) => ({ ...v, password: "" }));
+      document.getElementById("signin-password")?.focus();
+    } else if (!focusFirstError("signin", SIGN_IN_FIELDS, shown.fields)) {
+      alertRef.current?.focus();
+    }
+  };
+
+  const reason = state.status === "signedOut" ? state.reason : null;
+
+  return (
+    <section class="panel auth" aria-labelledby="page-title">
+      <h2 id="page-title">{fr.signIn.title}</h2>
+      <p class="auth__intro">{fr.signIn.intro}</p>
+      {reason !== null && (
+        <p class="note note--info" role="status">
+          {reason === "expired" ? fr.account.sessionExpired : fr.account.signedOut}
+        </p>
+      )}
+      <form class="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
+        <FormAlert messages={errors.general} alertRef={alertRef} />
+        <Field id="signin-email" label={fr.signIn.email} error={errors.fields.email} required>
+          {(control) => (
+            <input {...control} type="email" autocomplete="username" inputMode="email" spellcheck={false} value={values.email} onInput={set("email")} />
+          )}
+        </Field>
+        <PasswordField
+          id="signin-password"
+          label={fr.signIn.password}
+          error={errors.fields.password}
+          autocomplete="current-password"
+          value={values.password}
+          onInput={set("password")}
+        />
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {busy ? fr.signIn.submitting : fr.signIn.submit}
+        </button>
+      </form>
+      <p class="auth__switch">
+        {fr.signIn.noAccount}{" "}
+        <a href={routeHref({ name: "register", returnTo, email: values.email.trim() === "" ? null : values.email.trim() })}>
+          {fr.signIn.register}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseHash, returnRoute, routeHref, safeReturnPath, type Route } from "./router";
+
+describe("router", () => {
+  it("reads the home page from an empty or root hash", () => {
+    for (const hash of ["", "#", "#/", "/", "#//"]) expect(parseHash(hash)).toEqual({ name: "home" });
+  });
+
+  it("reads the sign-in and register pages, with their return path and e-mail", () => {
+    expect(parseHash("#/connexion")).toEqual({ name: "signIn", returnTo: null, email: null });
+    expect(parseHash("#/inscription/")).toEqual({ name: "register", returnTo: null, email: null });
+    expect(parseHash("#/connexion?retour=%2Finvitation%2Fabc-123&courriel=awa%40exemple.sn")).toEqual({
+      name: "signIn",
+      returnTo: "/invitation/abc-123",
+      email: "awa@exemple.sn",
+    });
+    expect(parseHash("#/inscription?courriel=%20%20")).toEqual({ name: "register", returnTo: null, email: null });
+  });
+
+  it("reads invitation tokens, decoded", () => {
+    expect(parseHash("#/invitation/abc_DEF-123")).toEqual({ name: "invitation", token: "abc_DEF-123" });
+    expect(parseHash("#/invitation/a%2Fb%3D")).toEqual({ name: "invitation", token: "a/b=" });
+    expect(parseHash("#/invitation/abc/")).toEqual({ name: "invitation", token: "abc" });
+  });
+
+  it("sends anything else to the not-found page", () => {
+    expect(parseHash("#/invitation").name).toBe("notFound");
+    expect(parseHash("#/invitation/abc/extra").name).toBe("notFound");
+    expect(parseHash("#/invitation/%E0%A4%A").name).toBe("notFound"); // malformed escape
+    expect(parseHash("#/connexion/plus").name).toBe("notFound");
+    expect(parseHash("#main")).toEqual({ name: "notFound", path: "/main" });
+  });
+
+  it("writes hashes that read back to the same route", () => {
+    const routes: Route[] = [
+      { name: "home" },
+      { name: "signIn", returnTo: null, email: null },
+      { name: "signIn", returnTo: "/invitation/x%20y", email: "a+b@exemple.ma" },
+      { name: "register", returnTo: "/", email: null },
+      { name: "invitation", token: "tok/en?#&" },
+    ];
+    for (const route of routes) expect(parseHash(routeHref(route))).toEqual(route);
+    expect(routeHref({ name: "home" })).toBe("#/");
+    expect(routeHref({ name: "invitation", token: "abc" })).toBe("#/invitation/abc");
+    expect(routeHref({ name: "signIn", returnTo: "/invitation/abc", email: null })).toBe("#/connexion?retour=%2Finvitation%2Fabc");
+  });
+
+  it("only returns to pages of this app worth coming back to", () => {
+    expect(safeReturnPath("/invitation/abc")).toBe("/invitation/abc");
+    expect(safeReturnPath("/")).toBe("/");
+    expect(safeReturnPath("/invitation/x y/")).toBe("/invitation/x%20y"); // canonical form
+    expect(safeReturnPath(null)).toBeNull();
+    expect(safeReturnPath("")).toBeNull();
+    expect(safeReturnPath("https://evil.example/")).toBeNull();
+    expect(safeReturnPath("//evil.example/")).toBeNull();
+    expect(safeReturnPath("/connexion")).toBeNull();
+    expect(safeReturnPath("/inscription?retour=/")).toBeNull();
+    expect(safeReturnPath("/nowhere")).toBeNull();
+    expect(parseHash("#/connexion?retour=https%3A%2F%2Fevil.example")).toMatchObject({ name: "signIn", returnTo: null });
+  });
+
+  it("goes home after sign-in unless a return path was given", () => {
+    expect(returnRoute(null)).toEqual({ name: "home" });
+    expect(returnRoute("/invitation/abc")).toEqual({ name: "invitation", token: "abc" });
+  });
+});

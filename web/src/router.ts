@@ -1,0 +1,133 @@
+// A tiny hash router: #/, #/connexion, #/inscription, #/invitation/{token}.
+//
+// The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
+// unit-tested; useRoute() only listens to "hashchange".
+
+import { useEffect, useState } from "preact/hooks";
+
+export type Route =
+  | { readonly name: "home" }
+  | {
+      readonly name: "signIn" | "register";
+      /** Where to go once signed in: a path of this app ("/invitation/…"), or null for home. */
+      readonly returnTo: string | null;
+      /** E-mail address to pre-fill (from an invitation). */
+      readonly email: string | null;
+    }
+  | { readonly name: "invitation"; readonly token: string }
+  | { readonly name: "notFound"; readonly path: string };
+
+const SIGN_IN = "connexion";
+const REGISTER = "inscription";
+const INVITATION = "invitation";
+/** Query parameters (French, like the paths). */
+const RETURN_PARAM = "retour";
+const EMAIL_PARAM = "courriel";
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a location hash ("#/invitation/abc", "#/connexion?retour=%2F", "" …) into a route. */
+export function parseHash(hash: string): Route {
+  let rest = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (rest === "" || rest === "/") return { name: "home" };
+  if (!rest.startsWith("/")) rest = `/${rest}`;
+  const questionMark = rest.indexOf("?");
+  const path = questionMark < 0 ? rest : rest.slice(0, questionMark);
+  const query = new URLSearchParams(questionMark < 0 ? "" : rest.slice(questionMark + 1));
+  const segments = path.split("/").filter((s) => s !== "").map(decode);
+  const notFound: Route = { name: "notFound", path };
+  if (segments.some((s) => s === null)) return notFound;
+  const [first, second, ...more] = segments as string[];
+
+  if (first === undefined) return { name: "home" };
+  if ((first === SIGN_IN || first === REGISTER) && second === undefined) {
+    const email = query.get(EMAIL_PARAM)?.trim() ?? "";
+    return {
+      name: first === SIGN_IN ? "signIn" : "register",
+      returnTo: safeReturnPath(query.get(RETURN_PARAM)),
+      email: email === "" ? null : email,
+    };
+  }
+  if (first === INVITATION && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "invitation", token: second };
+  }
+  return notFound;
+}
+
+/** The hash ("#/…") of a route. */
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case "home":
+      return "#/";
+    case "signIn":
+    case "register": {
+      const query = new URLSearchParams();
+      if (route.returnTo !== null) query.set(RETURN_PARAM, route.returnTo);
+      if (route.email !== null) query.set(EMAIL_PARAM, route.email);
+      const qs = query.toString();
+      return `#/${route.name === "signIn" ? SIGN_IN : REGISTER}${qs ? `?${qs}` : ""}`;
+    }
+    case "invitation":
+      return `#/${INVITATION}/${encodeURIComponent(route.token)}`;
+    case "notFound":
+      return `#${route.path.startsWith("/") ? route.path : `/${route.path}`}`;
+  }
+}
+
+/** The path part of a route's hash ("/invitation/abc"), as used in `returnTo`. */
+export function routePath(route: Route): string {
+  return routeHref(route).slice(1);
+}
+
+/**
+ * A return path is only accepted if it names a page of this app worth coming back to
+ * (home or an invitation): never another site, never the sign-in pages themselves.
+ */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
+  const route = parseHash(`#${value}`);
+  return route.name === "home" || route.name === "invitation" ? routePath(route) : null;
+}
+
+/** The route to show once signed in. */
+export function returnRoute(returnTo: string | null): Route {
+  return returnTo === null ? { name: "home" } : parseHash(`#${returnTo}`);
+}
+
+export interface NavigateOptions {
+  /** Replace the current history entry (redirects) instead of adding one. */
+  readonly replace?: boolean;
+}
+
+export function navigate(route: Route, options: NavigateOptions = {}): void {
+  const href = routeHref(route);
+  if (location.hash === href || (href === "#/" && (location.hash === "" || location.hash === "#"))) {
+    // Same place: still tell listeners (e.g. to show a note), as a hashchange would.
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    return;
+  }
+  if (options.replace) location.replace(href);
+  else location.hash = href;
+}
+
+export function currentRoute(): Route {
+  return parseHash(location.hash);
+}
+
+/** The current route, updated on every hash change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute);
+  useEffect(() => {
+    const update = () => setRoute(currentRoute());
+    window.addEventListener("hashchange", update);
+    update();
+    return () => window.removeEventListener("hashchange", update);
+  }, []);
+  return route;
+}
