@@ -20,10 +20,15 @@ public static class GrainSetup
     /// Table rows carry the ServiceId in their keys; blob names do not, so the container does,
     /// and two services sharing an account never read each other's documents.
     /// </summary>
-    public static string DocumentsContainer(string serviceId)
+    public static string DocumentsContainer(string serviceId) => ContainerName("kaolack", serviceId);
+
+    /// <summary>The keys that sign session cookies and bearer tokens, shared by the silos of a service.</summary>
+    public static string KeysContainer(string serviceId) => ContainerName("kaolack-keys", serviceId);
+
+    private static string ContainerName(string prefix, string serviceId)
     {
         var cleaned = new string([.. serviceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
-        var name = $"kaolack-{cleaned}";
+        var name = $"{prefix}-{cleaned}";
         return name.Length > 63 ? name[..63].TrimEnd('-') : name;
     }
 

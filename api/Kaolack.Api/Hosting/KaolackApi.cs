@@ -13,6 +13,7 @@ using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -32,9 +33,15 @@ public static class KaolackApi
     /// <summary>Largest accepted request body and SignalR message.</summary>
     public const long MaxMessageBytes = 256 * 1024;
 
-    public static IServiceCollection AddKaolackApi(this IServiceCollection services, string storageConnectionString, IConfiguration configuration, IHostEnvironment environment)
+    /// <param name="serviceId">Names the container of the keys that sign sessions, shared by the cluster's silos.</param>
+    public static IServiceCollection AddKaolackApi(
+        this IServiceCollection services, string storageConnectionString, string serviceId, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddKaolackAuth(configuration, environment);
+        var keys = new BlobServiceClient(storageConnectionString).GetBlobContainerClient(GrainSetup.KeysContainer(serviceId));
+        services.AddDataProtection()
+            .SetApplicationName("kaolack-orleans")
+            .AddKeyManagementOptions(options => options.XmlRepository = new BlobKeyRepository(keys));
         services.Configure<ConfiguredAdmin>(configuration.GetSection(ConfiguredAdmin.Section));
         services.AddHostedService<ConfiguredAdminSeeder>();
         services.AddKaolackRateLimiting(configuration);

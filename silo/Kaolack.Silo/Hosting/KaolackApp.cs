@@ -48,7 +48,7 @@ public static class KaolackApp
             silo.AddDashboard();
         });
 
-        builder.Services.AddKaolackApi(storage, builder.Configuration, builder.Environment);
+        builder.Services.AddKaolackApi(storage, cluster.ServiceId, builder.Configuration, builder.Environment);
         if (builder.Configuration.GetValue<bool>("Kaolack:SeedDemoData"))
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
