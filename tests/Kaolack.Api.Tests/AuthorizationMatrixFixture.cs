@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -5,8 +6,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -21,6 +24,9 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public const string CooperativeSlug = "cooperative-matrice";
     public const string DiasporaGroupSlug = "diaspora-matrice";
     public const string OtherProjectSlug = "autre-projet-matrice";
+
+    /// <summary>The one section of the target's plan (version 1), added by the owner through the hub.</summary>
+    public const string PlanSectionId = "contexte";
     private const string Domain = "matrix.example.org";
     private const string Password = "matrix-password-1";
 
@@ -145,9 +151,10 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         return $"{JsonSerializer.Serialize(account, SiloHost.Json)} {session?.SecurityStamp}";
     }
 
-    /// <summary>The target project, cooperative and diaspora group as an admin reads them.</summary>
+    /// <summary>The target project and its plan, cooperative and diaspora group as an admin reads them.</summary>
     public async Task<string> ReadWorld() => string.Join('\n',
         await ReadAsAdmin($"/api/projects/{ProjectSlug}"),
+        await ReadAsAdmin($"/api/projects/{ProjectSlug}/plan"),
         await ReadAsAdmin($"/api/cooperatives/{CooperativeSlug}"),
         await ReadAsAdmin($"/api/diaspora-groups/{DiasporaGroupSlug}"));
 
@@ -259,5 +266,25 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", MatrixSamples.Project("Projet de l'autre membre"),
             expected: HttpStatusCode.Created);
         InvitationToken = await CreateProject(ProjectSlug, "Projet cible de la matrice");
+        await SeedPlan();
+    }
+
+    /// <summary>Gives the target's plan one section (version 1), so reading it and subscribing to it show something.</summary>
+    private async Task SeedPlan()
+    {
+        await using var owner = Host.CreateHubConnection(Account(Who.Owner).Token);
+        await owner.StartAsync();
+        var ack = await owner.InvokeAsync<PlanAck>("SubmitPlanOp", ProjectSlug, new PlanSubmission("matrice-monde", 1, 0, new PlanOp
+        {
+            Type = PlanOpType.Add,
+            Kind = PlanEntityKind.Section,
+            Id = PlanSectionId,
+            Order = "a0",
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Contexte"),
+        }));
+        if (ack != new PlanAck(1, null))
+        {
+            throw new InvalidOperationException($"The target's plan could not be seeded: {ack}");
+        }
     }
 }

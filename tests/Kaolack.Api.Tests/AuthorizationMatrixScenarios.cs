@@ -1,7 +1,11 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -138,6 +142,17 @@ public static class MatrixScenarios
     public static Task<MatrixCall> GetProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}") { Verify = body => ExpectSlug(body, Project) });
 
+    /// <summary>The target's plan, as the fixture seeded it: one section at version 1.</summary>
+    public static Task<MatrixCall> GetProjectPlan(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/plan")
+        {
+            Probe = () => world.ReadAsAdmin($"/api/projects/{Project}/plan"),
+            Verify = body => Expect(
+                body.GetProperty("version").GetInt64() == 1
+                && PlanSectionIds(body).SequenceEqual([AuthorizationMatrixFixture.PlanSectionId]),
+                $"plan {body}"),
+        });
+
     public static Task<MatrixCall> CreateProject(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var slug = world.Unique("nouveau-projet");
@@ -213,6 +228,63 @@ public static class MatrixScenarios
         {
             Verify = body => Expect(Members(body).All(m => m.Email != world.TeammateEmail) && Members(body).Length == 3, $"members {body}"),
         }));
+
+    // ----- hub -----
+
+    /// <summary>
+    /// Allowed: adds a section to the plan of a fresh copy of the target, answered at version 1 once stored, and read
+    /// back over REST. Refused: the same op on the target's plan is answered "forbidden" and the plan is unchanged.
+    /// Returns what is wrong, or null.
+    /// </summary>
+    public static async Task<string?> SubmitPlanOp(AuthorizationMatrixFixture world, HubConnection connection, Who who, bool allowed, string slug)
+    {
+        if (allowed)
+        {
+            slug = world.Unique("copie-plan");
+            await world.CreateProject(slug, $"Copie {slug}");
+        }
+        var path = $"/api/projects/{slug}/plan";
+        var before = await world.ReadAsAdmin(path);
+        var section = $"par-{who.ToString().ToLowerInvariant()}";
+        var submission = new PlanSubmission($"matrice-{who}", 1, 0, new PlanOp
+        {
+            Type = PlanOpType.Add,
+            Kind = PlanEntityKind.Section,
+            Id = section,
+            Order = "z0",
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Ajoutée par {who}"),
+        });
+        PlanAck ack;
+        try
+        {
+            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, submission);
+        }
+        catch (HubException exception)
+        {
+            if (allowed)
+            {
+                return $"allowed, got {exception.Message}";
+            }
+            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+            {
+                return $"expected forbidden, got {exception.Message}";
+            }
+            var after = await world.ReadAsAdmin(path);
+            return after == before ? null : $"refused, yet the plan changed:\n{before}\n---\n{after}";
+        }
+        if (!allowed)
+        {
+            return $"refusal expected, got {ack}";
+        }
+        if (ack != new PlanAck(1, null))
+        {
+            return $"ack {ack}, expected version 1";
+        }
+        var plan = await world.Must(Who.Admin, HttpMethod.Get, path);
+        return plan.GetProperty("version").GetInt64() == 1 && PlanSectionIds(plan).SequenceEqual([section])
+            ? null
+            : $"plan after the op: {plan}";
+    }
 
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----
 
@@ -305,6 +377,9 @@ public static class MatrixScenarios
 
     private static (string? Email, string? Role)[] Members(JsonElement project) =>
         [.. project.GetProperty("members").EnumerateArray().Select(m => (m.GetProperty("userId").GetString(), m.GetProperty("role").GetString()))];
+
+    private static string?[] PlanSectionIds(JsonElement plan) =>
+        [.. plan.GetProperty("document").GetProperty("sections").EnumerateArray().Select(section => section.GetProperty("id").GetString())];
 
     private static string?[] OrganisationMembers(JsonElement organisation) =>
         [.. organisation.GetProperty("members").EnumerateArray().Select(m => m.GetString())];

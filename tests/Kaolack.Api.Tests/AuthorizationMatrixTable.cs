@@ -14,7 +14,7 @@ public sealed record EndpointRule(string Method, string Route, Who[] Allowed, Ht
 /// <summary>A group of endpoints outside /api, by route prefix, with one request whose exact answer is known.</summary>
 public sealed record ServiceRule(string Prefix, Who[] Allowed, string ProbeMethod, string ProbePath, HttpStatusCode Success);
 
-/// <summary>A hub method on one topic.</summary>
+/// <summary>A hub method on one topic (for SubmitPlanOp, the project slug it names).</summary>
 public sealed record HubRule(string Method, string Topic, Who[] Allowed)
 {
     public string Name => $"{Method}({Topic})";
@@ -66,6 +66,8 @@ public static class AuthorizationMatrixTable
         // Projects: the listing is open to every signed-in identity (it shows each only what they may read).
         new("GET", "/api/projects/", SignedIn, HttpStatusCode.OK, S.ListProjects),
         new("GET", "/api/projects/{slug}", ProjectReaders, HttpStatusCode.OK, S.GetProject),
+        // The plan: project readers read it (edits go through the hub, SubmitPlanOp).
+        new("GET", "/api/projects/{slug}/plan", ProjectReaders, HttpStatusCode.OK, S.GetProjectPlan),
         new("POST", "/api/projects/", Creators, HttpStatusCode.Created, S.CreateProject),
         new("PUT", "/api/projects/{slug}", ProjectEditors, HttpStatusCode.OK, S.UpdateProject),
         new("DELETE", "/api/projects/{slug}", ProjectManagers, HttpStatusCode.NoContent, S.DeleteProject),
@@ -95,12 +97,15 @@ public static class AuthorizationMatrixTable
     public static readonly HubRule[] Hub =
     [
         new("Subscribe", $"project:{ProjectSlug}", ProjectReaders),
+        new("Subscribe", $"plan:{ProjectSlug}", ProjectReaders),
+        new("SubmitPlanOp", ProjectSlug, ProjectEditors),
         new("Subscribe", "directory:projects", SignedIn),
         new("Subscribe", $"cooperative:{CooperativeSlug}", SignedIn),
         new("Subscribe", "directory:cooperatives", SignedIn),
         new("Subscribe", $"diaspora-group:{DiasporaGroupSlug}", SignedIn),
         new("Subscribe", "directory:diaspora-groups", SignedIn),
         new("Unsubscribe", $"project:{ProjectSlug}", SignedIn),
+        new("Unsubscribe", $"plan:{ProjectSlug}", SignedIn),
         new("Unsubscribe", "directory:projects", SignedIn),
         new("Unsubscribe", $"cooperative:{CooperativeSlug}", SignedIn),
     ];

@@ -185,7 +185,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
                 var allowed = rule.Allowed.Contains(who);
                 try
                 {
-                    if (await RunHubCase(connection, rule, allowed) is { } failure)
+                    if (await RunHubCase(connection, rule, who, allowed) is { } failure)
                     {
                         failures.Add($"{rule.Name} as {who}: {failure}");
                     }
@@ -239,8 +239,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
     private async Task<string> ReadState(MatrixCall call) =>
         $"{await world.ReadWorld()}\n{(call.Probe is null ? "" : await call.Probe())}";
 
-    private static async Task<string?> RunHubCase(HubConnection connection, HubRule rule, bool allowed)
+    private async Task<string?> RunHubCase(HubConnection connection, HubRule rule, Who who, bool allowed)
     {
+        if (rule.Method == nameof(LiveHub.SubmitPlanOp))
+        {
+            return await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, rule.Topic);
+        }
         if (rule.Method == nameof(LiveHub.Unsubscribe))
         {
             await connection.InvokeAsync(nameof(LiveHub.Unsubscribe), rule.Topic);

@@ -1,4 +1,4 @@
-using Kaolack.Grains.Plans.Text;
+using Kaolack.Contracts.Text;
 
 namespace Kaolack.Plans.Tests;
 

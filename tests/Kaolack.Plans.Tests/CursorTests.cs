@@ -1,4 +1,4 @@
-using Kaolack.Grains.Plans.Text;
+using Kaolack.Contracts.Text;
 using static Kaolack.Plans.Tests.TestOps;
 
 namespace Kaolack.Plans.Tests;

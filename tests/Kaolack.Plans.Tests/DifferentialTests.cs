@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kaolack.Grains.Plans.Text;
+using Kaolack.Contracts.Text;
 
 namespace Kaolack.Plans.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Kaolack.Grains.Plans.Text;
-using static Kaolack.Grains.Plans.Text.TextOpComponent;
+using Kaolack.Contracts.Text;
+using static Kaolack.Contracts.Text.TextOpComponent;
 
 namespace Kaolack.Plans.Tests;
 

@@ -1,4 +1,4 @@
-using Kaolack.Grains.Plans.Text;
+using Kaolack.Contracts.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using static Kaolack.Plans.Tests.TestOps;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Kaolack.Grains.Plans.Text;
-using static Kaolack.Grains.Plans.Text.TextOpComponent;
+using Kaolack.Contracts.Text;
+using static Kaolack.Contracts.Text.TextOpComponent;
 using static Kaolack.Plans.Tests.TestOps;
 
 namespace Kaolack.Plans.Tests;

@@ -3,6 +3,7 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -98,6 +99,13 @@ public static class ProjectEndpoints
                 Respond(http.Response, await Project(grains, slug).AddContribution(user.ToCaller(), contribution, ETags.OptionalVersion(http.Request))))
             .WithName("add-project-contribution")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{slug}/plan", async Task<Ok<PlanSnapshot>> (string slug, IGrainFactory grains, ClaimsPrincipal user) =>
+                TypedResults.Ok(await grains.GetGrain<IPlanDocumentGrain>(slug).GetSnapshot(user.ToCaller())))
+            .WithName("get-project-plan")
+            .WithSummary("The plan document at its latest durable version; edit it live through the hub (SubmitPlanOp).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{slug}/invitations", async Task<Created<InvitationLink>> (string slug, InvitationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpRequest http) =>

@@ -11,5 +11,8 @@ public static class HubErrors
 {
     public static HubException Create(string code, string message) => new($"{code}: {message}");
 
-    public static HubException From(DomainException exception) => Create(exception.Code, exception.Message);
+    /// <summary>Rule violations name their rule too: "rule-violation: resync: …".</summary>
+    public static HubException From(DomainException exception) => exception is RuleViolationException violation
+        ? Create(exception.Code, $"{violation.Rule}: {exception.Message}")
+        : Create(exception.Code, exception.Message);
 }

@@ -1,16 +1,21 @@
+using System.Text.Json;
 using Kaolack.Api.Auth;
+using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Kaolack.Api.Live;
 
 /// <summary>
-/// Live updates. A client subscribes to topics ("project:{slug}", "directory:cooperatives", …) and gets
+/// Live updates and plan co-editing. A client subscribes to topics ("project:{slug}", "plan:{slug}",
+/// "directory:cooperatives", …) and gets
 /// "event" calls. Subscribing with the last version it saw returns what it missed, or a snapshot.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LiveRelay relay) : Hub<ILiveClient>
+public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<JsonHubProtocolOptions> json) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -33,6 +38,34 @@ public sealed class LiveHub(LiveRelay relay) : Hub<ILiveClient>
         await relay.Track(Context.ConnectionId, parsed, caller);
         var meanwhile = await relay.CatchUp(parsed, missed.Version, caller);
         return missed with { Version = meanwhile.Version, Events = [.. missed.Events, .. meanwhile.Events] };
+    }
+
+    /// <summary>
+    /// Submits one plan op made against <see cref="PlanSubmission.BaseVersion"/>; the answer comes once the
+    /// op is durable. Everyone subscribed to "plan:{projectSlug}" (the sender too) receives the applied op.
+    /// </summary>
+    /// <remarks>
+    /// The submission is bound here rather than by SignalR, whose binding failures reach the client only as
+    /// "Failed to invoke …": a malformed op (unknown type, a text op that is not an array, an unknown member)
+    /// is refused as "validation-failed: …" like any other invalid op.
+    /// </remarks>
+    public Task<PlanAck> SubmitPlanOp(string projectSlug, JsonElement submission)
+    {
+        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        if (!Slug.IsValid(projectSlug))
+        {
+            throw HubErrors.Create("invalid-topic", "Identifiant de projet invalide.");
+        }
+        PlanSubmission? parsed;
+        try
+        {
+            parsed = submission.Deserialize<PlanSubmission>(json.Value.PayloadSerializerOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw HubErrors.Create("validation-failed", $"Soumission illisible ({exception.Path ?? "$"}) : {{clientId, seq, baseVersion, op}} attendu.");
+        }
+        return grains.GetGrain<IPlanDocumentGrain>(projectSlug).Submit(caller, parsed ?? throw HubErrors.Create("validation-failed", "Soumission manquante."));
     }
 
     public async Task Unsubscribe(string topic)

@@ -3,6 +3,7 @@ using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Api.Live;
@@ -13,6 +14,7 @@ public static class LiveSources
     public static ILiveSource For(IGrainFactory grains, Topic topic) => topic.Scope switch
     {
         TopicScope.Directory => grains.GetGrain<IDirectoryGrain>(topic.Key),
+        TopicScope.Plan => grains.GetGrain<IPlanDocumentGrain>(topic.Key),
         _ => topic.Kind switch
         {
             EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),

@@ -4,19 +4,26 @@ namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
-/// "directory:{plural kind}" for a listing.
+/// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
     private const string DirectoryPrefix = "directory";
+    private const string PlanPrefix = "plan";
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
     public static Topic ForDirectory(EntityKind kind) => new(TopicScope.Directory, kind, kind.Plural());
 
-    public override string ToString() => Scope == TopicScope.Directory
-        ? $"{DirectoryPrefix}:{Key}"
-        : $"{Kind.Singular()}:{Key}";
+    /// <summary>The live plan document of a project: "plan:{project slug}".</summary>
+    public static Topic ForPlan(string projectSlug) => new(TopicScope.Plan, EntityKind.Project, projectSlug);
+
+    public override string ToString() => Scope switch
+    {
+        TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
+        TopicScope.Plan => $"{PlanPrefix}:{Key}",
+        _ => $"{Kind.Singular()}:{Key}",
+    };
 
     public static bool TryParse(string? value, out Topic topic)
     {
@@ -39,6 +46,15 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
                 return false;
             }
             topic = ForDirectory(listed);
+            return true;
+        }
+        if (head == PlanPrefix)
+        {
+            if (!Slug.IsValid(tail))
+            {
+                return false;
+            }
+            topic = ForPlan(tail);
             return true;
         }
         if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))

@@ -4,4 +4,5 @@ public enum TopicScope
 {
     Entity,
     Directory,
+    Plan,
 }

@@ -8,7 +8,6 @@ import {
   applyRestItems,
   applySubscribeResult,
   emptyLiveList,
-  hasGap,
   type LiveListState,
 } from "./liveList";
 
@@ -99,11 +98,11 @@ export class DirectoryStore {
     this.markFresh(changed);
   }
 
+  /**
+   * Versions may skip: a directory withholds entries this user may not see (projects of others), and
+   * the server already fills any gap it loses itself, so a gap is never a reason to refetch.
+   */
   private onEvent(event: LiveEvent): void {
-    if (hasGap(this.view.list, event)) {
-      this.client.resync(this.topic);
-      return;
-    }
     const list = applyLiveEvent(this.view.list, event);
     if (list === this.view.list) return;
     this.update({ list, loading: false, error: false });

@@ -55,14 +55,6 @@ export function isStale(state: LiveListState, event: LiveEvent): boolean {
 }
 
 /**
- * True when `event` skips versions after the last one seen (some events were missed):
- * the caller should resubscribe with sinceVersion = state.version instead of applying it.
- */
-export function hasGap(state: LiveListState, event: LiveEvent): boolean {
-  return event.change !== "snapshot" && state.version !== null && event.version > state.version + 1;
-}
-
-/**
  * Applies one pushed event. Events with a version <= the last seen are ignored
  * (the same state object is returned, so callers can skip a re-render).
  */

@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// The rules of ot-text-unicode's <c>checkOp</c>, with its messages, plus what the JavaScript

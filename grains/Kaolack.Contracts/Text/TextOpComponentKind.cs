@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>What a <see cref="TextOpComponent"/> does. Zero is left unused so a
 /// <c>default</c> component is recognisably invalid.</summary>

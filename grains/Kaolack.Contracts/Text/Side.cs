@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>Which of two concurrent operations wins a tie when both insert at the same position:
 /// the <see cref="Left"/> op's text ends up first.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// ot-text-unicode's <c>makeAppend</c> + <c>trim</c>: empty components vanish, a component of the

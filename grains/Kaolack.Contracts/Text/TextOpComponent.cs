@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// One step of a <see cref="TextOp"/>: retain (skip) n code points, insert a string, or delete

@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>An operation is malformed or does not fit the document it is applied to.
 /// Thrown before anything is changed, so the document a caller holds is never half-edited.</summary>

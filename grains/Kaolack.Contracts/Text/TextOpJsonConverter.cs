@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// The ot-text-unicode wire format: <c>[3, "hi", {"d": 2}, {"d": "removed"}]</c>.

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// An ot-text-unicode operation: components walked left to right over a document whose

@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// Unicode code point arithmetic on UTF-16 strings. Text ops count positions in code points

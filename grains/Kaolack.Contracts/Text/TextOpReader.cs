@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// ot-text-unicode's <c>makeTake</c>: hands out an op piece by piece, splitting components where

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kaolack.Grains.Plans.Text;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>
 /// The ot-text-unicode 4.0.0 algorithms (apply, transform, compose, transformPosition), ported

@@ -1,0 +1,498 @@
+using Kaolack.Contracts.Plans;
+using Kaolack.Contracts.Text;
+
+namespace Kaolack.Client;
+
+/// <summary>
+/// The client side of plan co-editing as a pure state machine (no I/O): the classic OT states
+/// synchronized → awaiting ack → awaiting with buffer, for a structured document whose text fields are
+/// edited by ot-text-unicode ops and whose scalars are last-writer-wins in server order.
+/// </summary>
+/// <remarks>
+/// <para>
+/// It keeps the server document S at <see cref="Version"/> (every applied op received so far), the op in
+/// flight and the buffer of later local edits, both always expressed on top of S. The local document is
+/// S with the in-flight op and the buffer applied, which is exactly what the server will hold once they
+/// arrive there, so the client never guesses at last-writer-wins or deletes: a local set on a field a
+/// remote op also set stays visible until acknowledged (the server will apply it later, so it wins there
+/// too), and edits on an entity someone deleted vanish with it.
+/// </para>
+/// <para>
+/// Sides: the server transforms a late op <see cref="Side.Left"/> over the ops applied since its base.
+/// So here, when a remote op r arrives, each pending op p (in flight first, then the buffer) becomes
+/// Transform(p, r, Left) and r continues as Transform(r, p, Right) to the next pending op; what is left of
+/// r is the change the local text sees (for cursors). Both ends therefore order same-position inserts
+/// the same way: the op the server sequences later goes first.
+/// </para>
+/// <para>
+/// The own op is recognised in the event stream by (client id, seq); it may arrive before or after the
+/// submission's answer. The next op leaves only once the own event is applied, so its base version
+/// includes the previous op. A dropped op (its entity deleted meanwhile) is discarded with the buffered
+/// ops on the same entity, which the server would drop too; until the delete itself arrives the entity
+/// is hidden locally.
+/// </para>
+/// </remarks>
+public sealed class PlanClientState(string clientId, long lastSeq = 0)
+{
+    private readonly List<PlanOp> buffer = [];
+    private readonly SortedDictionary<long, PlanChange> early = [];
+    private readonly HashSet<string> gone = new(StringComparer.Ordinal);
+    private PlanDocumentModel? server;
+    private InFlightOp? inFlight;
+
+    public string ClientId { get; } = string.IsNullOrEmpty(clientId) ? throw new ArgumentException("A client id is required.", nameof(clientId)) : clientId;
+
+    /// <summary>The seq of the last op put in flight; the next op gets the one after.</summary>
+    public long LastSeq { get; private set; } = lastSeq;
+
+    /// <summary>A snapshot was loaded: the document exists and can be edited.</summary>
+    public bool IsLoaded => server is not null;
+
+    /// <summary>The server version the state is based on: every applied op up to it has been received.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>The server's document at <see cref="Version"/>.</summary>
+    public PlanDocumentModel ServerDocument => server ?? PlanDocumentModel.Empty;
+
+    /// <summary>The local document: the server's with the in-flight op and the buffer applied.</summary>
+    public PlanDocumentModel Document { get; private set; } = PlanDocumentModel.Empty;
+
+    public PlanSyncStatus Status => inFlight is null
+        ? PlanSyncStatus.Synchronized
+        : buffer.Count == 0 ? PlanSyncStatus.AwaitingAck : PlanSyncStatus.AwaitingWithBuffer;
+
+    /// <summary>The op in flight as it is to be (re)sent now: the same seq, rebased onto <see cref="Version"/>.</summary>
+    public PlanSubmission? InFlight => inFlight is null ? null : new PlanSubmission(ClientId, inFlight.Seq, Version, inFlight.Op);
+
+    /// <summary>The version the server answered for the in-flight op, while its event has not arrived yet.</summary>
+    public long? InFlightAckedVersion => inFlight?.AckedVersion;
+
+    /// <summary>Local edits waiting for the in-flight op's acknowledgement.</summary>
+    public IReadOnlyList<PlanOp> Buffer => buffer;
+
+    /// <summary>Remote ops that arrived while local ops were pending, so both were transformed (a measure of concurrency).</summary>
+    public int ConcurrentRemoteOps { get; private set; }
+
+    /// <summary>Pending text ops found not to fit the text they apply to (skipped locally; the server refuses them). Zero unless a snapshot rebase went wrong.</summary>
+    public int UnfittingOps { get; private set; }
+
+    /// <summary>Events received ahead of a missing version, held until the gap is filled.</summary>
+    public bool HasGap => early.Count > 0;
+
+    /// <summary>The first version the state is waiting for when it <see cref="HasGap"/>.</summary>
+    public long NextVersion => Version + 1;
+
+    /// <summary>
+    /// Replaces the server document by a snapshot. The first one loads the document. A later one skips
+    /// versions, so the pending ops are rebased onto it: an in-flight op the server acknowledged at or below
+    /// the snapshot's version is part of it and done; the remaining text edits are transformed over the
+    /// difference between the text they were made on and the snapshot's (scalar and structural edits do
+    /// not depend on the skipped ops).
+    /// </summary>
+    public PlanUpdate Load(PlanSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (server is not null && snapshot.Version <= Version)
+        {
+            return PlanUpdate.None;
+        }
+        var fresh = PlanDocumentModel.From(snapshot.Document);
+        List<PlanAcknowledgement> acknowledged = [];
+        if (server is not null && inFlight is not null)
+        {
+            var basis = WithoutGone(ServerDocument);
+            if (inFlight.AckedVersion is { } acked && acked <= snapshot.Version)
+            {
+                acknowledged.Add(new PlanAcknowledgement(InFlight!, new PlanAck(acked, null)));
+                basis = ApplyFitting(basis, inFlight.Op);
+                inFlight = null;
+            }
+            Rebase(basis, fresh);
+        }
+        server = fresh;
+        Version = snapshot.Version;
+        gone.Clear();
+        PromoteIfIdle();
+        Document = Recompute();
+        var update = new PlanUpdate { Reloaded = true, DocumentChanged = true, Acknowledged = acknowledged };
+        return update.Then(DrainEarly());
+    }
+
+    /// <summary>A local edit: applied to the local document at once and queued (in flight when nothing else is).</summary>
+    /// <exception cref="InvalidOperationException">No snapshot was loaded yet.</exception>
+    /// <exception cref="ArgumentException">The op does not fit the local document (missing entity, wrong field, text op of the wrong length).</exception>
+    public PlanUpdate Edit(PlanOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        if (server is null)
+        {
+            throw new InvalidOperationException("Load a snapshot before editing.");
+        }
+        CheckShape(op);
+        PlanDocumentModel next;
+        try
+        {
+            if (!Document.TryApply(op, out next, out var dropped))
+            {
+                throw new ArgumentException($"The edit does not apply to the local document ({dropped}): {op.Type} {op.Kind} {op.Id}.", nameof(op));
+            }
+        }
+        catch (TextOpException exception)
+        {
+            throw new ArgumentException($"The text op does not fit {op.Kind} {op.Id} {op.Field}: {exception.Message}", nameof(op), exception);
+        }
+        if (op.Type == PlanOpType.Text && op.Text!.IsNoop)
+        {
+            return PlanUpdate.None;
+        }
+        Document = next;
+        if (inFlight is null)
+        {
+            inFlight = new InFlightOp(++LastSeq, op);
+        }
+        else if (buffer.Count > 0 && TryCompose(buffer[^1], op) is { } composed)
+        {
+            buffer[^1] = composed;
+        }
+        else
+        {
+            buffer.Add(op);
+        }
+        return new PlanUpdate { Effects = [op], DocumentChanged = true };
+    }
+
+    /// <summary>
+    /// An applied op from the server's event stream. Versions already seen are ignored; one ahead of a
+    /// missing version is held until the gap is filled (see <see cref="HasGap"/>). The own in-flight op
+    /// (same client id and seq) acknowledges it; any other is transformed against the pending ops.
+    /// </summary>
+    public PlanUpdate Receive(PlanChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (server is not null && change.Version <= Version)
+        {
+            return PlanUpdate.None;
+        }
+        if (server is null || change.Version > Version + 1)
+        {
+            early[change.Version] = change;
+            return PlanUpdate.None;
+        }
+        return Apply(change).Then(DrainEarly());
+    }
+
+    /// <summary>
+    /// The answer to a submission. An applied op waits for its own event (which brings the versions before
+    /// it) unless that was already seen; a dropped one is discarded with the buffered ops on its entity.
+    /// Answers for anything but the op in flight are stale and ignored.
+    /// </summary>
+    public PlanUpdate Acknowledge(long seq, PlanAck ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        if (inFlight is null || inFlight.Seq != seq)
+        {
+            return PlanUpdate.None;
+        }
+        if (ack.Version is { } version)
+        {
+            if (version > Version)
+            {
+                inFlight.AckedVersion = version;
+                return PlanUpdate.None;
+            }
+            // Already part of the server document (a snapshot covered it): done.
+            var submission = InFlight!;
+            inFlight = null;
+            PromoteIfIdle();
+            Document = Recompute();
+            return new PlanUpdate { Acknowledged = [new PlanAcknowledgement(submission, ack)], DocumentChanged = true };
+        }
+        return Discard(ack, ack.Reason ?? PlanDropReasons.EntityMissing, entityGone: ack.Reason == PlanDropReasons.EntityDeleted);
+    }
+
+    /// <summary>The server refused the in-flight op (invalid for it): discarded like a dropped op.</summary>
+    public PlanUpdate Reject(long seq, string reason)
+    {
+        if (inFlight is null || inFlight.Seq != seq)
+        {
+            return PlanUpdate.None;
+        }
+        var why = $"{PlanDropReasons.Rejected}: {reason}";
+        return Discard(new PlanAck(null, why), why, entityGone: false);
+    }
+
+    /// <summary>Where a cursor in a text field of the server document (at <see cref="Version"/>) is in the local one.</summary>
+    public int ServerToLocalCursor(PlanEntityKind kind, string id, string field, int cursor)
+    {
+        foreach (var op in Pending())
+        {
+            if (op.Type == PlanOpType.Text && op.Kind == kind && op.Id == id && op.Field == field)
+            {
+                cursor = TextOt.TransformCursor(cursor, op.Text!);
+            }
+        }
+        return cursor;
+    }
+
+    /// <summary>Where a cursor in a text field moves when <paramref name="effect"/> (one of <see cref="PlanUpdate.Effects"/>) changes that field.</summary>
+    public static int TransformCursor(PlanEntityKind kind, string id, string field, int cursor, PlanOp effect, bool isOwnOp = false)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        return effect.Type == PlanOpType.Text && effect.Kind == kind && effect.Id == id && effect.Field == field
+            ? TextOt.TransformCursor(cursor, effect.Text!, isOwnOp)
+            : cursor;
+    }
+
+    /// <summary>
+    /// <paramref name="op"/> rebased over <paramref name="other"/> (both made on the same document): only text
+    /// edits of the same field change. Left is the server's side for the op it sequences later.
+    /// </summary>
+    public static PlanOp Transform(PlanOp op, PlanOp other, Side side)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(other);
+        return op.Type == PlanOpType.Text && other.Type == PlanOpType.Text
+            && op.Kind == other.Kind && op.Id == other.Id && op.Field == other.Field
+                ? op with { Text = TextOt.Transform(op.Text!, other.Text!, side) }
+                : op;
+    }
+
+    private PlanUpdate Apply(PlanChange change)
+    {
+        var key = PlanDocumentModel.Key(change.Op);
+        if (!server!.TryApply(change.Op, out var nextServer, out var dropped))
+        {
+            throw new InvalidOperationException($"Server op v{change.Version} does not apply to the client's copy ({dropped}): the client has diverged.");
+        }
+        server = nextServer;
+        Version = change.Version;
+        if (!server.Contains(key))
+        {
+            gone.Remove(key);
+        }
+
+        if (inFlight is not null && change.ClientId == ClientId && change.Seq == inFlight.Seq)
+        {
+            var submission = new PlanSubmission(ClientId, inFlight.Seq, change.Version - 1, change.Op);
+            inFlight = null;
+            PromoteIfIdle();
+            Document = Recompute();
+            return new PlanUpdate
+            {
+                Acknowledged = [new PlanAcknowledgement(submission, new PlanAck(change.Version, null))],
+                DocumentChanged = true,
+            };
+        }
+
+        var remote = change.Op;
+        var masked = false;
+        if (inFlight is not null)
+        {
+            ConcurrentRemoteOps++;
+        }
+        if (inFlight is not null)
+        {
+            masked |= Masks(inFlight.Op, remote);
+            var mine = inFlight.Op;
+            inFlight.Op = Transform(mine, remote, Side.Left);
+            remote = Transform(remote, mine, Side.Right);
+        }
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            masked |= Masks(buffer[i], remote);
+            var mine = buffer[i];
+            buffer[i] = Transform(mine, remote, Side.Left);
+            remote = Transform(remote, mine, Side.Right);
+        }
+        List<(PlanOp, string)> discarded = [];
+        if (change.Op.Type == PlanOpType.Delete)
+        {
+            // The server will drop these: nothing depends on them but ops on the same entity.
+            discarded.AddRange(buffer.Where(op => PlanDocumentModel.Key(op) == key).Select(op => (op, PlanDropReasons.EntityDeleted)));
+            buffer.RemoveAll(op => PlanDocumentModel.Key(op) == key);
+        }
+        Document = Recompute();
+        return new PlanUpdate
+        {
+            Effects = masked || gone.Contains(key) ? [] : [remote],
+            Discarded = discarded,
+            DocumentChanged = true,
+        };
+    }
+
+    private PlanUpdate Discard(PlanAck ack, string reason, bool entityGone)
+    {
+        var submission = InFlight!;
+        var key = PlanDocumentModel.Key(submission.Op);
+        List<(PlanOp, string)> discarded = [(submission.Op, reason)];
+        discarded.AddRange(buffer.Where(op => PlanDocumentModel.Key(op) == key).Select(op => (op, reason)));
+        buffer.RemoveAll(op => PlanDocumentModel.Key(op) == key);
+        if (entityGone && ServerDocument.Contains(key))
+        {
+            gone.Add(key);
+        }
+        inFlight = null;
+        PromoteIfIdle();
+        Document = Recompute();
+        return new PlanUpdate
+        {
+            Acknowledged = [new PlanAcknowledgement(submission, ack)],
+            Discarded = discarded,
+            DocumentChanged = true,
+        };
+    }
+
+    private PlanUpdate DrainEarly()
+    {
+        var update = PlanUpdate.None;
+        while (early.Count > 0)
+        {
+            var (first, change) = early.First();
+            if (first > Version + 1)
+            {
+                break;
+            }
+            early.Remove(first);
+            if (first == Version + 1)
+            {
+                update = update.Then(Apply(change));
+            }
+        }
+        return update;
+    }
+
+    private void PromoteIfIdle()
+    {
+        if (inFlight is null && buffer.Count > 0)
+        {
+            inFlight = new InFlightOp(++LastSeq, buffer[0]);
+            buffer.RemoveAt(0);
+        }
+    }
+
+    private IEnumerable<PlanOp> Pending()
+    {
+        if (inFlight is not null)
+        {
+            yield return inFlight.Op;
+        }
+        foreach (var op in buffer)
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary>
+    /// The server document, minus entities known to be deleted there, with the pending ops applied in order.
+    /// A pending text op that no longer fits (only after a snapshot rebase went wrong) is skipped and counted:
+    /// the server refuses it too, and the refusal discards it.
+    /// </summary>
+    private PlanDocumentModel Recompute()
+    {
+        var document = WithoutGone(ServerDocument);
+        foreach (var op in Pending())
+        {
+            document = ApplyFitting(document, op);
+        }
+        return document;
+    }
+
+    private PlanDocumentModel WithoutGone(PlanDocumentModel document)
+    {
+        foreach (var key in gone)
+        {
+            document = document.Without(key);
+        }
+        return document;
+    }
+
+    private PlanDocumentModel ApplyFitting(PlanDocumentModel document, PlanOp op)
+    {
+        try
+        {
+            return document.TryApply(op, out var next, out _) ? next : document;
+        }
+        catch (TextOpException)
+        {
+            UnfittingOps++;
+            return document;
+        }
+    }
+
+    /// <summary>Transforms the pending text ops over the change from <paramref name="basis"/> (what they were made on) to <paramref name="fresh"/>.</summary>
+    private void Rebase(PlanDocumentModel basis, PlanDocumentModel fresh)
+    {
+        var changes = new Dictionary<(string Key, string Field), PlanOp>();
+        PlanOp Rebased(PlanOp mine)
+        {
+            var at = (PlanDocumentModel.Key(mine), mine.Field ?? "");
+            if (!changes.TryGetValue(at, out var change))
+            {
+                if (mine.Type != PlanOpType.Text || basis.Find(mine.Kind, mine.Id) is null || fresh.Find(mine.Kind, mine.Id) is null)
+                {
+                    return mine;
+                }
+                var diff = TextDiff.Between(basis.Text(mine.Kind, mine.Id, at.Item2), fresh.Text(mine.Kind, mine.Id, at.Item2));
+                change = mine with { Text = diff };
+            }
+            changes[at] = Transform(change, mine, Side.Right);
+            return Transform(mine, change, Side.Left);
+        }
+        if (inFlight is not null)
+        {
+            // When acknowledged above the snapshot's version, its own event is still to come: it is not resent.
+            inFlight.Op = Rebased(inFlight.Op);
+        }
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            buffer[i] = Rebased(buffer[i]);
+        }
+    }
+
+    /// <summary>A pending op that hides the remote op's effect locally: it will be applied after it on the server.</summary>
+    private static bool Masks(PlanOp mine, PlanOp remote) =>
+        mine.Kind == remote.Kind && mine.Id == remote.Id && (mine.Type, remote.Type) switch
+        {
+            (PlanOpType.Delete, _) => true,
+            (PlanOpType.Set, PlanOpType.Set) => mine.Field == remote.Field,
+            (PlanOpType.Move, PlanOpType.Move) => true,
+            _ => false,
+        };
+
+    private static PlanOp? TryCompose(PlanOp previous, PlanOp next)
+    {
+        if (previous.Kind != next.Kind || previous.Id != next.Id || previous.Type != next.Type)
+        {
+            return null;
+        }
+        return next.Type switch
+        {
+            PlanOpType.Text when previous.Field == next.Field => previous with { Text = TextOt.Compose(previous.Text!, next.Text!) },
+            PlanOpType.Set when previous.Field == next.Field => next,
+            PlanOpType.Move => next,
+            _ => null,
+        };
+    }
+
+    private static void CheckShape(PlanOp op)
+    {
+        switch (op.Type)
+        {
+            case PlanOpType.Add or PlanOpType.Move when string.IsNullOrEmpty(op.Order):
+                throw new ArgumentException("An add or move needs an order key.", nameof(op));
+            case PlanOpType.Set when op.Field is null || !PlanFields.Scalars(op.Kind).Contains(op.Field):
+                throw new ArgumentException($"'{op.Field}' is not a scalar field of a {op.Kind}.", nameof(op));
+            case PlanOpType.Text when op.Field is null || !PlanFields.Texts(op.Kind).Contains(op.Field) || op.Text is null:
+                throw new ArgumentException($"A text edit needs a text field of a {op.Kind} and a text op.", nameof(op));
+        }
+    }
+
+    private sealed class InFlightOp(long seq, PlanOp op)
+    {
+        public long Seq { get; } = seq;
+
+        public PlanOp Op { get; set; } = op;
+
+        public long? AckedVersion { get; set; }
+    }
+}

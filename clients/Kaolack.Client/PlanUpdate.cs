@@ -1,0 +1,55 @@
+using Kaolack.Contracts.Plans;
+
+namespace Kaolack.Client;
+
+/// <summary>An op's fate as the server decided it: applied at a version, or dropped with a reason.</summary>
+/// <param name="Submission">The submission as last sent (op transformed to its base version).</param>
+public sealed record PlanAcknowledgement(PlanSubmission Submission, PlanAck Ack);
+
+/// <summary>What one step of <see cref="PlanClientState"/> did to the local document.</summary>
+public sealed class PlanUpdate
+{
+    public static PlanUpdate None { get; } = new();
+
+    /// <summary>
+    /// The ops as they changed the local document, in order; a remote text op appears transformed over
+    /// the pending local ops, so cursors in the local text move by it (TextOt.TransformCursor).
+    /// </summary>
+    public IReadOnlyList<PlanOp> Effects { get; init; } = [];
+
+    /// <summary>Local ops whose fate is now known (applied or dropped).</summary>
+    public IReadOnlyList<PlanAcknowledgement> Acknowledged { get; init; } = [];
+
+    /// <summary>Local ops that were thrown away (dropped, refused, or lost to a snapshot reload), with why.</summary>
+    public IReadOnlyList<(PlanOp Op, string Reason)> Discarded { get; init; } = [];
+
+    /// <summary>The document was replaced by a snapshot: cursors cannot be transformed, only clamped.</summary>
+    public bool Reloaded { get; init; }
+
+    /// <summary>The local document may differ from before.</summary>
+    public bool DocumentChanged { get; init; }
+
+    public bool IsEmpty => !DocumentChanged && Effects.Count == 0 && Acknowledged.Count == 0 && Discarded.Count == 0;
+
+    /// <summary>This update followed by <paramref name="next"/>.</summary>
+    public PlanUpdate Then(PlanUpdate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (next.IsEmpty && !next.Reloaded)
+        {
+            return this;
+        }
+        if (IsEmpty && !Reloaded)
+        {
+            return next;
+        }
+        return new PlanUpdate
+        {
+            Effects = [.. Effects, .. next.Effects],
+            Acknowledged = [.. Acknowledged, .. next.Acknowledged],
+            Discarded = [.. Discarded, .. next.Discarded],
+            Reloaded = Reloaded || next.Reloaded,
+            DocumentChanged = DocumentChanged || next.DocumentChanged,
+        };
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Plans;
+using Kaolack.Contracts.Text;
+using Kaolack.Grains.Domain;
+
+namespace Kaolack.Grains.Plans;
+
+/// <summary>
+/// The plan's rules as pure functions: op validation, transformation of a late op over ops applied
+/// since its base version, and application to the model. Scalars are last-writer-wins in server order;
+/// text fields are transformed with ot-text-unicode semantics; ops on deleted entities are dropped.
+/// </summary>
+public static class PlanRules
+{
+    public const int MaxEntitiesPerKind = 500;
+    public const int MaxIdLength = 40;
+    public const int MaxOrderLength = 64;
+    public const int MaxScalarLength = 200;
+    /// <summary>Longest text field, in code points (a plan of several hundred KB in all stays well inside).</summary>
+    public const int MaxTextLength = 100_000;
+    /// <summary>Largest single insert, in code points.</summary>
+    public const int MaxInsertLength = 20_000;
+
+    public const string DroppedDeleted = "entity-deleted";
+    public const string DroppedExists = "entity-exists";
+    public const string DroppedMissing = "entity-missing";
+
+    /// <summary>Refuses malformed ops with field-level messages; says nothing about the current document.</summary>
+    public static void Validate(PlanOp? op)
+    {
+        var v = new Validation();
+        if (op is null)
+        {
+            throw new ValidationFailedException("op", "Opération manquante.");
+        }
+        v.Defined("op.type", op.Type);
+        v.Defined("op.kind", op.Kind);
+        if (!IsId(op.Id))
+        {
+            v.Add("op.id", $"Identifiant attendu : {MaxIdLength} caractères au plus, lettres, chiffres, - et _.");
+        }
+        v.ThrowIfInvalid();
+        switch (op.Type)
+        {
+            case PlanOpType.Add:
+                RequireOrder(v, op.Order);
+                foreach (var (field, value) in op.Fields ?? ImmutableDictionary<string, string>.Empty)
+                {
+                    if (PlanFields.Texts(op.Kind).Contains(field))
+                    {
+                        CheckText(v, $"op.fields.{field}", value);
+                    }
+                    else
+                    {
+                        CheckScalar(v, op.Kind, field, value);
+                    }
+                }
+                break;
+            case PlanOpType.Move:
+                RequireOrder(v, op.Order);
+                break;
+            case PlanOpType.Set:
+                CheckScalar(v, op.Kind, op.Field ?? "", op.Value);
+                break;
+            case PlanOpType.Text:
+                if (op.Field is null || !PlanFields.Texts(op.Kind).Contains(op.Field))
+                {
+                    v.Add("op.field", "Champ de texte attendu : body (section) ou notes (tâche).");
+                }
+                if (op.Text is null)
+                {
+                    v.Add("op.text", "Opération de texte manquante.");
+                }
+                else if (op.Text.Components.Any(c => c.Kind == TextOpComponentKind.Insert && c.Length > MaxInsertLength))
+                {
+                    v.Add("op.text", $"Insertion trop longue ({MaxInsertLength} caractères au plus).");
+                }
+                break;
+        }
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>
+    /// Rebases a late op over one applied since its base. Only text edits of the same field change; the
+    /// late op goes on the left (its inserts come first at the same position), as in ShareDB.
+    /// </summary>
+    public static PlanOp Transform(PlanOp late, PlanOp applied) =>
+        late.Type == PlanOpType.Text && applied.Type == PlanOpType.Text
+        && late.Kind == applied.Kind && late.Id == applied.Id && late.Field == applied.Field
+            ? late with { Text = TextOt.Transform(late.Text!, applied.Text!, Side.Left) }
+            : late;
+
+    /// <summary>The model with the op applied, or the reason it was dropped (the model unchanged).</summary>
+    public static (PlanModel Model, string? Dropped) Apply(PlanModel model, PlanOp op)
+    {
+        var key = PlanModel.Key(op.Kind, op.Id);
+        if (model.Deleted.Contains(key))
+        {
+            return (model, DroppedDeleted);
+        }
+        var entity = model.Find(op.Kind, op.Id);
+        if (op.Type == PlanOpType.Add)
+        {
+            if (entity is not null)
+            {
+                return (model, DroppedExists);
+            }
+            if (model.Count(op.Kind) >= MaxEntitiesPerKind)
+            {
+                throw new RuleViolationException("plan-entity-limit", $"{MaxEntitiesPerKind} éléments de ce type au plus par plan.");
+            }
+            var fields = (op.Fields ?? ImmutableDictionary<string, string>.Empty).Where(f => f.Value.Length > 0).ToImmutableDictionary();
+            return (model with { Entities = model.Entities.SetItem(key, new PlanEntity(op.Kind, op.Id, op.Order!, fields)) }, null);
+        }
+        if (entity is null)
+        {
+            return (model, DroppedMissing);
+        }
+        return op.Type switch
+        {
+            PlanOpType.Delete => (model with { Entities = model.Entities.Remove(key), Deleted = model.Deleted.Add(key) }, null),
+            PlanOpType.Move => (With(model, key, entity with { Order = op.Order! }), null),
+            PlanOpType.Set => (With(model, key, entity with
+            {
+                Fields = string.IsNullOrEmpty(op.Value) ? entity.Fields.Remove(op.Field!) : entity.Fields.SetItem(op.Field!, op.Value),
+            }), null),
+            _ => (With(model, key, entity with { Fields = entity.Fields.SetItem(op.Field!, ApplyText(entity, op)) }), null),
+        };
+    }
+
+    private static string ApplyText(PlanEntity entity, PlanOp op)
+    {
+        var current = entity.Fields.GetValueOrDefault(op.Field!, "");
+        string next;
+        try
+        {
+            next = TextOt.Apply(current, op.Text!);
+        }
+        catch (TextOpException exception)
+        {
+            throw new ValidationFailedException("op.text", $"Opération de texte incompatible avec le document : {exception.Message}");
+        }
+        if (CodePoints.Count(next) > MaxTextLength)
+        {
+            throw new ValidationFailedException("op.text", $"Texte trop long ({MaxTextLength} caractères au plus).");
+        }
+        return next;
+    }
+
+    private static PlanModel With(PlanModel model, string key, PlanEntity entity) => model with { Entities = model.Entities.SetItem(key, entity) };
+
+    private static bool IsId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static void RequireOrder(Validation v, string? order)
+    {
+        if (string.IsNullOrEmpty(order) || order.Length > MaxOrderLength || !order.All(char.IsAsciiLetterOrDigit))
+        {
+            v.Add("op.order", $"Clé d'ordre attendue : {MaxOrderLength} lettres ou chiffres au plus.");
+        }
+    }
+
+    private static void CheckText(Validation v, string field, string value)
+    {
+        if (CodePoints.Count(value) > MaxTextLength)
+        {
+            v.Add(field, $"Texte trop long ({MaxTextLength} caractères au plus).");
+        }
+    }
+
+    private static void CheckScalar(Validation v, PlanEntityKind kind, string field, string? value)
+    {
+        if (!PlanFields.Scalars(kind).Contains(field))
+        {
+            v.Add("op.field", $"Champ inconnu pour ce type : {string.Join(", ", PlanFields.Scalars(kind))}.");
+            return;
+        }
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+        v.MaxLength($"op.{field}", value, MaxScalarLength);
+        if (field == PlanFields.DueDate && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            v.Add($"op.{field}", "Date attendue au format AAAA-MM-JJ.");
+        }
+        if (field == PlanFields.Status && !PlanFields.Statuses(kind).Contains(value))
+        {
+            v.Add($"op.{field}", $"Statut attendu : {string.Join(", ", PlanFields.Statuses(kind))}.");
+        }
+        if (field == PlanFields.OwnerRegion && value is not ("kaolack" or "oriental"))
+        {
+            v.Add($"op.{field}", "Région attendue : kaolack ou oriental.");
+        }
+    }
+}

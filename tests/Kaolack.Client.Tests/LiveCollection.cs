@@ -1,0 +1,22 @@
+using Kaolack.Testing;
+
+namespace Kaolack.Client.Tests;
+
+/// <summary>One Azurite for the tests against real silos; each test starts its own silo(s) with fresh ids.</summary>
+[CollectionDefinition(Name)]
+public sealed class LiveCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "live plan";
+
+    public static SiloHostOptions NewCluster(AzuriteFixture azurite, string name)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        var id = Guid.NewGuid().ToString("N")[..10];
+        return new SiloHostOptions(azurite.ConnectionString)
+        {
+            ServiceId = $"{name}-{id}",
+            ClusterId = $"{name}-cluster-{id}",
+            Settings = HostSettings.Unthrottled,
+        };
+    }
+}
