@@ -286,6 +286,69 @@ public static class MatrixScenarios
             : $"plan after the op: {plan}";
     }
 
+    /// <summary>
+    /// Allowed: the identity's client shows up in the presence of the target's plan under its account (and, for
+    /// LeavePresence, is gone once it leaves), as an admin subscribing to "presence:{slug}" sees it. Refused: the call
+    /// is answered "forbidden" and the clients present are the same as before. Returns what is wrong, or null.
+    /// </summary>
+    public static async Task<string?> Presence(AuthorizationMatrixFixture world, HubConnection connection, Who who, bool allowed, string slug, bool leave)
+    {
+        var clientId = $"matrice-{who}-{(leave ? "part" : "reste")}".ToLowerInvariant();
+        await using var admin = world.Host.CreateHubConnection(world.TokenOf(Who.Admin));
+        await admin.StartAsync();
+        var before = await PresentClients(admin, slug);
+        try
+        {
+            if (leave && allowed)
+            {
+                await connection.InvokeAsync(nameof(Kaolack.Api.Live.LiveHub.UpdatePresence), slug, new PresenceUpdate(clientId, null, null, null, null));
+                var shown = await PresentClients(admin, slug);
+                if (!shown.Contains($"{clientId}={world.Account(who).Email}"))
+                {
+                    return $"before leaving, {clientId} not present: {string.Join(", ", shown)}";
+                }
+                await connection.InvokeAsync(nameof(Kaolack.Api.Live.LiveHub.LeavePresence), slug, clientId);
+            }
+            else if (leave)
+            {
+                await connection.InvokeAsync(nameof(Kaolack.Api.Live.LiveHub.LeavePresence), slug, clientId);
+            }
+            else
+            {
+                await connection.InvokeAsync(nameof(Kaolack.Api.Live.LiveHub.UpdatePresence), slug,
+                    new PresenceUpdate(clientId, PlanEntityKind.Section, AuthorizationMatrixFixture.PlanSectionId, PlanFields.Heading, 0));
+            }
+        }
+        catch (HubException exception)
+        {
+            if (allowed)
+            {
+                return $"allowed, got {exception.Message}";
+            }
+            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+            {
+                return $"expected forbidden, got {exception.Message}";
+            }
+            var unchanged = await PresentClients(admin, slug);
+            return unchanged.SequenceEqual(before) ? null : $"refused, yet presence changed:\n{string.Join(", ", before)}\n---\n{string.Join(", ", unchanged)}";
+        }
+        if (!allowed)
+        {
+            return "refusal expected, the call completed";
+        }
+        var after = await PresentClients(admin, slug);
+        var present = after.Contains($"{clientId}={world.Account(who).Email}");
+        return present != leave ? null : $"{clientId} {(leave ? "still present after leaving" : "not present")}: {string.Join(", ", after)}";
+    }
+
+    /// <summary>"clientId=userId" of everyone present in the plan of <paramref name="slug"/>, sorted.</summary>
+    private static async Task<string[]> PresentClients(HubConnection admin, string slug)
+    {
+        var catchUp = await admin.InvokeAsync<Kaolack.Contracts.Live.CatchUp>(nameof(Kaolack.Api.Live.LiveHub.Subscribe), $"presence:{slug}", (long?)null);
+        var list = ((JsonElement)catchUp.Events[^1].Data!).Deserialize<PresenceList>(Kaolack.Testing.SiloHost.Json)!;
+        return [.. list.Entries.Select(e => $"{e.ClientId}={e.UserId}").Order(StringComparer.Ordinal)];
+    }
+
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----
 
     public static MatrixScenario ListOrganisations(string plural, string targetSlug) => (world, who, allowed) =>

@@ -14,7 +14,7 @@ public sealed record EndpointRule(string Method, string Route, Who[] Allowed, Ht
 /// <summary>A group of endpoints outside /api, by route prefix, with one request whose exact answer is known.</summary>
 public sealed record ServiceRule(string Prefix, Who[] Allowed, string ProbeMethod, string ProbePath, HttpStatusCode Success);
 
-/// <summary>A hub method on one topic (for SubmitPlanOp, the project slug it names).</summary>
+/// <summary>A hub method on one topic (for SubmitPlanOp, UpdatePresence and LeavePresence, the project slug it names).</summary>
 public sealed record HubRule(string Method, string Topic, Who[] Allowed)
 {
     public string Name => $"{Method}({Topic})";
@@ -99,6 +99,10 @@ public static class AuthorizationMatrixTable
         new("Subscribe", $"project:{ProjectSlug}", ProjectReaders),
         new("Subscribe", $"plan:{ProjectSlug}", ProjectReaders),
         new("SubmitPlanOp", ProjectSlug, ProjectEditors),
+        // Presence in the plan: project readers (viewers too) show where they are and see the others.
+        new("Subscribe", $"presence:{ProjectSlug}", ProjectReaders),
+        new("UpdatePresence", ProjectSlug, ProjectReaders),
+        new("LeavePresence", ProjectSlug, ProjectReaders),
         new("Subscribe", "directory:projects", SignedIn),
         new("Subscribe", $"cooperative:{CooperativeSlug}", SignedIn),
         new("Subscribe", "directory:cooperatives", SignedIn),

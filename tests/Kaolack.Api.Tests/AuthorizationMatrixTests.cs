@@ -245,6 +245,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         {
             return await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, rule.Topic);
         }
+        if (rule.Method is nameof(LiveHub.UpdatePresence) or nameof(LiveHub.LeavePresence))
+        {
+            return await MatrixScenarios.Presence(world, connection, who, allowed, rule.Topic, leave: rule.Method == nameof(LiveHub.LeavePresence));
+        }
         if (rule.Method == nameof(LiveHub.Unsubscribe))
         {
             await connection.InvokeAsync(nameof(LiveHub.Unsubscribe), rule.Topic);

@@ -1,8 +1,8 @@
 namespace Kaolack.Api.Tests;
 
 /// <summary>
-/// An app whose lockouts and invitations end within seconds instead of 15 minutes and 7 days, so tests can watch
-/// them end (Kaolack:Accounts:LockoutDuration, Kaolack:Invitations:Lifetime).
+/// An app whose lockouts, invitations and plan presence end within seconds instead of 15 minutes, 7 days and 15 seconds,
+/// so tests can watch them end (Kaolack:Accounts:LockoutDuration, Kaolack:Invitations:Lifetime, Kaolack:Presence:Ttl).
 /// </summary>
 public sealed class ShortTimesFixture : HostFixture
 {
@@ -10,9 +10,12 @@ public sealed class ShortTimesFixture : HostFixture
 
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromSeconds(1);
 
+    public static readonly TimeSpan PresenceTtl = TimeSpan.FromSeconds(2);
+
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = HostSettings.UnthrottledWith(
         ("Kaolack:Accounts:LockoutDuration", LockoutDuration.ToString("c")),
-        ("Kaolack:Invitations:Lifetime", InvitationLifetime.ToString("c")));
+        ("Kaolack:Invitations:Lifetime", InvitationLifetime.ToString("c")),
+        ("Kaolack:Presence:Ttl", PresenceTtl.ToString("c")));
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,6 @@
 using Kaolack.Api.Hosting;
 using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Kaolack.Testing;
 using Orleans.TestingHost;
@@ -10,7 +11,8 @@ namespace Kaolack.Grains.Tests;
 /// One real Azurite and one in-process Orleans cluster (two silos) whose grain storage is that Azurite,
 /// configured by the same <see cref="GrainSetup.AddKaolackGrains"/> as the application.
 /// Shared by every grain test class through <see cref="ClusterCollection"/>.
-/// Accounts lock for <see cref="LockoutDuration"/> instead of 15 minutes, so a test can see a lock end.
+/// Accounts lock for <see cref="LockoutDuration"/> instead of 15 minutes, so a test can see a lock end;
+/// presence entries expire after <see cref="PresenceTtl"/>.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -19,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// to wait for the lock to end.
     /// </summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);
+
+    /// <summary>Presence entries go this long after their last update instead of 15 seconds.</summary>
+    public static readonly TimeSpan PresenceTtl = TimeSpan.FromSeconds(2);
 
     private AzuriteServer? azurite;
     private InProcessTestCluster? cluster;
@@ -61,6 +66,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddKaolackGrains(storageConnectionString, serviceId);
             silo.Services.Configure<AccountOptions>(options => options.LockoutDuration = LockoutDuration);
+            silo.Services.Configure<PresenceOptions>(options => options.Ttl = PresenceTtl);
         });
         var started = builder.Build();
         try

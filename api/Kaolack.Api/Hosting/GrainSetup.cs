@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Domain;
+using Kaolack.Grains.Plans;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,9 @@ public static class GrainSetup
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
+            .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
+            .ValidateOnStart();
         silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")
             .ValidateOnStart();

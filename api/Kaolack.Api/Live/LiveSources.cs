@@ -15,6 +15,7 @@ public static class LiveSources
     {
         TopicScope.Directory => grains.GetGrain<IDirectoryGrain>(topic.Key),
         TopicScope.Plan => grains.GetGrain<IPlanDocumentGrain>(topic.Key),
+        TopicScope.Presence => grains.GetGrain<IPlanPresenceGrain>(topic.Key),
         _ => topic.Kind switch
         {
             EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),

@@ -4,12 +4,14 @@ namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
-/// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document.
+/// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
+/// "presence:{project slug}" for who is in that plan right now.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
     private const string DirectoryPrefix = "directory";
     private const string PlanPrefix = "plan";
+    private const string PresencePrefix = "presence";
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
@@ -18,10 +20,14 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     /// <summary>The live plan document of a project: "plan:{project slug}".</summary>
     public static Topic ForPlan(string projectSlug) => new(TopicScope.Plan, EntityKind.Project, projectSlug);
 
+    /// <summary>Who is in a project's plan right now: "presence:{project slug}".</summary>
+    public static Topic ForPresence(string projectSlug) => new(TopicScope.Presence, EntityKind.Project, projectSlug);
+
     public override string ToString() => Scope switch
     {
         TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
         TopicScope.Plan => $"{PlanPrefix}:{Key}",
+        TopicScope.Presence => $"{PresencePrefix}:{Key}",
         _ => $"{Kind.Singular()}:{Key}",
     };
 
@@ -55,6 +61,15 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
                 return false;
             }
             topic = ForPlan(tail);
+            return true;
+        }
+        if (head == PresencePrefix)
+        {
+            if (!Slug.IsValid(tail))
+            {
+                return false;
+            }
+            topic = ForPresence(tail);
             return true;
         }
         if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))

@@ -5,4 +5,5 @@ public enum TopicScope
     Entity,
     Directory,
     Plan,
+    Presence,
 }

@@ -2,7 +2,6 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
@@ -32,10 +31,7 @@ public sealed class PlanDocumentGrain(
     /// <summary>Client sessions remembered for idempotent resubmission.</summary>
     public const int ClientLimit = 2000;
 
-    private static readonly TimeSpan AccessCacheTime = TimeSpan.FromSeconds(5);
-
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly Dictionary<string, (bool CanEdit, DateTimeOffset Until)> access = new(StringComparer.Ordinal);
     private readonly List<PlanChange> log = [];
     private Dictionary<string, ClientRecord> clients = new(StringComparer.Ordinal);
     private LiveJournal journal = null!;
@@ -45,10 +41,16 @@ public sealed class PlanDocumentGrain(
     private long persistedVersion;
     private long publishedVersion;
     private Task? flush;
+    private IPlanPresenceGrain? presenceGrain;
+    private ProjectAccessCache? access;
 
     private string Slug => this.GetPrimaryKeyString();
 
     private string TopicName => Topic.ForPlan(Slug).ToString();
+
+    private IPlanPresenceGrain Presence => presenceGrain ??= GrainFactory.GetGrain<IPlanPresenceGrain>(Slug);
+
+    private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -223,6 +225,8 @@ public sealed class PlanDocumentGrain(
             var liveEvent = ToEvent(change);
             journal.Append(liveEvent);
             await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+            // One-way: cursors of those present follow the edit; presence never holds the plan up.
+            _ = Presence.OnPlanChange(change);
         }
         publishedVersion = upTo;
     }
@@ -230,18 +234,5 @@ public sealed class PlanDocumentGrain(
     private LiveEvent ToEvent(PlanChange change) => new(TopicName, change.Version, ChangeKind.Updated, change.At, change);
 
     /// <summary>Project readers read the plan, its owners and editors edit it; answers are cached a few seconds per caller.</summary>
-    private async Task RequireAccess(Caller caller, bool edit)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        var key = $"{caller.UserId}|{string.Join(',', caller.Roles)}";
-        var now = clock.GetUtcNow();
-        if (!access.TryGetValue(key, out var cached) || cached.Until <= now)
-        {
-            var project = await GrainFactory.GetGrain<IJointProjectGrain>(Slug).Get(caller)
-                ?? throw new EntityNotFoundException("Le projet");
-            cached = (AccessPolicy.CanEditProject(caller, project.Members), now + AccessCacheTime);
-            access[key] = cached;
-        }
-        AccessPolicy.Require(!edit || cached.CanEdit, "Seuls les propriétaires et éditeurs du projet modifient son plan.");
-    }
+    private Task RequireAccess(Caller caller, bool edit) => Access.Require(caller, edit);
 }

@@ -151,7 +151,7 @@ public static class PlanRules
 
     private static PlanModel With(PlanModel model, string key, PlanEntity entity) => model with { Entities = model.Entities.SetItem(key, entity) };
 
-    private static bool IsId(string? id) =>
+    internal static bool IsId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static void RequireOrder(Validation v, string? order)

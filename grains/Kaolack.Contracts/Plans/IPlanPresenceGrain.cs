@@ -1,0 +1,21 @@
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Live;
+
+namespace Kaolack.Contracts.Plans;
+
+/// <summary>
+/// Who is in a project's plan right now, keyed by the project's slug; in memory only. Entries not refreshed
+/// within the presence TTL disappear. Its live topic is "presence:{slug}"; every event is a snapshot.
+/// </summary>
+public interface IPlanPresenceGrain : ILiveSource
+{
+    /// <summary>Stores or refreshes the caller's client entry (project readers only).</summary>
+    Task Update(Caller caller, string displayName, PresenceUpdate update);
+
+    /// <summary>Removes one of the caller's own client entries (project readers only; nothing when it is not there).</summary>
+    Task Leave(Caller caller, string clientId);
+
+    /// <summary>Called by the plan for each published change: cursors follow text edits.</summary>
+    [OneWay]
+    Task OnPlanChange(PlanChange change);
+}
