@@ -1,3 +1,4 @@
+using Kaolack.Testing;
 namespace Kaolack.Api.Tests;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Kaolack.Api.Tests;
+namespace Kaolack.Testing;
 
 /// <summary>Configuration the test hosts start with (SiloHostOptions.Settings).</summary>
 public static class HostSettings
