@@ -29,6 +29,7 @@ internal static class Program
           --out FILE                JSON lines (appended); default bench/results/kaolack-<yyyy-MM-dd>.jsonl
           --label TEXT              stored in each result (e.g. an experiment's name)
           --silo-env KEY=VALUE      extra environment for the silo process (repeatable)
+          --table FILE              print the Markdown tables of a results file (least disturbed attempt per configuration)
           --wait-idle SECONDS       before each run, wait at most this long (default 600; 0: no wait) until the
                                     machine is quiet: below --idle-below % of one core (default 25) in each of
                                     --idle-window consecutive seconds (default 5), as bench/peers/run-all.sh
@@ -57,6 +58,11 @@ internal static class Program
         if (options.Help)
         {
             Console.WriteLine(Usage);
+            return 0;
+        }
+        if (options.TableOf is { } tableOf)
+        {
+            Console.WriteLine(MarkdownTable.From(tableOf));
             return 0;
         }
 
@@ -218,6 +224,8 @@ internal static class Program
 
         public bool All { get; private set; }
 
+        public string? TableOf { get; private set; }
+
         public Uri? Url { get; private set; }
 
         public string? Email { get; private set; }
@@ -276,6 +284,7 @@ internal static class Program
                     case "--help" or "-h": o.Help = true; break;
                     case "--start-server": break;
                     case "--all": o.All = true; break;
+                    case "--table": o.TableOf = Value(); break;
                     case "--url": o.Url = Uri.TryCreate(Value(), UriKind.Absolute, out var url) ? url : throw new ArgumentException("bad --url"); break;
                     case "--email": o.Email = Value(); break;
                     case "--password": o.Password = Value(); break;
@@ -304,7 +313,7 @@ internal static class Program
                     default: throw new ArgumentException($"unknown argument {key}");
                 }
             }
-            if (o.Help)
+            if (o.Help || o.TableOf is not null)
             {
                 return o;
             }

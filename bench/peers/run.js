@@ -3,7 +3,7 @@
 // Side-by-side co-editing benchmark, peer half.
 //
 //   node run.js --system sharedb|hocuspocus --clients C --senders S --rate R --seed N
-//               [--workers W] [--warmup 2] [--measure 10] [--quiesce-timeout 30]
+//               [--workers 2] [--warmup 2] [--measure 10] [--quiesce-timeout 30]
 //               [--prevent-compose] [--sharedb-doc rope|string] [--young-gen-mb 64]
 //               [--receivers full|light]
 //               [--wait-idle SECONDS] [--idle-below PCT_OF_ONE_CORE] [--idle-window SECONDS]
@@ -21,7 +21,7 @@ const { nowMs, schedule } = require('./lib/common');
 function parseArgs(argv) {
   const a = {
     system: null, clients: null, senders: null, rate: null, seed: 1,
-    workers: 1, warmup: 2, measure: 10, quiesceTimeout: 30, preventCompose: false, sharedbDoc: 'rope',
+    workers: 2, warmup: 2, measure: 10, quiesceTimeout: 30, preventCompose: false, sharedbDoc: 'rope',
     youngGenMb: 64, receivers: 'full', waitIdle: 0, idleBelowPct: 25, idleWindow: 5,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -175,7 +175,7 @@ async function main() {
   const { child: server, ready, elu: serverElu } = startServer(a.system);
   let workers = [];
   // Hard bound on the whole run, whatever happens.
-  const budgetMs = (180 + a.warmup + a.measure + a.quiesceTimeout) * 1000; // after the idle wait
+  const budgetMs = (360 + a.warmup + a.measure + a.quiesceTimeout) * 1000; // after the idle wait
   const hard = setTimeout(() => {
     console.error(`run.js: hard time limit ${budgetMs / 1000}s reached, killing server ${server.pid}`);
     try { process.kill(server.pid, 'SIGKILL'); } catch (_) { /* ignore */ }
@@ -253,7 +253,7 @@ async function main() {
     const srvPeakRssKB = procStatusKB(server.pid, 'VmHWM');
     const srvRssEndKB = procStatusKB(server.pid, 'VmRSS');
 
-    const col = await request(workers, 'collect', 30000);
+    const col = await request(workers, 'collect', 120000);
 
     // Merge send times (each op is sent by exactly one worker).
     const N = sch.N;
