@@ -11,15 +11,5 @@ public sealed class ClusterCollection : ICollectionFixture<AzuriteFixture>
 {
     public const string Name = "cluster";
 
-    public static SiloHostOptions NewCluster(AzuriteFixture azurite, string name)
-    {
-        ArgumentNullException.ThrowIfNull(azurite);
-        var id = Guid.NewGuid().ToString("N")[..10];
-        return new SiloHostOptions(azurite.ConnectionString)
-        {
-            ServiceId = $"{name}-{id}",
-            ClusterId = $"{name}-cluster-{id}",
-            Settings = HostSettings.Unthrottled,
-        };
-    }
+    public static SiloHostOptions NewCluster(AzuriteFixture azurite, string name) => TestClusters.New(azurite, name);
 }
