@@ -17,6 +17,9 @@ export KAOLACK_AZURITE_JS="$KAOLACK_ROOT/tools/azurite/node_modules/azurite/dist
 # ot-text-unicode, the reference the C# text OT is checked against (differential test).
 ensure_npm_deps tests/ot-reference
 export KAOLACK_OT_REFERENCE_DIR="$KAOLACK_ROOT/tests/ot-reference"
+# Chromium for the browser tests (tests/Kaolack.Web.Tests); axe-core comes with the web dependencies.
+ensure_browser
+export KAOLACK_CHROMIUM="${KAOLACK_CHROMIUM:-$(command -v chromium)}"
 
 # --- web ---------------------------------------------------------------------
 build_web

@@ -66,6 +66,27 @@ ensure_npm_deps() {
   touch "$stamp"
 }
 
+# ensure_browser
+# The browser tests drive Debian's Chromium (no Playwright browser download, which
+# would need the internet); Noto fonts render the Arabic names of the Oriental.
+# Installs both with apt when missing (as root, or through sudo).
+ensure_browser() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-core)
+  ((${#missing[@]} == 0)) && return 0
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || die "the browser tests need: ${missing[*]} (apt-get install ${missing[*]}), and this user cannot install them."
+    sudo=(sudo)
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "the browser tests need: ${missing[*]}; install them with your package manager."
+  log "Installing ${missing[*]} for the browser tests (apt-get)…"
+  "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
+    die "apt-get install ${missing[*]} failed"
+}
+
 # build_web
 # Installs the web dependencies if needed and builds the front end into
 # silo/Kaolack.Silo/wwwroot.

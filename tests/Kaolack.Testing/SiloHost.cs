@@ -61,7 +61,9 @@ public sealed class SiloHost : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var app = KaolackApp.Build([], builder =>
+        // The web root is host configuration: it can only be given at creation, as the command line does.
+        string[] args = options.WebRoot is null ? [] : [$"--webroot={options.WebRoot}"];
+        var app = KaolackApp.Build(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls($"http://127.0.0.1:{ports[2]}");

@@ -18,5 +18,8 @@ public sealed record SiloHostOptions(string StorageConnectionString)
 
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The folder of static files to serve (the built front end), when a test drives a browser.</summary>
+    public string? WebRoot { get; init; }
+
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
 }

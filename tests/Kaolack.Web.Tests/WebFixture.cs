@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using Kaolack.Contracts.Directory;
+using Kaolack.Silo.DemoData;
+using Kaolack.Testing;
+
+namespace Kaolack.Web.Tests;
+
+/// <summary>
+/// The real application on Azurite, serving the built front end (silo/Kaolack.Silo/wwwroot, written by
+/// `npm run build`), with the demo data of ./run.sh, and a headless Debian Chromium driven by Playwright.
+/// </summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    private AzuriteServer? azurite;
+    private SiloHost? host;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public SiloHost Host => host ?? throw new InvalidOperationException("The host is not started.");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium is not started.");
+
+    public async Task InitializeAsync()
+    {
+        var webRoot = Path.Combine(RepositoryRoot.Path, "silo", "Kaolack.Silo", "wwwroot");
+        if (!File.Exists(Path.Combine(webRoot, "index.html")))
+        {
+            throw new InvalidOperationException($"The front end is not built ({webRoot}/index.html is missing): run `npm --prefix web run build`.");
+        }
+        azurite = await AzuriteServer.StartAsync();
+        host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString)
+        {
+            SeedDemoData = true,
+            // Every browser test signs in from 127.0.0.1; the limits themselves are tested in Kaolack.Api.Tests.
+            Settings = new Dictionary<string, string?> { ["Kaolack:Hardening:RateLimitingEnabled"] = "false" },
+            WebRoot = webRoot,
+        });
+        await DemoDataSeeded(host);
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies and storage) in French, at phone or desktop size.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            Locale = "fr-FR",
+            ViewportSize = viewport ?? Viewports.Desktop,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>The seeder runs in the background; the pages are worth testing once every demo project is listed.</summary>
+    private static async Task DemoDataSeeded(SiloHost host)
+    {
+        using var http = await host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
+        await Eventually.True(async () =>
+        {
+            var page = await http.GetFromJsonAsync<DirectoryPage>("/api/projects/?pageSize=100", SiloHost.Json);
+            return page?.Total == DemoCatalog.Projects.Count;
+        }, "the demo projects to be seeded", TimeSpan.FromSeconds(60));
+    }
+
+    private static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("KAOLACK_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"Chromium is missing at {path}: ./test.sh installs Debian's chromium (or set KAOLACK_CHROMIUM).");
+    }
+}
