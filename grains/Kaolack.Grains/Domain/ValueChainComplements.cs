@@ -24,6 +24,8 @@ public static class ValueChainComplements
         ("céréales", "couscous"),
         // Bees forage thyme and rosemary; honey and herbs share drying, packaging and organic certification.
         ("miel", "plantes aromatiques"),
+        // Hives in cashew orchards pollinate the trees and give a second income: beekeepers train cashew growers.
+        ("miel", "anacarde"),
         // Herb salt: Saloum salt with Oriental herbs, what the Ndiaffate salt workers look for.
         ("sel", "plantes aromatiques"),
         // Dried flowers and leaves: the same drying, sorting and infusion packaging.
