@@ -22,8 +22,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromSeconds(3);
 
-    /// <summary>Presence entries go this long after their last update instead of 15 seconds.</summary>
-    public static readonly TimeSpan PresenceTtl = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Presence entries go this long after their last update instead of 15 seconds: short enough to wait for,
+    /// long enough that a loaded machine never expires an entry while a test still reads it.
+    /// </summary>
+    public static readonly TimeSpan PresenceTtl = TimeSpan.FromSeconds(8);
 
     private AzuriteServer? azurite;
     private InProcessTestCluster? cluster;
