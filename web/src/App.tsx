@@ -2,8 +2,9 @@ import type { JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { problemMessage } from "./auth/problem";
 import { session, useSession, type SessionState } from "./auth/session";
+import { LanguageSwitch } from "./components/LanguageSwitch";
 import { UserMenu } from "./components/UserMenu";
-import { fr } from "./i18n/fr";
+import { useT, type Messages } from "./i18n";
 import { lazy, PageLoading } from "./lazy";
 import { dismissNotice, useNotice } from "./notice";
 import { currentRoute, navigate, returnRoute, routeHref, useRoute, type Route } from "./router";
@@ -30,17 +31,17 @@ interface View {
   readonly page: JSX.Element;
 }
 
-function view(route: Route, state: SessionState): View {
-  if (state.status === "loading") return { title: fr.app.title, page: <PageLoading /> };
+function view(route: Route, state: SessionState, t: Messages): View {
+  if (state.status === "loading") return { title: t.app.title, page: <PageLoading /> };
   if (state.status === "error") {
     return {
-      title: fr.app.title,
+      title: t.app.title,
       page: (
         <div class="panel" role="alert">
-          <p>{fr.nav.sessionError}</p>
+          <p>{t.nav.sessionError}</p>
           <p class="muted">{problemMessage(state.problem)}</p>
           <button type="button" class="button" onClick={() => void session.refresh()}>
-            {fr.nav.retry}
+            {t.nav.retry}
           </button>
         </div>
       ),
@@ -50,26 +51,26 @@ function view(route: Route, state: SessionState): View {
   switch (route.name) {
     case "home":
       return signedIn
-        ? { title: fr.app.title, page: <HomePage /> }
-        : { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={null} email={null} /> };
+        ? { title: t.app.title, page: <HomePage /> }
+        : { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={null} email={null} /> };
     case "signIn":
     case "register":
       // Signed in: App redirects (effect below); show nothing meanwhile.
-      if (signedIn) return { title: fr.app.title, page: <PageLoading /> };
+      if (signedIn) return { title: t.app.title, page: <PageLoading /> };
       return route.name === "signIn"
-        ? { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={route.returnTo} email={route.email} /> }
-        : { title: fr.pageTitle(fr.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
+        ? { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={route.returnTo} email={route.email} /> }
+        : { title: t.pageTitle(t.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
-      return { title: fr.pageTitle(fr.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+      return { title: t.pageTitle(t.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
     case "notFound":
       return {
-        title: fr.pageTitle(fr.nav.notFoundTitle),
+        title: t.pageTitle(t.nav.notFoundTitle),
         page: (
           <section class="panel" aria-labelledby="page-title">
-            <h2 id="page-title">{fr.nav.notFoundTitle}</h2>
-            <p>{fr.nav.notFoundText}</p>
+            <h2 id="page-title">{t.nav.notFoundTitle}</h2>
+            <p>{t.nav.notFoundText}</p>
             <p>
-              <a href={routeHref({ name: "home" })}>{fr.nav.backHome}</a>
+              <a href={routeHref({ name: "home" })}>{t.nav.backHome}</a>
             </p>
           </section>
         ),
@@ -78,12 +79,13 @@ function view(route: Route, state: SessionState): View {
 }
 
 export function App() {
+  const t = useT();
   const route = useRoute();
   const state = useSession();
   const notice = useNotice(route);
   const main = useRef<HTMLElement>(null);
   const href = routeHref(route);
-  const { title, page } = view(route, state);
+  const { title, page } = view(route, state, t);
   const user = state.status === "signedIn" ? state.user : null;
 
   // Once signed in, the sign-in and register pages lead to where the user was going.
@@ -119,17 +121,17 @@ export function App() {
           main.current?.focus();
         }}
       >
-        {fr.nav.skipToContent}
+        {t.nav.skipToContent}
       </a>
       <header class="topbar">
         <div class="topbar__inner">
           <div class="brand">
             <h1 class="brand__title">
-              <a href={routeHref({ name: "home" })}>{fr.app.title}</a>
+              <a href={routeHref({ name: "home" })}>{t.app.title}</a>
             </h1>
-            <p class="brand__tagline">{fr.app.tagline}</p>
+            <p class="brand__tagline">{t.app.tagline}</p>
           </div>
-          {user !== null && <UserMenu user={user} />}
+          {user !== null ? <UserMenu user={user} /> : state.status !== "loading" && <LanguageSwitch id="header-language" />}
         </div>
       </header>
 
@@ -137,7 +139,7 @@ export function App() {
         {notice !== null && (
           <div class={`note note--${notice.kind} note--banner`} role="status">
             <p>{notice.text}</p>
-            <button type="button" class="note__close" aria-label={fr.nav.close} onClick={dismissNotice}>
+            <button type="button" class="note__close" aria-label={t.nav.close} onClick={dismissNotice}>
               <span aria-hidden="true">×</span>
             </button>
           </div>
@@ -146,10 +148,10 @@ export function App() {
       </main>
 
       <footer class="footer">
-        <span>{fr.app.footer}</span>
+        <span>{t.app.footer}</span>
         <nav class="footer__links">
-          <a href="/scalar">{fr.app.apiReference}</a>
-          <a href="/dashboard/">{fr.app.dashboard}</a>
+          <a href="/scalar">{t.app.apiReference}</a>
+          <a href="/dashboard/">{t.app.dashboard}</a>
         </nav>
       </footer>
     </div>

@@ -2,7 +2,7 @@
 
 import type { ComponentType, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { fr } from "./i18n/fr";
+import { useT } from "./i18n";
 
 export interface LazyComponent<P> {
   (props: P): JSX.Element;
@@ -50,19 +50,21 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
 }
 
 export function PageLoading() {
+  const t = useT();
   return (
     <p class="page-loading" role="status">
-      {fr.nav.loading}
+      {t.nav.loading}
     </p>
   );
 }
 
 function PageLoadError() {
+  const t = useT();
   return (
     <div class="panel notice--error" role="alert">
-      <p>{fr.nav.pageLoadError}</p>
+      <p>{t.nav.pageLoadError}</p>
       <button type="button" class="button" onClick={() => location.reload()}>
-        {fr.nav.reload}
+        {t.nav.reload}
       </button>
     </div>
   );

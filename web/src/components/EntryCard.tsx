@@ -1,5 +1,5 @@
-import { fr, valueChainLabel } from "../i18n/fr";
-import { absoluteTime, relativeTime } from "../format";
+import { useT, valueChainLabel } from "../i18n";
+import { relativeTime, timeInBothZones } from "../format";
 import type { DirectoryEntry } from "../types";
 
 interface Props {
@@ -18,6 +18,7 @@ const PinIcon = () => (
 );
 
 export function EntryCard({ entry, fresh, now }: Props) {
+  const t = useT();
   const headingId = `${entry.kind}-${entry.slug}`;
   return (
     <article class={`card${fresh ? " card--fresh" : ""}`} aria-labelledby={headingId}>
@@ -26,22 +27,22 @@ export function EntryCard({ entry, fresh, now }: Props) {
           {entry.name}
         </h3>
         {entry.status !== null && (
-          <span class={`status status--${entry.status}`} title={fr.entry.status}>
-            {fr.status[entry.status] ?? entry.status}
+          <span class={`status status--${entry.status}`} title={t.entry.status}>
+            {t.status[entry.status] ?? entry.status}
           </span>
         )}
       </header>
 
       <div class="card__meta">
-        <span class="regions" aria-label={fr.entry.regions}>
+        <span class="regions" aria-label={t.entry.regions}>
           {entry.regions.map((region) => (
             <span key={region} class={`region region--${region}`}>
-              {fr.regions[region] ?? region}
+              {t.regions[region] ?? region}
             </span>
           ))}
         </span>
         {entry.place !== "" && (
-          <span class="place" title={fr.entry.place}>
+          <span class="place" title={t.entry.place}>
             <PinIcon />
             {entry.place}
           </span>
@@ -51,7 +52,7 @@ export function EntryCard({ entry, fresh, now }: Props) {
       {entry.summary !== "" && <p class="card__summary">{entry.summary}</p>}
 
       {entry.valueChains.length > 0 && (
-        <ul class="chips" aria-label={fr.entry.valueChains}>
+        <ul class="chips" aria-label={t.entry.valueChains}>
           {entry.valueChains.map((chain) => (
             <li key={chain} class="chip">
               {valueChainLabel(chain)}
@@ -62,10 +63,10 @@ export function EntryCard({ entry, fresh, now }: Props) {
 
       <footer class="card__foot">
         {fresh ? (
-          <span class="card__live">{fr.entry.changedLive}</span>
+          <span class="card__live">{t.entry.changedLive}</span>
         ) : (
-          <time dateTime={entry.updatedAt} title={absoluteTime(entry.updatedAt)}>
-            {fr.entry.updated(relativeTime(entry.updatedAt, now))}
+          <time dateTime={entry.updatedAt} title={timeInBothZones(entry.updatedAt, now)}>
+            {t.entry.updated(relativeTime(entry.updatedAt, now))}
           </time>
         )}
       </footer>

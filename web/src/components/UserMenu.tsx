@@ -3,10 +3,12 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { session } from "../auth/session";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 import type { CurrentUser } from "../types";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 export function UserMenu({ user }: { readonly user: CurrentUser }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -36,7 +38,7 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
     await session.signOut();
   };
 
-  const roles = user.roles.map((role) => fr.account.roles[role]).join(", ");
+  const roles = user.roles.map((role) => t.account.roles[role]).join(", ");
 
   return (
     <div
@@ -52,7 +54,7 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
         ref={button}
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={fr.account.menuLabel(user.displayName)}
+        aria-label={t.account.menuLabel(user.displayName)}
         onClick={() => setOpen(!open)}
       >
         <span class="user-menu__avatar" aria-hidden="true">
@@ -65,14 +67,20 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
       </button>
       <div class="user-menu__panel" id="user-menu-panel" hidden={!open}>
         <p class="user-menu__who">
-          <span class="user-menu__label">{fr.account.signedInAs}</span>
+          <span class="user-menu__label">{t.account.signedInAs}</span>
           <strong>{user.displayName}</strong>
           <span>{user.email}</span>
           {user.organisation !== "" && <span>{user.organisation}</span>}
           {roles !== "" && <span class="user-menu__roles">{roles}</span>}
         </p>
+        <div class="user-menu__language">
+          <span class="user-menu__label" aria-hidden="true">
+            {t.language.label}
+          </span>
+          <LanguageSwitch id="user-menu-language" />
+        </div>
         <button type="button" class="button user-menu__signout" disabled={busy} onClick={() => void signOut()}>
-          {busy ? fr.account.signingOut : fr.account.signOut}
+          {busy ? t.account.signingOut : t.account.signOut}
         </button>
       </div>
     </div>

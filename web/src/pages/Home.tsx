@@ -4,7 +4,7 @@ import { ConnectionBadge } from "../components/ConnectionBadge";
 import { DirectorySection } from "../components/DirectorySection";
 import type { EntryFilter } from "../format";
 import { useConnectionState, useTick } from "../hooks";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
 import type { DirectoryName, Region } from "../types";
@@ -17,6 +17,7 @@ session.onSignedOut(() => liveClient().stop());
 
 /** The three live lists. Only rendered for a signed-in user. */
 export function HomePage() {
+  const t = useT();
   const client = liveClient();
   // New stores on each visit: after a change of user, nothing from the previous one is shown.
   const stores = useMemo(
@@ -32,11 +33,11 @@ export function HomePage() {
   return (
     <>
       <h2 class="visually-hidden" id="page-title">
-        {fr.nav.home}
+        {t.nav.home}
       </h2>
       <div class="toolbar" role="search">
         <label class="search">
-          <span class="visually-hidden">{fr.filters.searchLabel}</span>
+          <span class="visually-hidden">{t.filters.searchLabel}</span>
           <svg class="icon search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path
               fill="currentColor"
@@ -46,17 +47,17 @@ export function HomePage() {
           <input
             type="search"
             value={query}
-            placeholder={fr.filters.searchPlaceholder}
+            placeholder={t.filters.searchPlaceholder}
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
         </label>
-        <div class="segmented" role="group" aria-label={fr.filters.regionLabel}>
+        <div class="segmented" role="group" aria-label={t.filters.regionLabel}>
           <button type="button" aria-pressed={region === null} onClick={() => setRegion(null)}>
-            {fr.filters.allRegions}
+            {t.filters.allRegions}
           </button>
           {REGIONS.map((r) => (
             <button key={r} type="button" class={`seg--${r}`} aria-pressed={region === r} onClick={() => setRegion(r)}>
-              {fr.regions[r]}
+              {t.regions[r]}
             </button>
           ))}
         </div>
