@@ -28,4 +28,23 @@ public sealed record DirectoryEntry
     /// every signed-in user. Never sent to clients.
     /// </summary>
     [Id(11), JsonIgnore] public string[]? Readers { get; init; }
+
+    /// <summary>A cooperative's capacity-building needs (what partner suggestions match diaspora skills with).</summary>
+    [Id(12)] public string[] CapacityNeeds { get; init; } = [];
+
+    /// <summary>A diaspora group's skills.</summary>
+    [Id(13)] public string[] Skills { get; init; } = [];
+
+    /// <summary>A diaspora group's interest areas.</summary>
+    [Id(14)] public string[] InterestAreas { get; init; } = [];
+
+    /// <summary>
+    /// Which fields the summary carries (<see cref="CurrentFormat"/> when written by this code; 0 when stored before
+    /// formats were counted). The directory replaces an entry of the same version written in an older format, so
+    /// summaries gain new fields when their entity re-publishes, without giving up idempotence by version.
+    /// </summary>
+    [Id(15), JsonIgnore] public int Format { get; init; }
+
+    /// <summary>1: needs, skills and interest areas as fields of their own.</summary>
+    public const int CurrentFormat = 1;
 }

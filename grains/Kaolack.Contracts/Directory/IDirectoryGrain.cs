@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Suggestions;
 
 namespace Kaolack.Contracts.Directory;
 
@@ -9,7 +10,10 @@ namespace Kaolack.Contracts.Directory;
 /// </summary>
 public interface IDirectoryGrain : ILiveSource
 {
-    /// <summary>Adds or replaces an entry; ignored when the directory already holds this version or a newer one.</summary>
+    /// <summary>
+    /// Adds or replaces an entry; ignored when the directory already holds a newer version, or this version in the
+    /// same or a newer <see cref="DirectoryEntry.Format"/>.
+    /// </summary>
     Task Upsert(DirectoryEntry entry);
 
     /// <summary>Removes an entry unless the directory holds a newer version than <paramref name="entityVersion"/>.</summary>
@@ -18,4 +22,12 @@ public interface IDirectoryGrain : ILiveSource
     /// <summary>Only the entries the caller may read.</summary>
     [ReadOnly]
     Task<DirectoryPage> Search(Caller caller, DirectoryQuery query);
+
+    /// <summary>The entries of these slugs that exist and the caller may read, in the order asked.</summary>
+    [ReadOnly]
+    Task<DirectoryEntry[]> Lookup(Caller caller, string[] slugs);
+
+    /// <summary>This directory's best candidates for <paramref name="request"/>, at most its limit, best first.</summary>
+    [ReadOnly]
+    Task<PartnerSuggestion[]> Suggest(Caller caller, SuggestionRequest request);
 }

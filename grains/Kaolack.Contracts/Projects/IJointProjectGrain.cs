@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Suggestions;
 
 namespace Kaolack.Contracts.Projects;
 
@@ -43,4 +44,11 @@ public interface IJointProjectGrain : ILiveSource
 
     /// <summary>Owners remove anyone, members remove themselves; the last owner cannot go.</summary>
     Task<JointProject> RemoveMember(Caller caller, string userId);
+
+    /// <summary>
+    /// Cooperatives and diaspora groups to invite as partners (never one that already is), favouring the region the
+    /// project still lacks; best first, at most <paramref name="limit"/>. Project readers may ask.
+    /// </summary>
+    [ReadOnly]
+    Task<PartnerSuggestionList> SuggestPartners(Caller caller, int limit);
 }

@@ -50,8 +50,10 @@ public static class CooperativeRules
         ValueChains = profile.ValueChains,
         Summary = profile.Description,
         Keywords = [.. profile.Products, .. profile.CapacityNeeds, LegalFormLabel(profile.LegalForm)],
+        CapacityNeeds = profile.CapacityNeeds,
         Version = meta.Version,
         UpdatedAt = meta.UpdatedAt,
+        Format = DirectoryEntry.CurrentFormat,
     };
 
     private static string LegalFormLabel(LegalForm form) => form switch

@@ -47,8 +47,11 @@ public static class DiasporaGroupRules
         ValueChains = [],
         Summary = profile.Description,
         Keywords = [.. profile.Skills, .. profile.InterestAreas],
+        Skills = profile.Skills,
+        InterestAreas = profile.InterestAreas,
         Version = meta.Version,
         UpdatedAt = meta.UpdatedAt,
+        Format = DirectoryEntry.CurrentFormat,
     };
 
     private static void ValidatePledges(Validation v, Pledge[] pledges)

@@ -55,6 +55,13 @@ public static class DirectorySearch
         return new DirectoryPage(items, query.Page, query.PageSize, matches.Count);
     }
 
+    /// <summary>
+    /// Whether <paramref name="incoming"/> should replace <paramref name="held"/>: a newer version, or the same version
+    /// summarised in a newer format. Anything else is a repeat, ignored.
+    /// </summary>
+    public static bool Supersedes(DirectoryEntry incoming, DirectoryEntry held) =>
+        incoming.Version > held.Version || (incoming.Version == held.Version && incoming.Format > held.Format);
+
     private static string Haystack(DirectoryEntry e) =>
         Text.Fold(string.Join(' ', [e.Name, e.Place, e.Summary, e.Slug, .. e.ValueChains, .. e.Keywords]));
 }

@@ -271,6 +271,7 @@ public static class ProjectRules
         Version = meta.Version,
         UpdatedAt = meta.UpdatedAt,
         Readers = [.. data.Members.Select(m => m.UserId)],
+        Format = DirectoryEntry.CurrentFormat,
     };
 
     private static ProjectData Log(ProjectData data, long version, DateTimeOffset now, string kind, string text)

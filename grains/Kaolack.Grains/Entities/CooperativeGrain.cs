@@ -1,6 +1,8 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,13 @@ public sealed class CooperativeGrain(
 
     public Task<PartnerInfo?> GetPartnerInfo() =>
         Task.FromResult(Current is null ? null : new PartnerInfo(Kind, Slug, Current.Profile.Name, Current.Profile.Region));
+
+    public async Task<PartnerSuggestionList> SuggestPartners(Caller caller, int limit)
+    {
+        RequireRead(caller);
+        var request = PartnerSuggestions.ForCooperative(Slug, RequireCurrent().Profile, limit);
+        return await SuggestionDirectories.Suggest(GrainFactory, caller, request);
+    }
 
     protected override CooperativeProfile Accept(CooperativeProfile profile)
     {

@@ -3,6 +3,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
@@ -40,7 +41,7 @@ public sealed class DirectoryGrain(
             throw new ValidationFailedException("entry", "Entrée d'un autre annuaire ou identifiant invalide.");
         }
         var existed = store.State.Entries.TryGetValue(entry.Slug, out var existing);
-        if (existed && existing!.Version >= entry.Version)
+        if (existed && !DirectorySearch.Supersedes(entry, existing!))
         {
             return;
         }
@@ -60,6 +61,22 @@ public sealed class DirectoryGrain(
     {
         RequireRead(caller);
         return Task.FromResult(DirectorySearch.Run(Visible(caller), query));
+    }
+
+    public Task<DirectoryEntry[]> Lookup(Caller caller, string[] slugs)
+    {
+        RequireRead(caller);
+        ArgumentNullException.ThrowIfNull(slugs);
+        return Task.FromResult<DirectoryEntry[]>([.. slugs
+            .Select(slug => store.State.Entries.GetValueOrDefault(slug))
+            .OfType<DirectoryEntry>()
+            .Where(entry => AccessPolicy.CanSee(caller, entry.Readers))]);
+    }
+
+    public Task<PartnerSuggestion[]> Suggest(Caller caller, SuggestionRequest request)
+    {
+        RequireRead(caller);
+        return Task.FromResult(PartnerSuggestions.Rank(request, Visible(caller)));
     }
 
     public Task<long> Watch(ILiveObserver observer)

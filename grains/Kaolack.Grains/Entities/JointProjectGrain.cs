@@ -8,6 +8,7 @@ using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -131,6 +132,18 @@ public sealed class JointProjectGrain(
             ? Require(caller, AccessPolicy.CanReadProject, "Vous n'avez pas accès à ce projet.")
             : Require(caller, AccessPolicy.CanManageProject, NoManageRight);
         return await Apply(ProjectRules.RemoveMember(current, member, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<PartnerSuggestionList> SuggestPartners(Caller caller, int limit)
+    {
+        var current = Require(caller, AccessPolicy.CanReadProject, "Vous n'avez pas accès à ce projet.");
+        PartnerSuggestions.ValidateLimit(limit);
+        var cooperativeSlugs = current.Partners.Where(p => p.Kind == EntityKind.Cooperative).Select(p => p.Slug).ToArray();
+        var partnerCooperatives = cooperativeSlugs.Length == 0
+            ? []
+            : await GrainFactory.GetGrain<IDirectoryGrain>(EntityKind.Cooperative.Plural()).Lookup(caller, cooperativeSlugs);
+        var request = PartnerSuggestions.ForProject(Slug, current, partnerCooperatives, limit);
+        return await SuggestionDirectories.Suggest(GrainFactory, caller, request);
     }
 
     protected override object View(ProjectData value, EntityMeta meta) => Wrap(value, meta);
