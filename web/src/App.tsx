@@ -7,11 +7,13 @@ import { UserMenu } from "./components/UserMenu";
 import { useT, type Messages } from "./i18n";
 import { lazy, PageLoading } from "./lazy";
 import { dismissNotice, useNotice } from "./notice";
-import { currentRoute, navigate, returnRoute, routeHref, useRoute, type Route } from "./router";
+import { currentRoute, navigate, returnRoute, routeHref, routePage, routePath, useRoute, type Route } from "./router";
 
 // Pages are separate downloads: a signed-in visit never loads the forms, a signed-out one
 // never loads the lists (nor SignalR).
-const HomePage = lazy(() => import("./pages/Home").then((m) => m.HomePage));
+const DirectoryPage = lazy(() => import("./pages/Directory").then((m) => m.DirectoryPage));
+const CooperativePage = lazy(() => import("./pages/profiles").then((m) => m.CooperativePage));
+const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.DiasporaGroupPage));
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
@@ -22,7 +24,8 @@ export function startApp(): void {
   session.onSignedOut(dismissNotice);
   void session.refresh();
   const route = currentRoute();
-  if (route.name === "home") void HomePage.preload().catch(() => undefined);
+  if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
+  else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -50,9 +53,18 @@ function view(route: Route, state: SessionState, t: Messages): View {
   const signedIn = state.status === "signedIn";
   switch (route.name) {
     case "home":
-      return signedIn
-        ? { title: t.app.title, page: <HomePage /> }
-        : { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={null} email={null} /> };
+    case "cooperative":
+    case "diasporaGroup": {
+      if (!signedIn) {
+        const returnTo = route.name === "home" && route.filter === undefined ? null : routePath(route);
+        return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={returnTo} email={null} /> };
+      }
+      if (route.name === "home") return { title: t.app.title, page: <DirectoryPage filter={route.filter} /> };
+      // The page sets its own title once the profile is loaded.
+      return route.name === "cooperative"
+        ? { title: t.pageTitle(t.profile.cooperative), page: <CooperativePage key={route.slug} slug={route.slug} /> }
+        : { title: t.pageTitle(t.profile.diasporaGroup), page: <DiasporaGroupPage key={route.slug} slug={route.slug} /> };
+    }
     case "signIn":
     case "register":
       // Signed in: App redirects (effect below); show nothing meanwhile.
@@ -100,7 +112,7 @@ export function App() {
   }, [title]);
 
   // After a change of page (not at load), move focus to the new content for screen readers.
-  const shown = `${href}|${state.status}`;
+  const shown = `${routePage(route)}|${state.status}`;
   const previous = useRef(shown);
   useEffect(() => {
     if (previous.current === shown) return;

@@ -1,6 +1,6 @@
-import { currentMessages, valueChainLabel } from "./i18n";
+import { currentMessages } from "./i18n";
 import { currentLanguage } from "./i18n/language";
-import type { DirectoryEntry, Language, Region } from "./types";
+import type { Language } from "./types";
 
 export const DAKAR_TIME_ZONE = "Africa/Dakar";
 /** Oujda, like all of Morocco (UTC+1, but UTC+0 during Ramadan: never hard-code the offset). */
@@ -77,19 +77,4 @@ export function timeInBothZones(iso: string, now: number, language: Language = c
 /** Lower-case, accent-free text for searching. */
 export function normalize(text: string): string {
   return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("fr");
-}
-
-export interface EntryFilter {
-  readonly query: string;
-  readonly region: Region | null;
-}
-
-export function matchesFilter(entry: DirectoryEntry, filter: EntryFilter): boolean {
-  if (filter.region !== null && !entry.regions.includes(filter.region)) return false;
-  const query = normalize(filter.query.trim());
-  if (query === "") return true;
-  const haystack = normalize(
-    [entry.name, entry.place, entry.summary, ...entry.valueChains, ...entry.valueChains.map((c) => valueChainLabel(c))].join(" "),
-  );
-  return query.split(/\s+/).every((word) => haystack.includes(word));
 }

@@ -16,6 +16,10 @@ export interface DirectoryEntry {
   readonly valueChains: readonly string[];
   readonly status: ProjectStatus | null;
   readonly summary: string;
+  /** Further words free-text search matches (products, skills, needs, partners…). */
+  readonly keywords?: readonly string[];
+  /** A cooperative's legal form. */
+  readonly legalForm?: LegalForm;
   readonly version: number;
   /** ISO 8601 date-time. */
   readonly updatedAt: string;

@@ -1,7 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { useDirectory } from "../hooks";
 import { useT } from "../i18n";
-import { matchesFilter, type EntryFilter } from "../format";
+import { isFiltered, matchesDirectoryFilter, type DirectoryFilter } from "../directory/filters";
 import type { DirectoryStore } from "../live/directoryStore";
 import type { DirectoryName } from "../types";
 import { EntryCard } from "./EntryCard";
@@ -9,7 +9,7 @@ import { EntryCard } from "./EntryCard";
 interface Props {
   readonly name: DirectoryName;
   readonly store: DirectoryStore;
-  readonly filter: EntryFilter;
+  readonly filter: DirectoryFilter;
   readonly now: number;
 }
 
@@ -18,8 +18,9 @@ export function DirectorySection({ name, store, filter, now }: Props) {
   const view = useDirectory(store);
   const text = t.sections[name];
   const all = view.list.entries;
-  const shown = useMemo(() => all.filter((e) => matchesFilter(e, filter)), [all, filter]);
-  const filtered = shown.length !== all.length;
+  const shown = useMemo(() => all.filter((e) => matchesDirectoryFilter(e, name, filter)), [all, name, filter]);
+  // Before live data the list is already the server's search result: its size is all that is known.
+  const filtered = isFiltered(filter) && store.live;
   const headingId = `section-${name}`;
 
   return (
@@ -27,7 +28,7 @@ export function DirectorySection({ name, store, filter, now }: Props) {
       <header class="section__head">
         <h2 id={headingId}>{text.title}</h2>
         {!view.loading && !view.error && (
-          <span class="section__count">{filtered ? t.list.filteredCount(shown.length, all.length) : text.count(all.length)}</span>
+          <span class="section__count">{filtered ? t.list.filteredCount(shown.length, all.length) : text.count(shown.length)}</span>
         )}
       </header>
 
@@ -44,7 +45,7 @@ export function DirectorySection({ name, store, filter, now }: Props) {
             {t.list.retry}
           </button>
         </div>
-      ) : all.length === 0 ? (
+      ) : all.length === 0 && !isFiltered(filter) ? (
         <p class="notice">{text.empty}</p>
       ) : shown.length === 0 ? (
         <p class="notice">{t.list.noMatch}</p>

@@ -1,5 +1,6 @@
 import { useT, valueChainLabel } from "../i18n";
 import { relativeTime, timeInBothZones } from "../format";
+import { projectHref, routeHref } from "../router";
 import type { DirectoryEntry } from "../types";
 
 interface Props {
@@ -17,6 +18,18 @@ const PinIcon = () => (
   </svg>
 );
 
+/** A cooperative's or diaspora group's profile, a project's page. */
+function entryHref(entry: DirectoryEntry): string {
+  switch (entry.kind) {
+    case "cooperative":
+      return routeHref({ name: "cooperative", slug: entry.slug });
+    case "diaspora-group":
+      return routeHref({ name: "diasporaGroup", slug: entry.slug });
+    case "project":
+      return projectHref(entry.slug);
+  }
+}
+
 export function EntryCard({ entry, fresh, now }: Props) {
   const t = useT();
   const headingId = `${entry.kind}-${entry.slug}`;
@@ -24,7 +37,9 @@ export function EntryCard({ entry, fresh, now }: Props) {
     <article class={`card${fresh ? " card--fresh" : ""}`} aria-labelledby={headingId}>
       <header class="card__head">
         <h3 class="card__title" id={headingId}>
-          {entry.name}
+          <a class="card__link" href={entryHref(entry)}>
+            {entry.name}
+          </a>
         </h3>
         {entry.status !== null && (
           <span class={`status status--${entry.status}`} title={t.entry.status}>

@@ -49,6 +49,7 @@ export const en: Messages = {
     emailInvalid: "Enter a valid e-mail address, for example name@example.sn.",
     passwordTooShort: (min: number) => `The password must be at least ${min} characters long.`,
     showPassword: "Show the password",
+    wholeNumber: "Enter a whole number, for example 40.",
   },
   signIn: {
     title: "Sign in",
@@ -246,6 +247,7 @@ export const en: Messages = {
     loading: "Loading the profile…",
     notFound: "This profile does not exist or was deleted.",
     loadError: "The profile could not be loaded.",
+    name: "Name",
     cooperative: "Cooperative",
     diasporaGroup: "Diaspora group",
     region: "Region",

@@ -50,6 +50,7 @@ export const fr = {
     emailInvalid: "Saisissez une adresse e-mail valide, par exemple nom@exemple.sn.",
     passwordTooShort: (min: number) => `Le mot de passe doit contenir au moins ${min} caractères.`,
     showPassword: "Afficher le mot de passe",
+    wholeNumber: "Saisissez un nombre entier, par exemple 40.",
   },
   signIn: {
     title: "Se connecter",
@@ -252,6 +253,7 @@ export const fr = {
     loading: "Chargement du profil…",
     notFound: "Ce profil n’existe pas ou a été supprimé.",
     loadError: "Impossible de charger ce profil.",
+    name: "Nom",
     cooperative: "Coopérative",
     diasporaGroup: "Groupe de la diaspora",
     region: "Région",
