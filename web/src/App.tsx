@@ -2,7 +2,10 @@ import type { JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { problemMessage } from "./auth/problem";
 import { session, useSession, type SessionState } from "./auth/session";
+import { ConnectionBadge } from "./components/ConnectionBadge";
 import { LanguageSwitch } from "./components/LanguageSwitch";
+import { useConnectionState } from "./hooks";
+import { liveClient } from "./live/liveClient";
 import { UserMenu } from "./components/UserMenu";
 import { useT, type Messages } from "./i18n";
 import { lazy, PageLoading } from "./lazy";
@@ -22,6 +25,8 @@ const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.Invitatio
 export function startApp(): void {
   // A note about what the previous user did must not outlive their session.
   session.onSignedOut(dismissNotice);
+  // The hub connection is only for signed-in users: close it when the session ends.
+  session.onSignedOut(() => liveClient().stop());
   void session.refresh();
   const route = currentRoute();
   if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
@@ -90,6 +95,13 @@ function view(route: Route, state: SessionState, t: Messages): View {
   }
 }
 
+/** The live connection's state, on every signed-in page. */
+function LiveStatus() {
+  const client = liveClient();
+  useEffect(() => client.open(), [client]);
+  return <ConnectionBadge state={useConnectionState(client)} />;
+}
+
 export function App() {
   const t = useT();
   const route = useRoute();
@@ -143,7 +155,14 @@ export function App() {
             </h1>
             <p class="brand__tagline">{t.app.tagline}</p>
           </div>
-          {user !== null ? <UserMenu user={user} /> : state.status !== "loading" && <LanguageSwitch id="header-language" />}
+          {user !== null ? (
+            <div class="topbar__tools">
+              <LiveStatus />
+              <UserMenu user={user} />
+            </div>
+          ) : (
+            state.status !== "loading" && <LanguageSwitch id="header-language" />
+          )}
         </div>
       </header>
 

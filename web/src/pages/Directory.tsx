@@ -1,6 +1,4 @@
 import { useEffect, useMemo } from "preact/hooks";
-import { session } from "../auth/session";
-import { ConnectionBadge } from "../components/ConnectionBadge";
 import { DirectorySection } from "../components/DirectorySection";
 import {
   apiQuery,
@@ -15,15 +13,12 @@ import {
   withKind,
   type DirectoryFilter,
 } from "../directory/filters";
-import { useConnectionState, useDirectory, useTick } from "../hooks";
+import { useDirectory, useTick } from "../hooks";
 import { useT, valueChainLabel } from "../i18n";
 import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
 import { navigate } from "../router";
 import type { DirectoryName, LegalForm, ProjectStatus } from "../types";
-
-// The hub connection is only for signed-in users: close it when the session ends.
-session.onSignedOut(() => liveClient().stop());
 
 /** Filters live in the address: every change replaces it, so a filtered list is a link to share. */
 function apply(filter: DirectoryFilter): void {
@@ -39,7 +34,6 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
     () => new Map(DIRECTORIES.map((name) => [name, new DirectoryStore(name, client)] as const)),
     [client],
   );
-  const connection = useConnectionState(client);
   const now = useTick(30_000);
   const shown = DIRECTORIES.filter((name) => showsList(name, filter));
   const set = (patch: Partial<DirectoryFilter>) => apply({ ...filter, ...patch });
@@ -78,7 +72,6 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
               onInput={(e) => set({ text: e.currentTarget.value })}
             />
           </label>
-          <ConnectionBadge state={connection} />
         </div>
         <div class="toolbar__row">
           <div class="segmented" role="group" aria-label={t.directory.kindLabel}>

@@ -12,6 +12,7 @@ import { timeInBothZones } from "../format";
 import { useT, type Messages } from "../i18n";
 import { conflictRows, formProblems, fromForm, rebase, toForm, type FieldSpec, type ProfileForm } from "../profile/profileForm";
 import { fetchOrganisation, saveOrganisation, type OrganisationPath } from "../profile/profileApi";
+import { liveClient } from "../live/liveClient";
 import { routeHref } from "../router";
 import type { CurrentUser, Organisation } from "../types";
 
@@ -39,6 +40,8 @@ interface Editing<P> {
   /** Set when a save was refused because someone saved first. */
   readonly conflict: Organisation<P> | null;
 }
+
+const topicKind: Readonly<Record<OrganisationPath, string>> = { cooperatives: "cooperative", "diaspora-groups": "diaspora-group" };
 
 const mayEdit = (user: CurrentUser | null, members: readonly string[]): boolean =>
   user !== null &&
@@ -75,6 +78,29 @@ export function OrganisationProfilePage<P>({ path, slug, kindLabel, fields, name
       live = false;
     };
   }, [path, slug]);
+
+  // Changes saved by others show at once while reading (an open edit keeps its base: saving it then
+  // meets the conflict check, which shows both versions).
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  useEffect(
+    () =>
+      liveClient().subscribe(`${topicKind[path]}:${slug}`, {
+        sinceVersion: () => null,
+        onSubscribed: () => undefined,
+        onEvent: (event) => {
+          const data = event.data as Partial<Organisation<P>> | null;
+          if (event.change !== "updated" || editingRef.current !== null || !data?.meta || !data.profile) return;
+          const { meta, profile } = data;
+          setLoad((current) =>
+            current.status === "loaded" && meta.version > current.organisation.meta.version
+              ? { status: "loaded", organisation: { ...current.organisation, meta, profile } }
+              : current,
+          );
+        },
+      }),
+    [path, slug],
+  );
 
   useEffect(() => {
     if (editing?.conflict) conflictRef.current?.focus();
