@@ -229,6 +229,30 @@ public static class MatrixScenarios
             Verify = body => Expect(Members(body).All(m => m.Email != world.TeammateEmail) && Members(body).Length == 3, $"members {body}"),
         }));
 
+    // ----- partner suggestions -----
+
+    /// <summary>The target cooperative (Kaolack) is never offered itself nor a cooperative of its own region.</summary>
+    public static Task<MatrixCall> SuggestCooperativePartners(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/cooperatives/{AuthorizationMatrixFixture.CooperativeSlug}/suggestions")
+        {
+            Verify = body => Expect(
+                SuggestionsAreRanked(body)
+                && body.GetProperty("items").EnumerateArray().All(item =>
+                    item.GetProperty("slug").GetString() != AuthorizationMatrixFixture.CooperativeSlug
+                    && (item.GetProperty("kind").GetString() != "cooperative" || item.GetProperty("region").GetString() == "oriental")),
+                $"suggestions {body}"),
+        });
+
+    /// <summary>The target project is never offered its partner cooperative.</summary>
+    public static Task<MatrixCall> SuggestProjectPartners(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/suggestions")
+        {
+            Verify = body => Expect(
+                SuggestionsAreRanked(body)
+                && body.GetProperty("items").EnumerateArray().All(item => item.GetProperty("slug").GetString() != AuthorizationMatrixFixture.CooperativeSlug),
+                $"suggestions {body}"),
+        });
+
     // ----- hub -----
 
     /// <summary>
@@ -434,6 +458,16 @@ public static class MatrixScenarios
 
     private static HashSet<string?> Slugs(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("slug").GetString())];
+
+    /// <summary>A list of at most the default 10, scores never rising, each with a reason.</summary>
+    private static bool SuggestionsAreRanked(JsonElement body)
+    {
+        var items = body.GetProperty("items").EnumerateArray().ToArray();
+        var scores = items.Select(item => item.GetProperty("score").GetInt32()).ToArray();
+        return items.Length <= 10
+            && scores.Zip(scores.Skip(1)).All(pair => pair.First >= pair.Second)
+            && items.All(item => item.GetProperty("reasons").GetArrayLength() > 0);
+    }
 
     private static string?[] PartnerSlugs(JsonElement project) =>
         [.. project.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("slug").GetString())];

@@ -79,6 +79,10 @@ public static class AuthorizationMatrixTable
         new("PUT", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.ChangeProjectMemberRole),
         new("DELETE", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.RemoveProjectMember),
 
+        // Partner suggestions: the same readers as the entity they are for.
+        new("GET", "/api/cooperatives/{slug}/suggestions", SignedIn, HttpStatusCode.OK, S.SuggestCooperativePartners),
+        new("GET", "/api/projects/{slug}/suggestions", ProjectReaders, HttpStatusCode.OK, S.SuggestProjectPartners),
+
         // Invitations: whoever holds the link may read it; only the invited account may accept it (admins included).
         new("GET", "/api/invitations/{token}", Everyone, HttpStatusCode.OK, S.DescribeInvitation),
         new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
