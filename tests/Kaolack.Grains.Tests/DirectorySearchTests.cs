@@ -88,6 +88,16 @@ public sealed class DirectorySearchTests
     }
 
     [Fact]
+    public void A_cooperative_summary_carries_its_legal_form_for_the_filter()
+    {
+        var meta = new EntityMeta("gie-bok-jom", 4, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var entry = CooperativeRules.ToDirectoryEntry(new CooperativeProfile { Name = "GIE Bok Jom", LegalForm = LegalForm.Gie }, meta);
+        Assert.Equal((LegalForm.Gie, 2), (entry.LegalForm, entry.Format));
+        Assert.Single(DirectorySearch.Run([entry], new DirectoryQuery { LegalForm = LegalForm.Gie }).Items);
+        Assert.Empty(DirectorySearch.Run([entry], new DirectoryQuery { LegalForm = LegalForm.Pme }).Items);
+    }
+
+    [Fact]
     public void Filters_and_text_combine()
     {
         var kaolack = DirectorySearch.Run(Entries, new DirectoryQuery { Text = "cereales", Region = Region.Kaolack });

@@ -54,13 +54,14 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
         ref={button}
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={t.account.menuLabel(user.displayName)}
         onClick={() => setOpen(!open)}
       >
         <span class="user-menu__avatar" aria-hidden="true">
           {initials(user.displayName)}
         </span>
         <span class="user-menu__name">{user.displayName}</span>
+        {/* The name read out is the name shown, then what the button opens (WCAG 2.5.3). */}
+        <span class="visually-hidden">{t.account.menuHint}</span>
         <svg class="icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
           <path fill="currentColor" d="M3.2 5.7a.8.8 0 0 1 1.1 0L8 9.3l3.7-3.6a.8.8 0 1 1 1.1 1.1L8.6 11a.8.8 0 0 1-1.2 0L3.2 6.8a.8.8 0 0 1 0-1.1Z" />
         </svg>

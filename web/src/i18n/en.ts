@@ -27,7 +27,7 @@ export const en: Messages = {
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
-    menuLabel: (name: string) => `${name}, account menu`,
+    menuHint: ", account menu",
     signedInAs: "Signed in as",
     signOut: "Sign out",
     signingOut: "Signing out…",

@@ -28,7 +28,7 @@ export const fr = {
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
-    menuLabel: (name: string) => `${name}, menu du compte`,
+    menuHint: ", menu du compte",
     signedInAs: "Connecté·e en tant que",
     signOut: "Se déconnecter",
     signingOut: "Déconnexion…",
