@@ -6,7 +6,7 @@ import { UserMenu } from "./components/UserMenu";
 import { fr } from "./i18n/fr";
 import { lazy, PageLoading } from "./lazy";
 import { dismissNotice, useNotice } from "./notice";
-import { currentRoute, navigate, returnRoute, routeHref, useRoute, type Route } from "./router";
+import { currentRoute, navigate, returnRoute, routeHref, routePath, useRoute, type Route } from "./router";
 
 // Pages are separate downloads: a signed-in visit never loads the forms, a signed-out one
 // never loads the lists (nor SignalR).
@@ -14,6 +14,7 @@ const HomePage = lazy(() => import("./pages/Home").then((m) => m.HomePage));
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
+const ProjectPage = lazy(() => import("./pages/Project").then((m) => m.ProjectPage));
 
 /** Starts the session check and, in parallel, the download of the page most likely shown. */
 export function startApp(): void {
@@ -61,6 +62,10 @@ function view(route: Route, state: SessionState): View {
         : { title: fr.pageTitle(fr.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
       return { title: fr.pageTitle(fr.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+    case "project":
+      return signedIn
+        ? { title: fr.app.title, page: <ProjectPage key={route.slug} slug={route.slug} /> }
+        : { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
     case "notFound":
       return {
         title: fr.pageTitle(fr.nav.notFoundTitle),

@@ -1,4 +1,4 @@
-// A tiny hash router: #/, #/connexion, #/inscription, #/invitation/{token}.
+// A tiny hash router: #/, #/connexion, #/inscription, #/invitation/{token}, #/projets/{slug}.
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
@@ -15,11 +15,13 @@ export type Route =
       readonly email: string | null;
     }
   | { readonly name: "invitation"; readonly token: string }
+  | { readonly name: "project"; readonly slug: string }
   | { readonly name: "notFound"; readonly path: string };
 
 const SIGN_IN = "connexion";
 const REGISTER = "inscription";
 const INVITATION = "invitation";
+const PROJECT = "projets";
 /** Query parameters (French, like the paths). */
 const RETURN_PARAM = "retour";
 const EMAIL_PARAM = "courriel";
@@ -57,6 +59,9 @@ export function parseHash(hash: string): Route {
   if (first === INVITATION && second !== undefined && second.trim() !== "" && more.length === 0) {
     return { name: "invitation", token: second };
   }
+  if (first === PROJECT && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "project", slug: second };
+  }
   return notFound;
 }
 
@@ -75,6 +80,8 @@ export function routeHref(route: Route): string {
     }
     case "invitation":
       return `#/${INVITATION}/${encodeURIComponent(route.token)}`;
+    case "project":
+      return `#/${PROJECT}/${encodeURIComponent(route.slug)}`;
     case "notFound":
       return `#${route.path.startsWith("/") ? route.path : `/${route.path}`}`;
   }
@@ -87,12 +94,12 @@ export function routePath(route: Route): string {
 
 /**
  * A return path is only accepted if it names a page of this app worth coming back to
- * (home or an invitation): never another site, never the sign-in pages themselves.
+ * (home, an invitation, a project): never another site, never the sign-in pages themselves.
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
   const route = parseHash(`#${value}`);
-  return route.name === "home" || route.name === "invitation" ? routePath(route) : null;
+  return route.name === "home" || route.name === "invitation" || route.name === "project" ? routePath(route) : null;
 }
 
 /** The route to show once signed in. */
