@@ -30,7 +30,11 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
     const [, setReady] = useState(loaded !== null);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded !== null) return;
+      // Loaded between this render and now: render again, or the page would wait forever.
+      if (loaded !== null) {
+        setReady(true);
+        return;
+      }
       let live = true;
       preload().then(
         () => live && setReady(true),
