@@ -108,6 +108,31 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Text_typed_offline_survives_leaving_the_page_and_is_sent_by_the_next_one()
+    {
+        var project = await WorkspaceProject.CreateAsync(web.Host, "Miel de l'Oriental à Kaolack");
+        await project.SeedPlanAsync(web.Host, [(PlanEntityKind.Section, "miel", Fields(("heading", "Miel"), ("body", "Deux ruchers pilotes.")))]);
+        var awa = await OpenAs(DemoAccounts.KaolackMember, project);
+        var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
+
+        await youssef.Context.SetOfflineAsync(true);
+        await Assertions.Expect(youssef.Locator(".conn")).ToHaveTextAsync("hors ligne");
+        const string offlineText = " Formation des apiculteurs à Berkane.";
+        await TypeAt(youssef, "Miel", "Control+End", offlineText);
+        // The page goes away before the network comes back: the edit waits in this browser's storage.
+        await youssef.GotoAsync("about:blank");
+        await youssef.Context.SetOfflineAsync(false);
+        await Assertions.Expect(Body(awa, "Miel")).ToHaveValueAsync("Deux ruchers pilotes.");
+
+        await youssef.GotoAsync(project.Path);
+        await Assertions.Expect(Body(awa, "Miel")).ToHaveValueAsync("Deux ruchers pilotes." + offlineText, new() { Timeout = (float)Convergence.TotalMilliseconds });
+        await Assertions.Expect(Body(youssef, "Miel")).ToHaveValueAsync("Deux ruchers pilotes." + offlineText);
+
+        await awa.Context.CloseAsync();
+        await youssef.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_project_page_is_accessible_and_reads_well_on_a_desktop_and_a_phone()
     {
         var project = await WorkspaceProject.CreateAsync(web.Host, "Huile d'olive ⇄ arachide : Foire de Kaolack 2026");

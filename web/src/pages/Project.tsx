@@ -9,6 +9,7 @@ import { useConnectionState } from "../hooks";
 import { useLanguage, useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
 import { liveClient } from "../live/liveClient";
+import { canEditPlan } from "../project/access";
 import { PlanEditor } from "../project/PlanEditor";
 import { PresenceBar } from "../project/Presence";
 import { ProjectStore, type JointProject, type ProjectLoad } from "../project/projectApi";
@@ -19,14 +20,6 @@ import "../project/project.css";
 
 type Tab = "plan" | "activity" | "members";
 const TABS: readonly Tab[] = ["plan", "activity", "members"];
-
-/** Who may edit the plan (AccessPolicy.CanEditProject): admins, and owners and editors who may write. */
-export function canEditPlan(user: CurrentUser, project: JointProject): boolean {
-  if (user.roles.includes("admin")) return true;
-  const mayWrite = (user.roles.includes("member") || user.roles.includes("coach")) && !user.roles.includes("partner");
-  const role = project.members.find((m) => m.userId.toLowerCase() === user.email.toLowerCase())?.role;
-  return mayWrite && (role === "owner" || role === "editor");
-}
 
 export function ProjectPage({ slug }: { slug: string }) {
   const t = useMessages(projectMessages);
