@@ -54,6 +54,13 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
         }, "the three pages to show the same tasks", Convergence);
         Assert.Equal(await Body(awa, "Budget").InputValueAsync(), await Body(youssef, "Budget").InputValueAsync());
 
+        // A task's notes are live text too.
+        const string notesLabel = "Notes de la tâche « Presse à huile »";
+        await awa.GetByRole(AriaRole.Button, new() { Name = notesLabel }).ClickAsync();
+        await youssef.GetByRole(AriaRole.Button, new() { Name = notesLabel }).ClickAsync();
+        await awa.GetByRole(AriaRole.Textbox, new() { Name = notesLabel }).PressSequentiallyAsync("Presse de 50 L, livrée à Taourirt.");
+        await Assertions.Expect(youssef.GetByRole(AriaRole.Textbox, new() { Name = notesLabel })).ToHaveValueAsync("Presse de 50 L, livrée à Taourirt.");
+
         // The viewer sees all of it, and nothing is editable.
         await Assertions.Expect(mariama.GetByText("Lecture seule.")).ToBeVisibleAsync();
         await Assertions.Expect(Body(mariama, "Budget")).Not.ToBeEditableAsync();

@@ -64,6 +64,8 @@ const frMessages = {
     noTasks: "Aucune tâche.",
     addTask: "Ajouter une tâche",
     newTask: "Nouvelle tâche",
+    notes: "Notes",
+    notesFor: (what: string) => `Notes de ${what}`,
     columns: {
       title: "Titre",
       dueDate: "Échéance",
@@ -161,6 +163,8 @@ const enMessages: ProjectMessages = {
     noTasks: "No tasks.",
     addTask: "Add a task",
     newTask: "New task",
+    notes: "Notes",
+    notesFor: (what) => `Notes on ${what}`,
     columns: {
       title: "Title",
       dueDate: "Due date",

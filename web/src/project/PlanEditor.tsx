@@ -2,6 +2,7 @@
 // Every control is read-only for those who may not edit (the server refuses their ops anyway).
 
 import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 import { useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
 import { keyBetween } from "../plan/fractionalIndex";
@@ -22,6 +23,8 @@ interface PlanEditorProps {
 
 export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
   const t = useMessages(projectMessages);
+  /** Tasks whose notes are shown. */
+  const [notesOpen, setNotesOpen] = useState<ReadonlySet<string>>(new Set());
   const view = workspace.view;
   if (view === null) {
     return (
@@ -160,7 +163,15 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
               const milestoneOptions: [string, string][] = [["", t.plan.none], ...milestones.map((m): [string, string] => [m.id, entityTitle(m, t)])];
               // A milestone deleted meanwhile stays listed until the task is changed.
               if (milestoneId !== "" && !milestones.some((m) => m.id === milestoneId)) milestoneOptions.push([milestoneId, t.plan.none]);
-              return (
+              const notes = fieldValue(task, "notes");
+              const open = notesOpen.has(task.id);
+              const toggleNotes = () => {
+                const next = new Set(notesOpen);
+                if (open) next.delete(task.id);
+                else next.add(task.id);
+                setNotesOpen(next);
+              };
+              return [
                 <tr key={task.id} data-entity={task.id} class={editors(task).length > 0 ? "is-edited" : undefined}>
                   <td data-label={t.plan.columns.title}>
                     <ScalarField id={`task-${task.id}-first`} label={cell(t.plan.columns.title)} value={fieldValue(task, "title")} placeholder={t.plan.newTask} readOnly={readOnly} onCommit={set("title")} onFocus={focus("title")} />
@@ -179,10 +190,36 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
                   </td>
                   <td data-label={t.plan.columns.actions} class="plan-table__actions">
                     <EditedBy entries={editors(task)} />
+                    <button
+                      type="button"
+                      class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
+                      aria-expanded={open}
+                      aria-controls={`notes-${task.id}`}
+                      aria-label={t.plan.notesFor(entityLabel(task, t))}
+                      onClick={toggleNotes}
+                    >
+                      {t.plan.notes}
+                    </button>
                     <RowActions t={t} entity={task} list={tasks} index={i} readOnly={readOnly} workspace={workspace} />
                   </td>
-                </tr>
-              );
+                </tr>,
+                open && (
+                  <tr key={`${task.id}-notes`} id={`notes-${task.id}`} class="plan-table__notes">
+                    <td colSpan={6}>
+                      <TextBody
+                        workspace={workspace}
+                        kind="task"
+                        id={task.id}
+                        field="notes"
+                        value={notes}
+                        label={t.plan.notesFor(entityLabel(task, t))}
+                        readOnly={readOnly}
+                        carets={editors(task).filter((e) => e.field === "notes" && e.cursor !== null)}
+                      />
+                    </td>
+                  </tr>
+                ),
+              ];
             })}
           </PlanTable>
         )}
