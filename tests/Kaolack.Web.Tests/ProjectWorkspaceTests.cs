@@ -140,6 +140,49 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_named_version_is_saved_viewed_and_restored_for_everyone_and_each_entity_has_its_history()
+    {
+        var project = await WorkspaceProject.CreateAsync(web.Host, "Couscous et mil : recettes croisées");
+        await project.SeedPlanAsync(web.Host, [(PlanEntityKind.Section, "objectifs", Fields(("heading", "Objectifs"), ("body", "Former dix transformatrices.")))]);
+        var awa = await OpenAs(DemoAccounts.KaolackMember, project);
+        var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
+
+        await awa.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await awa.GetByLabel("Nom de la version").FillAsync("Avant la foire");
+        await awa.GetByRole(AriaRole.Button, new() { Name = "Enregistrer cette version" }).ClickAsync();
+        await Assertions.Expect(awa.GetByText("Version « Avant la foire » enregistrée.")).ToBeVisibleAsync();
+        await Assertions.Expect(awa.Locator(".versions__item")).ToContainTextAsync("par Awa Ndiaye");
+        await Assertions.Expect(awa.Locator(".versions__item")).ToContainTextAsync("à Dakar");
+
+        // The plan changes after the save.
+        await TypeAt(youssef, "Objectifs", "Control+End", " Puis vingt.");
+        await Assertions.Expect(Body(awa, "Objectifs")).ToHaveValueAsync("Former dix transformatrices. Puis vingt.");
+
+        // The saved version, read-only, still has the old text.
+        await awa.GetByRole(AriaRole.Button, new() { Name = "Voir « Avant la foire »" }).ClickAsync();
+        await Assertions.Expect(awa.Locator(".version-preview")).ToContainTextAsync("Former dix transformatrices.");
+        await Assertions.Expect(awa.Locator(".version-preview")).Not.ToContainTextAsync("Puis vingt.");
+        await PageChecks.AssertNoSeriousAccessibilityViolations(awa, "project versions", "#main");
+        await PageChecks.Screenshot(awa, "project-versions");
+
+        // Restoring is a live edit: Youssef's page follows without reloading.
+        await awa.GetByRole(AriaRole.Button, new() { Name = "Restaurer « Avant la foire »" }).ClickAsync();
+        await awa.GetByRole(AriaRole.Button, new() { Name = "Oui, restaurer" }).ClickAsync();
+        await Assertions.Expect(awa.GetByText("Le plan a été restauré à la version « Avant la foire ».")).ToBeVisibleAsync();
+        await Assertions.Expect(Body(youssef, "Objectifs")).ToHaveValueAsync("Former dix transformatrices.", new() { Timeout = (float)Convergence.TotalMilliseconds });
+
+        // Per-entity history: who changed the section, newest first.
+        await youssef.GetByRole(AriaRole.Button, new() { Name = "Historique de la section « Objectifs »" }).ClickAsync();
+        var history = youssef.Locator(".history__panel");
+        await Assertions.Expect(history.Locator("li").First).ToContainTextAsync("Awa Ndiaye a modifié le texte");
+        await Assertions.Expect(history).ToContainTextAsync("Youssef Benali a modifié le texte");
+        await PageChecks.AssertNoSeriousAccessibilityViolations(youssef, "project history", "#main");
+
+        await awa.Context.CloseAsync();
+        await youssef.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_project_page_is_accessible_and_reads_well_on_a_desktop_and_a_phone()
     {
         var project = await WorkspaceProject.CreateAsync(web.Host, "Huile d'olive ⇄ arachide : Foire de Kaolack 2026");

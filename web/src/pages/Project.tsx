@@ -13,13 +13,15 @@ import { canEditPlan } from "../project/access";
 import { PlanEditor } from "../project/PlanEditor";
 import { PresenceBar } from "../project/Presence";
 import { ProjectStore, type JointProject, type ProjectLoad } from "../project/projectApi";
+import { DAKAR, OUJDA, zonedTime } from "../project/time";
 import { usePlanWorkspace, type PlanWorkspace } from "../project/usePlanWorkspace";
+import { VersionsPanel } from "../project/VersionsPanel";
 import { routeHref } from "../router";
-import type { CurrentUser, Language } from "../types";
+import type { CurrentUser } from "../types";
 import "../project/project.css";
 
-type Tab = "plan" | "activity" | "members";
-const TABS: readonly Tab[] = ["plan", "activity", "members"];
+type Tab = "plan" | "versions" | "activity" | "members";
+const TABS: readonly Tab[] = ["plan", "versions", "activity", "members"];
 
 export function ProjectPage({ slug }: { slug: string }) {
   const t = useMessages(projectMessages);
@@ -90,7 +92,10 @@ export function ProjectPage({ slug }: { slug: string }) {
 
       <Tabs tab={tab} onTab={setTab} t={t} />
       <div class="workspace__panel" role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== "plan"}>
-        <PlanEditor workspace={workspace} readOnly={readOnly} />
+        <PlanEditor workspace={workspace} readOnly={readOnly} slug={slug} />
+      </div>
+      <div class="workspace__panel" role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" hidden={tab !== "versions"}>
+        {tab === "versions" && <VersionsPanel slug={slug} canEdit={!readOnly} />}
       </div>
       <div class="workspace__panel" role="tabpanel" id="panel-activity" aria-labelledby="tab-activity" hidden={tab !== "activity"}>
         <Activity project={project} t={t} />
@@ -194,17 +199,6 @@ function Tabs({ tab, onTab, t }: { tab: Tab; onTab: (tab: Tab) => void; t: Proje
       ))}
     </div>
   );
-}
-
-const DAKAR = "Africa/Dakar";
-/** Oujda, like all of Morocco. */
-const OUJDA = "Africa/Casablanca";
-
-/** A moment as people of both regions read it: "29 nov. 2026, 14:32" in one time zone. */
-export function zonedTime(iso: string, timeZone: string, language: Language): string {
-  const at = parseIsoDate(iso);
-  if (Number.isNaN(at)) return "";
-  return new Intl.DateTimeFormat(language, { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
 }
 
 function Activity({ project, t }: { project: JointProject; t: ProjectMessages }) {

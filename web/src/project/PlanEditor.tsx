@@ -11,6 +11,7 @@ import { entitiesOf, fieldValue } from "../plan/planDoc";
 import type { PresenceEntry } from "../plan/presence";
 import type { PlanEntity, PlanEntityKind } from "../plan/types";
 import { entityLabel, entityTitle } from "./entityTitle";
+import { HistoryButton } from "./History";
 import { Avatar } from "./Presence";
 import { ChoiceField, ScalarField } from "./ScalarField";
 import { TextBody } from "./TextBody";
@@ -19,9 +20,10 @@ import type { PlanWorkspace } from "./usePlanWorkspace";
 interface PlanEditorProps {
   readonly workspace: PlanWorkspace;
   readonly readOnly: boolean;
+  readonly slug: string;
 }
 
-export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
+export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
   const t = useMessages(projectMessages);
   /** Tasks whose notes are shown. */
   const [notesOpen, setNotesOpen] = useState<ReadonlySet<string>>(new Set());
@@ -36,6 +38,8 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
   const sections = entitiesOf(view, "section");
   const milestones = entitiesOf(view, "milestone");
   const tasks = entitiesOf(view, "task");
+  const milestoneTitles = new Map(milestones.map((m) => [m.id, entityTitle(m, t)]));
+  const history = (entity: PlanEntity) => <HistoryButton slug={slug} entity={entity} milestones={milestoneTitles} />;
   const editors = (entity: PlanEntity) => workspace.others.filter((e) => e.kind === entity.kind && e.entityId === entity.id);
 
   const add = (kind: PlanEntityKind, list: readonly PlanEntity[], fields: Record<string, string>) => {
@@ -83,6 +87,7 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
                     ))}
                   </span>
                 )}
+                {history(section)}
                 <RowActions t={t} entity={section} list={sections} index={i} readOnly={readOnly} workspace={workspace} />
               </div>
               <TextBody
@@ -133,6 +138,7 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
                   </td>
                   <td data-label={t.plan.columns.actions} class="plan-table__actions">
                     <EditedBy entries={editors(m)} />
+                    {history(m)}
                     <RowActions t={t} entity={m} list={milestones} index={i} readOnly={readOnly} workspace={workspace} />
                   </td>
                 </tr>
@@ -190,6 +196,7 @@ export function PlanEditor({ workspace, readOnly }: PlanEditorProps) {
                   </td>
                   <td data-label={t.plan.columns.actions} class="plan-table__actions">
                     <EditedBy entries={editors(task)} />
+                    {history(task)}
                     <button
                       type="button"
                       class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
