@@ -137,9 +137,11 @@ export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
                     <ChoiceField id={`milestone-${m.id}-ownerRegion`} label={cell(t.plan.columns.ownerRegion)} value={fieldValue(m, "ownerRegion")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.regions)]} onCommit={set("ownerRegion")} onFocus={focus("ownerRegion")} />
                   </td>
                   <td data-label={t.plan.columns.actions} class="plan-table__actions">
-                    <EditedBy entries={editors(m)} />
-                    {history(m)}
-                    <RowActions t={t} entity={m} list={milestones} index={i} readOnly={readOnly} workspace={workspace} />
+                    <span class="cell-actions">
+                      <EditedBy entries={editors(m)} />
+                      {history(m)}
+                      <RowActions t={t} entity={m} list={milestones} index={i} readOnly={readOnly} workspace={workspace} />
+                    </span>
                   </td>
                 </tr>
               );
@@ -195,19 +197,21 @@ export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
                     <ChoiceField id={`task-${task.id}-milestone`} label={cell(t.plan.columns.milestone)} value={milestoneId} readOnly={readOnly} options={milestoneOptions} onCommit={set("milestoneId")} onFocus={focus("milestoneId")} />
                   </td>
                   <td data-label={t.plan.columns.actions} class="plan-table__actions">
-                    <EditedBy entries={editors(task)} />
-                    {history(task)}
-                    <button
-                      type="button"
-                      class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
-                      aria-expanded={open}
-                      aria-controls={`notes-${task.id}`}
-                      aria-label={t.plan.notesFor(entityLabel(task, t))}
-                      onClick={toggleNotes}
-                    >
-                      {t.plan.notes}
-                    </button>
-                    <RowActions t={t} entity={task} list={tasks} index={i} readOnly={readOnly} workspace={workspace} />
+                    <span class="cell-actions">
+                      <EditedBy entries={editors(task)} />
+                      {history(task)}
+                      <button
+                        type="button"
+                        class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
+                        aria-expanded={open}
+                        aria-controls={`notes-${task.id}`}
+                        aria-label={t.plan.notesFor(entityLabel(task, t))}
+                        onClick={toggleNotes}
+                      >
+                        {t.plan.notes}
+                      </button>
+                      <RowActions t={t} entity={task} list={tasks} index={i} readOnly={readOnly} workspace={workspace} />
+                    </span>
                   </td>
                 </tr>,
                 open && (
