@@ -48,16 +48,17 @@ internal static class MarkdownTable
                 $"| {key.Item2} | {key.Item3} | {key.Item4} | {F(lat["p50"])} | {F(lat["p95"])} | {F(lat["p99"])} | {F(lat["max"])} | {F(r["achievedOpsPerSec"], 0)} | {F(ack["p50"])} | {F(ack["p99"])} | {F(r["serverCpuPct"], 0)} | {F(r["storageCpuPct"], 0)} | {F(r["serverPeakRssMB"], 0)} | {F(r["storagePeakRssMB"], 0)} | {F(r["loadCpuPct"], 0)} | {F(r["otherCpuPct"], 0)}{(r["disturbed"]?.GetValue<bool>() == true ? " ⚠" : "")} | {converged} |");
         }
         text.AppendLine();
-        text.AppendLine("| C | S | R | ops per submission | buffer wait p50 / p99 | invoke → applied p50 / p99 | applied → durable ack p50 / p99 | applied → peer p50 / p99 (ms) | state blob KB |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| C | S | R | ops per submission | buffer wait p50 / p99 | invoke → applied p50 / p99 | applied → durable ack p50 / p99 | applied → peer p50 / p99 (ms) | state blob KB | log KB |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var key in order)
         {
             var r = best[key];
             var split = r["split"]!;
             string Pair(string name) => $"{F(split[name]!["p50"])} / {F(split[name]!["p99"])}";
             var blob = Num(r["planStateBlobBytes"]);
+            var logBytes = Num(r["planLogBytes"]);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {key.Item2} | {key.Item3} | {key.Item4} | {F(r["opsPerSubmission"], 2)} | {Pair("bufferWaitMs")} | {Pair("invokeToServerApplyMs")} | {Pair("serverApplyToAckMs")} | {Pair("serverApplyToPeerMs")} | {(blob is { } b ? F(b / 1024, 0) : "–")} |");
+                $"| {key.Item2} | {key.Item3} | {key.Item4} | {F(r["opsPerSubmission"], 2)} | {Pair("bufferWaitMs")} | {Pair("invokeToServerApplyMs")} | {Pair("serverApplyToAckMs")} | {Pair("serverApplyToPeerMs")} | {(blob is { } b ? F(b / 1024, 0) : "–")} | {(logBytes is { } l ? F(l / 1024, 0) : "–")} |");
         }
         return text.ToString();
     }

@@ -163,10 +163,13 @@ internal static class Program
             result["siloDll"] = siloDll;
             try
             {
-                // The plan grain's state blob: what every group commit rewrites in full.
+                // The plan grain's snapshot blob (written every so many ops), and its op log (appended by every group commit).
                 var sizes = await servers.DocumentBlobSizesAsync(cancellationToken);
                 var plan = sizes.Where(b => b.Key.Contains("plan", StringComparison.OrdinalIgnoreCase)).OrderByDescending(b => b.Value).FirstOrDefault();
                 result["planStateBlobBytes"] = plan.Key is null ? null : plan.Value;
+                var segments = (await servers.PlanLogBlobSizesAsync(cancellationToken)).Where(b => b.Key.Contains("/log/", StringComparison.Ordinal)).ToList();
+                result["planLogBytes"] = segments.Sum(b => b.Value);
+                result["planLogSegments"] = segments.Count;
             }
             catch (Azure.RequestFailedException e)
             {

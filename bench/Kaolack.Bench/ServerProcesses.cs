@@ -148,12 +148,22 @@ internal sealed class ServerProcesses : IAsyncDisposable
         }
     }
 
-    /// <summary>The blobs of the documents container (each grain's whole state as last written), by name and size.</summary>
-    public async Task<Dictionary<string, long>> DocumentBlobSizesAsync(CancellationToken cancellationToken)
+    /// <summary>The blobs of the documents container (each grain's snapshot as last written), by name and size.</summary>
+    public Task<Dictionary<string, long>> DocumentBlobSizesAsync(CancellationToken cancellationToken) =>
+        BlobSizesAsync(Kaolack.Api.Hosting.GrainSetup.DocumentsContainer(ServiceId!), cancellationToken);
+
+    /// <summary>The blobs of the plans' container (op log segments and named versions), by name and size.</summary>
+    public Task<Dictionary<string, long>> PlanLogBlobSizesAsync(CancellationToken cancellationToken) =>
+        BlobSizesAsync(Kaolack.Api.Hosting.GrainSetup.PlanLogContainer(ServiceId!), cancellationToken);
+
+    private async Task<Dictionary<string, long>> BlobSizesAsync(string containerName, CancellationToken cancellationToken)
     {
         var sizes = new Dictionary<string, long>();
-        var container = new Azure.Storage.Blobs.BlobServiceClient(StorageConnectionString)
-            .GetBlobContainerClient(Kaolack.Api.Hosting.GrainSetup.DocumentsContainer(ServiceId!));
+        var container = new Azure.Storage.Blobs.BlobServiceClient(StorageConnectionString).GetBlobContainerClient(containerName);
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            return sizes;
+        }
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             sizes[blob.Name] = blob.Properties.ContentLength ?? 0;

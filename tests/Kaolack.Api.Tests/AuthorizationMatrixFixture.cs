@@ -27,6 +27,8 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
     /// <summary>The one section of the target's plan (version 1), added by the owner through the hub.</summary>
     public const string PlanSectionId = "contexte";
+    /// <summary>The named version (id 1) the target's plan has, saved at version 1.</summary>
+    public const string PlanVersionName = "Version de la matrice";
     private const string Domain = "matrix.example.org";
     private const string Password = "matrix-password-1";
 
@@ -155,6 +157,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public async Task<string> ReadWorld() => string.Join('\n',
         await ReadAsAdmin($"/api/projects/{ProjectSlug}"),
         await ReadAsAdmin($"/api/projects/{ProjectSlug}/plan"),
+        await ReadAsAdmin($"/api/projects/{ProjectSlug}/plan/versions"),
         await ReadAsAdmin($"/api/cooperatives/{CooperativeSlug}"),
         await ReadAsAdmin($"/api/diaspora-groups/{DiasporaGroupSlug}"));
 
@@ -269,7 +272,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         await SeedPlan();
     }
 
-    /// <summary>Gives the target's plan one section (version 1), so reading it and subscribing to it show something.</summary>
+    /// <summary>Gives the target's plan one section (version 1) and a named version of it, so reading them and subscribing show something.</summary>
     private async Task SeedPlan()
     {
         await using var owner = Host.CreateHubConnection(Account(Who.Owner).Token);
@@ -286,5 +289,6 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"The target's plan could not be seeded: {ack}");
         }
+        await Must(Who.Owner, HttpMethod.Post, $"/api/projects/{ProjectSlug}/plan/versions", new { name = PlanVersionName }, expected: HttpStatusCode.Created);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Kaolack.Contracts.Accounts;
@@ -151,6 +152,66 @@ public static class MatrixScenarios
                 body.GetProperty("version").GetInt64() == 1
                 && PlanSectionIds(body).SequenceEqual([AuthorizationMatrixFixture.PlanSectionId]),
                 $"plan {body}"),
+        });
+
+    // ----- plan history and named versions -----
+
+    /// <summary>The history of the target's one section: its add, by the owner.</summary>
+    public static Task<MatrixCall> GetPlanHistory(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/plan/history?entity={AuthorizationMatrixFixture.PlanSectionId}")
+        {
+            Verify = body => Expect(
+                body.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("change").GetString(), e.GetProperty("userId").GetString()))
+                    .SequenceEqual([("add", world.Account(Who.Owner).Email)]),
+                $"history {body}"),
+        });
+
+    public static Task<MatrixCall> ListPlanVersions(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/plan/versions")
+        {
+            Verify = body => Expect(
+                body.EnumerateArray().Select(v => v.GetProperty("name").GetString()).SequenceEqual([AuthorizationMatrixFixture.PlanVersionName]),
+                $"versions {body}"),
+        });
+
+    public static Task<MatrixCall> GetPlanVersion(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/plan/versions/1")
+        {
+            Verify = body => Expect(
+                body.GetProperty("info").GetProperty("name").GetString() == AuthorizationMatrixFixture.PlanVersionName
+                && PlanSectionIds(body).SequenceEqual([AuthorizationMatrixFixture.PlanSectionId]),
+                $"version {body}"),
+        });
+
+    /// <summary>Allowed: saves the (empty) plan of a fresh copy under the identity's name. Refused: the target keeps its one version.</summary>
+    public static Task<MatrixCall> SavePlanVersion(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnPlan(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/plan/versions", new { name = $"Sauvée par {who}" })
+        {
+            Verify = body => Expect(
+                body.GetProperty("name").GetString() == $"Sauvée par {who}" && body.GetProperty("id").GetInt64() == 1
+                && body.GetProperty("userId").GetString() == world.Account(who).Email,
+                $"saved {body}"),
+        }));
+
+    /// <summary>
+    /// Allowed: a fresh copy's empty plan is saved, then given a section; restoring the save removes the section as a new
+    /// edit (version 2). Refused: the target's plan and versions are unchanged.
+    /// </summary>
+    public static Task<MatrixCall> RestorePlanVersion(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnPlan(world, allowed, async slug =>
+        {
+            if (slug != Project)
+            {
+                await world.Must(Who.Owner, HttpMethod.Post, $"/api/projects/{slug}/plan/versions", new { name = "Vide" }, expected: HttpStatusCode.Created);
+                await using var owner = world.Host.CreateHubConnection(world.Account(Who.Owner).Token);
+                await owner.StartAsync();
+                await owner.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, new PlanSubmission("matrice-restauration", 1, 0,
+                    new PlanOp { Type = PlanOpType.Add, Kind = PlanEntityKind.Section, Id = "ajout", Order = "a0" }));
+            }
+            return new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/plan/versions/1/restore")
+            {
+                Verify = body => Expect(body.GetProperty("version").GetInt64() == 2 && PlanSectionIds(body).Length == 0, $"restored {body}"),
+            };
         });
 
     public static Task<MatrixCall> CreateProject(AuthorizationMatrixFixture world, Who who, bool allowed)
@@ -434,6 +495,21 @@ public static class MatrixScenarios
             await world.CreateProject(slug, $"Copie {slug}");
         }
         return await call(slug) with { Probe = () => world.ReadAsAdmin($"/api/projects/{slug}") };
+    }
+
+    /// <summary>Like <see cref="OnProject"/>, with the plan and its named versions as what a refused call must leave unchanged.</summary>
+    private static async Task<MatrixCall> OnPlan(AuthorizationMatrixFixture world, bool allowed, Func<string, Task<MatrixCall>> call)
+    {
+        var slug = Project;
+        if (allowed)
+        {
+            slug = world.Unique("copie-plan");
+            await world.CreateProject(slug, $"Copie {slug}");
+        }
+        return await call(slug) with
+        {
+            Probe = async () => await world.ReadAsAdmin($"/api/projects/{slug}/plan") + "\n" + await world.ReadAsAdmin($"/api/projects/{slug}/plan/versions"),
+        };
     }
 
     private static async Task<MatrixCall> OnOrganisation(AuthorizationMatrixFixture world, bool allowed, string plural, string targetSlug,

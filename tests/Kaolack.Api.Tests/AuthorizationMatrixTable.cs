@@ -68,6 +68,12 @@ public static class AuthorizationMatrixTable
         new("GET", "/api/projects/{slug}", ProjectReaders, HttpStatusCode.OK, S.GetProject),
         // The plan: project readers read it (edits go through the hub, SubmitPlanOp).
         new("GET", "/api/projects/{slug}/plan", ProjectReaders, HttpStatusCode.OK, S.GetProjectPlan),
+        // Plan history and named versions: project readers read them; owners, editors and admins save and restore.
+        new("GET", "/api/projects/{slug}/plan/history", ProjectReaders, HttpStatusCode.OK, S.GetPlanHistory),
+        new("GET", "/api/projects/{slug}/plan/versions", ProjectReaders, HttpStatusCode.OK, S.ListPlanVersions),
+        new("GET", "/api/projects/{slug}/plan/versions/{id}", ProjectReaders, HttpStatusCode.OK, S.GetPlanVersion),
+        new("POST", "/api/projects/{slug}/plan/versions", ProjectEditors, HttpStatusCode.Created, S.SavePlanVersion),
+        new("POST", "/api/projects/{slug}/plan/versions/{id}/restore", ProjectEditors, HttpStatusCode.OK, S.RestorePlanVersion),
         new("POST", "/api/projects/", Creators, HttpStatusCode.Created, S.CreateProject),
         new("PUT", "/api/projects/{slug}", ProjectEditors, HttpStatusCode.OK, S.UpdateProject),
         new("DELETE", "/api/projects/{slug}", ProjectManagers, HttpStatusCode.NoContent, S.DeleteProject),

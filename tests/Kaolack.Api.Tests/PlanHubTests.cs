@@ -185,24 +185,7 @@ public sealed class PlanHubTests(ApiFixture app)
 
     // ----- helpers -----
 
-    private sealed record PlanTeam(string Slug, TestUser Owner, TestUser Editor, TestUser Viewer);
-
-    /// <summary>A project owned by a new account, with an editor and a viewer who joined.</summary>
-    private async Task<PlanTeam> Team(string prefix)
-    {
-        var owner = await app.NewUserAsync($"{prefix}-p");
-        var editor = await app.NewUserAsync($"{prefix}-e");
-        var viewer = await app.NewUserAsync($"{prefix}-l");
-        using var ownerHttp = owner.Client(app.Host);
-        var slug = await ProjectTeam.CreateProject(ownerHttp, prefix);
-        foreach (var (user, role) in new[] { (editor, ProjectRole.Editor), (viewer, ProjectRole.Viewer) })
-        {
-            var invitation = await ProjectTeam.InviteOk(ownerHttp, slug, user.Email, role);
-            using var http = user.Client(app.Host);
-            await (await ProjectTeam.Accept(http, invitation.Token)).Read<AcceptedInvitation>();
-        }
-        return new PlanTeam(slug, owner, editor, viewer);
-    }
+    private Task<PlanTeam> Team(string prefix) => PlanTeam.CreateAsync(app, prefix);
 
     private async Task<HubConnection> Connect(TestUser user)
     {

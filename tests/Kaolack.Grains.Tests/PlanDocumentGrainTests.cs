@@ -373,7 +373,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
     }
 
     [Fact]
-    public async Task Past_the_log_limit_a_submission_from_too_old_a_base_is_told_to_resync_and_catch_up_falls_back_to_a_snapshot()
+    public async Task Past_the_window_in_memory_a_submission_from_too_old_a_base_is_told_to_resync_and_catch_up_reads_the_older_ops_from_the_log()
     {
         var (_, plan) = await NewPlan();
         await plan.Submit(owner, new("setup", 1, 0, Add(PlanEntityKind.Task, "t1", "a0")));
@@ -398,7 +398,10 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
         Assert.Equal("resync", resync.Rule);
         Assert.Equal(before, afterRefusal);
         Assert.Equal(new PlanAck(ops + 2, null), accepted);
-        Assert.Equal(ChangeKind.Snapshot, Assert.Single(catchUp.Events).Change);
+        // 2,001 ops, one more than memory holds: the log has them all, in order.
+        Assert.Equal(ops + 2, catchUp.Version);
+        Assert.All(catchUp.Events, e => Assert.Equal(ChangeKind.Updated, e.Change));
+        Assert.Equal(Enumerable.Range(3, ops).Select(v => (long)v), catchUp.Events.Select(e => e.Version));
     }
 
     // ----- helpers -----

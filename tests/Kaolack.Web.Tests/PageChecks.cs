@@ -9,7 +9,8 @@ public static class PageChecks
     private static readonly string AxeScript = Path.Combine(RepositoryRoot.Path, "web", "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>Runs axe-core (installed from npm with the web dependencies) and fails on serious or critical violations.</summary>
-    public static async Task AssertNoSeriousAccessibilityViolations(IPage page, string pageName)
+    /// <param name="within">A CSS selector to check only part of the page (its own content, when the shared header is checked elsewhere).</param>
+    public static async Task AssertNoSeriousAccessibilityViolations(IPage page, string pageName, string? within = null)
     {
         if (!File.Exists(AxeScript))
         {
@@ -18,10 +19,10 @@ public static class PageChecks
         // Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the app's CSP.
         await page.EvaluateAsync($"() => {{ {await File.ReadAllTextAsync(AxeScript)}\n}}");
         var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+            async within => (await axe.run(within === null ? document : document.querySelector(within), { resultTypes: ["violations"] })).violations
                 .filter(v => v.impact === "serious" || v.impact === "critical")
                 .map(v => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | ")}`)
-            """);
+            """, within);
         var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(found.Count == 0, $"axe-core on the {pageName} page:\n{string.Join("\n", found)}");
     }

@@ -20,6 +20,7 @@ const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.Di
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
+const ProjectPage = lazy(() => import("./pages/Project").then((m) => m.ProjectPage));
 
 /** Starts the session check and, in parallel, the download of the page most likely shown. */
 export function startApp(): void {
@@ -79,6 +80,10 @@ function view(route: Route, state: SessionState, t: Messages): View {
         : { title: t.pageTitle(t.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
       return { title: t.pageTitle(t.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+    case "project":
+      return signedIn
+        ? { title: t.app.title, page: <ProjectPage key={route.slug} slug={route.slug} /> }
+        : { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
     case "notFound":
       return {
         title: t.pageTitle(t.nav.notFoundTitle),

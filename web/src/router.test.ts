@@ -63,4 +63,12 @@ describe("router", () => {
     expect(returnRoute(null)).toEqual({ name: "home" });
     expect(returnRoute("/invitation/abc")).toEqual({ name: "invitation", token: "abc" });
   });
+
+  it("reads project workspaces, and comes back to them after sign-in", () => {
+    expect(parseHash("#/projets/huile-olive-arachide")).toEqual({ name: "project", slug: "huile-olive-arachide" });
+    expect(parseHash("#/projets/").name).toBe("notFound");
+    expect(parseHash("#/projets/a/b").name).toBe("notFound");
+    expect(routeHref({ name: "project", slug: "a b" })).toBe("#/projets/a%20b");
+    expect(safeReturnPath("/projets/huile-olive-arachide")).toBe("/projets/huile-olive-arachide");
+  });
 });

@@ -1,5 +1,5 @@
 // A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
-// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}.
+// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}.
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
@@ -19,6 +19,7 @@ export type Route =
       readonly email: string | null;
     }
   | { readonly name: "invitation"; readonly token: string }
+  | { readonly name: "project"; readonly slug: string }
   | { readonly name: "notFound"; readonly path: string };
 
 const SIGN_IN = "connexion";
@@ -71,6 +72,9 @@ export function parseHash(hash: string): Route {
   if (first === INVITATION && second !== undefined && second.trim() !== "" && more.length === 0) {
     return { name: "invitation", token: second };
   }
+  if (first === PROJECT && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "project", slug: second };
+  }
   return notFound;
 }
 
@@ -95,6 +99,8 @@ export function routeHref(route: Route): string {
     }
     case "invitation":
       return `#/${INVITATION}/${encodeURIComponent(route.token)}`;
+    case "project":
+      return `#/${PROJECT}/${encodeURIComponent(route.slug)}`;
     case "notFound":
       return `#${route.path.startsWith("/") ? route.path : `/${route.path}`}`;
   }
@@ -117,12 +123,16 @@ export function routePath(route: Route): string {
 
 /**
  * A return path is only accepted if it names a page of this app worth coming back to
- * (the directory, a profile or an invitation): never another site, never the sign-in pages themselves.
+ * (the directory, a profile, an invitation, a project): never another site, never the sign-in pages themselves.
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
   const route = parseHash(`#${value}`);
-  return route.name === "home" || route.name === "invitation" || route.name === "cooperative" || route.name === "diasporaGroup"
+  return route.name === "home" ||
+    route.name === "invitation" ||
+    route.name === "cooperative" ||
+    route.name === "diasporaGroup" ||
+    route.name === "project"
     ? routePath(route)
     : null;
 }

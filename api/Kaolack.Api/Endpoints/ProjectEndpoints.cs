@@ -17,6 +17,8 @@ public static class ProjectEndpoints
 {
     private const string DisplayName = "Le projet";
 
+    private const int DefaultHistoryPage = 50;
+
     public static RouteGroupBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projects").WithTags("projects");
@@ -102,11 +104,53 @@ public static class ProjectEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{slug}/plan", async Task<Ok<PlanSnapshot>> (string slug, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await grains.GetGrain<IPlanDocumentGrain>(slug).GetSnapshot(user.ToCaller())))
+                TypedResults.Ok(await Plan(grains, slug).GetSnapshot(user.ToCaller())))
             .WithName("get-project-plan")
             .WithSummary("The plan document at its latest durable version; edit it live through the hub (SubmitPlanOp).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{slug}/plan/history", async Task<Ok<PlanHistoryPage>> (string slug, [FromQuery] string? entity, [FromQuery] long? before, [FromQuery] int? limit, IGrainFactory grains, ClaimsPrincipal user) =>
+                TypedResults.Ok(await Plan(grains, slug).GetHistory(user.ToCaller(), entity ?? "", before, limit ?? DefaultHistoryPage)))
+            .WithName("get-project-plan-history")
+            .WithSummary("Who changed one plan entity (?entity={id}), when, newest first; ?before={nextBefore} pages, ?limit= at most 200 (50 by default).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{slug}/plan/versions", async Task<Ok<PlanVersionInfo[]>> (string slug, IGrainFactory grains, ClaimsPrincipal user) =>
+                TypedResults.Ok(await Plan(grains, slug).ListVersions(user.ToCaller())))
+            .WithName("list-project-plan-versions")
+            .WithSummary("The plan's named versions, oldest first.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{slug}/plan/versions", async Task<Created<PlanVersionInfo>> (string slug, PlanVersionRequest request, IGrainFactory grains, ClaimsPrincipal user) =>
+            {
+                var info = await Plan(grains, slug).SaveVersion(user.ToCaller(), request.Name ?? "");
+                return TypedResults.Created($"/api/projects/{slug}/plan/versions/{info.Id}", info);
+            })
+            .WithName("save-project-plan-version")
+            .WithSummary("Saves the plan as it is now under a name (1–80 characters); a name already used in the plan is 409.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{slug}/plan/versions/{id}", async Task<Ok<PlanVersionView>> (string slug, string id, IGrainFactory grains, ClaimsPrincipal user) =>
+                TypedResults.Ok(await Plan(grains, slug).GetVersion(user.ToCaller(), VersionId(id))))
+            .WithName("get-project-plan-version")
+            .WithSummary("A named version and the plan document as it was saved.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{slug}/plan/versions/{id}/restore", async Task<Ok<PlanSnapshot>> (string slug, string id, IGrainFactory grains, ClaimsPrincipal user) =>
+                TypedResults.Ok(await Plan(grains, slug).RestoreVersion(user.ToCaller(), VersionId(id))))
+            .WithName("restore-project-plan-version")
+            .WithSummary("Makes the plan what the named version saved, as a new edit every live client receives; answers the plan once stored.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{slug}/invitations", async Task<Created<InvitationLink>> (string slug, InvitationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpRequest http) =>
             {
@@ -139,6 +183,14 @@ public static class ProjectEndpoints
     }
 
     private static IJointProjectGrain Project(IGrainFactory grains, string slug) => grains.GetGrain<IJointProjectGrain>(slug);
+
+    private static IPlanDocumentGrain Plan(IGrainFactory grains, string slug) => grains.GetGrain<IPlanDocumentGrain>(slug);
+
+    /// <summary>Named versions are numbered from 1; anything else names no version.</summary>
+    private static long VersionId(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new EntityNotFoundException("La version nommée");
 
     private static Ok<JointProject> Respond(HttpResponse response, JointProject project)
     {

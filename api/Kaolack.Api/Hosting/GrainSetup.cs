@@ -26,6 +26,9 @@ public static class GrainSetup
     /// <summary>The keys that sign session cookies and bearer tokens, shared by the silos of a service.</summary>
     public static string KeysContainer(string serviceId) => ContainerName("kaolack-keys", serviceId);
 
+    /// <summary>The plans' op logs and named versions, written by the plan grains beside their snapshots.</summary>
+    public static string PlanLogContainer(string serviceId) => ContainerName("kaolack-plans", serviceId);
+
     private static string ContainerName(string prefix, string serviceId)
     {
         var cleaned = new string([.. serviceId.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
@@ -41,6 +44,12 @@ public static class GrainSetup
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
             .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
             .ValidateOnStart();
+        silo.Services.AddOptions<PlanStorageOptions>().BindConfiguration(PlanStorageOptions.Section)
+            .Validate(options => options.IsValid(), $"{PlanStorageOptions.Section}: counts and intervals must be positive, segments at most {PlanLogSegments.MaxBlocksPerBlob} blocks.")
+            .ValidateOnStart();
+        silo.Services.AddSingleton(services => new PlanLogStore(
+            new BlobServiceClient(connectionString).GetBlobContainerClient(PlanLogContainer(serviceId)),
+            services.GetRequiredService<Serializer>()));
         silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")
             .ValidateOnStart();

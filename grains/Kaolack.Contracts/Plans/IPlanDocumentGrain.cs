@@ -14,4 +14,25 @@ public interface IPlanDocumentGrain : ILiveSource
 
     [ReadOnly]
     Task<PlanSnapshot> GetSnapshot(Caller caller);
+
+    /// <summary>The changes to entity <paramref name="entityId"/> (any kind), newest first, older than <paramref name="before"/> when given.</summary>
+    [ReadOnly]
+    Task<PlanHistoryPage> GetHistory(Caller caller, string entityId, long? before, int limit);
+
+    /// <summary>Saves the plan as it is now under a name (1–80 characters, unique in the plan); answers once stored.</summary>
+    Task<PlanVersionInfo> SaveVersion(Caller caller, string name);
+
+    /// <summary>The named versions, oldest first.</summary>
+    [ReadOnly]
+    Task<PlanVersionInfo[]> ListVersions(Caller caller);
+
+    [ReadOnly]
+    Task<PlanVersionView> GetVersion(Caller caller, long id);
+
+    /// <summary>
+    /// Makes the plan what named version <paramref name="id"/> saved, as a new edit: the ops from the current document
+    /// to the saved one go through the sequencer like anyone's, so every client receives them and history records them.
+    /// Answers the plan once they are durable.
+    /// </summary>
+    Task<PlanSnapshot> RestoreVersion(Caller caller, long id);
 }

@@ -37,11 +37,15 @@ public sealed class LiveJournal(string topic, int capacity = LiveJournal.Default
         {
             return new CatchUp(Topic, currentVersion, []);
         }
-        if (sinceVersion is { } since && since < currentVersion && recent.Count > 0
-            && recent.Peek().Version <= since + 1 && recent.Last().Version == currentVersion)
+        if (sinceVersion is { } since && Holds(since, currentVersion))
         {
             return new CatchUp(Topic, currentVersion, recent.Where(e => e.Version > since).ToArray());
         }
         return new CatchUp(Topic, currentVersion, [snapshot()]);
     }
+
+    /// <summary>Whether the events after <paramref name="sinceVersion"/> up to <paramref name="currentVersion"/> are all still here.</summary>
+    public bool Holds(long sinceVersion, long currentVersion) =>
+        sinceVersion < currentVersion && recent.Count > 0
+        && recent.Peek().Version <= sinceVersion + 1 && recent.Last().Version == currentVersion;
 }

@@ -6,6 +6,7 @@ using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 
@@ -15,32 +16,50 @@ namespace Kaolack.Grains.Plans;
 /// The single sequencer of a project's plan. Each op is transformed over the ops applied since its base
 /// version, applied, and acknowledged only once persisted. The grain is reentrant so that ops arriving
 /// while a write is in flight are applied meanwhile and persisted together by the next write (group
-/// commit): throughput does not fall to one storage write per op. Nothing is broadcast or served to
-/// readers before it is durable.
+/// commit): throughput does not fall to one storage write per op. A write appends the batch to the plan's
+/// op log (<see cref="PlanLogStore"/>); the snapshot (grain state) follows every so many ops or seconds and on
+/// deactivation, and activation replays the log after it. Nothing is broadcast or served to readers before it is durable.
 /// </summary>
 [Reentrant]
 public sealed class PlanDocumentGrain(
     [PersistentState("plan", StorageNames.Documents)] IPersistentState<PlanState> store,
+    PlanLogStore planLog,
+    IOptions<PlanStorageOptions> storageOptions,
     TimeProvider clock,
     ILogger<PlanDocumentGrain> logger)
     : Grain, IPlanDocumentGrain
 {
-    /// <summary>Ops kept for transforming late ops and for catch-up; older clients resync from a snapshot.</summary>
+    /// <summary>Ops kept in memory for transforming late ops and for catch-up; older ones are read from the log.</summary>
     public const int LogLimit = 2000;
 
     /// <summary>Client sessions remembered for idempotent resubmission.</summary>
     public const int ClientLimit = 2000;
 
+    public const int MaxVersionNameLength = 80;
+
+    public const int MaxVersions = 200;
+
+    private const int AuthorNameLimit = 1000;
+
+    private readonly PlanStorageOptions options = storageOptions.Value;
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly List<PlanChange> log = [];
+    private readonly List<PlanLogRecord> log = [];
+    private readonly List<PlanLogSegment> segments = [];
+    private readonly Dictionary<string, string> authorNames = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim snapshotLock = new(1, 1);
     private Dictionary<string, ClientRecord> clients = new(StringComparer.Ordinal);
     private LiveJournal journal = null!;
     private PlanModel model = PlanModel.Empty;
     private PlanModel persistedModel = PlanModel.Empty;
+    private PlanHistory history = PlanHistory.Empty;
+    private List<PlanVersionInfo> versions = [];
     private long version;
     private long persistedVersion;
     private long publishedVersion;
+    private long snapshotVersion;
+    private DateTimeOffset snapshotAt;
     private Task? flush;
+    private bool logBroken;
     private IPlanPresenceGrain? presenceGrain;
     private ProjectAccessCache? access;
 
@@ -52,25 +71,43 @@ public sealed class PlanDocumentGrain(
 
     private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var state = store.State;
-        version = persistedVersion = publishedVersion = state.Version;
-        model = persistedModel = state.Model;
-        log.AddRange(state.Log);
+        version = snapshotVersion = state.Version;
+        model = state.Model;
         clients = new Dictionary<string, ClientRecord>(state.Clients, StringComparer.Ordinal);
+        history = state.History;
+        versions = [.. state.Versions];
+        snapshotAt = clock.GetUtcNow();
+        await ReplayLog();
+        persistedVersion = publishedVersion = version;
+        persistedModel = model;
         journal = new LiveJournal(TopicName, LogLimit);
-        foreach (var change in log)
+        foreach (var record in log)
         {
-            journal.Append(ToEvent(change));
+            journal.Append(ToEvent(record));
         }
-        return base.OnActivateAsync(cancellationToken);
+        // Interleaving: a tick that did not would hold back every call until the running ones end, and a commit in flight
+        // waits for the live relays, which may call back here (catch-up): a deadlock.
+        this.RegisterGrainTimer(SnapshotIfDue, new GrainTimerCreationOptions(options.SnapshotInterval, options.SnapshotInterval) { Interleave = true });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!logBroken && persistedVersion > snapshotVersion)
+        {
+            await TrySnapshot();
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<PlanAck> Submit(Caller caller, PlanSubmission submission)
     {
         ValidateSubmission(submission);
         await RequireAccess(caller, edit: true);
+        var authorName = await AuthorName(caller);
 
         if (clients.TryGetValue(submission.ClientId, out var previous) && submission.Seq <= previous.Seq)
         {
@@ -93,9 +130,9 @@ public sealed class PlanDocumentGrain(
         }
 
         var op = submission.Op;
-        foreach (var change in log.Where(c => c.Version > submission.BaseVersion))
+        for (var i = log.Count - (int)(version - submission.BaseVersion); i < log.Count; i++)
         {
-            op = PlanRules.Transform(op, change.Op);
+            op = PlanRules.Transform(op, log[i].Change.Op);
         }
         var (next, dropped) = PlanRules.Apply(model, op);
         if (dropped is not null)
@@ -108,13 +145,7 @@ public sealed class PlanDocumentGrain(
             return droppedAck;
         }
 
-        model = next;
-        version++;
-        log.Add(new PlanChange(version, submission.ClientId, submission.Seq, caller.UserId, op, clock.GetUtcNow()));
-        if (log.Count > LogLimit)
-        {
-            log.RemoveRange(0, log.Count - LogLimit);
-        }
+        Sequence(next, new PlanChange(version + 1, submission.ClientId, submission.Seq, caller.UserId, op, clock.GetUtcNow()), authorName);
         var ack = new PlanAck(version, null);
         Remember(submission, ack);
         await UntilPersisted(version);
@@ -124,6 +155,101 @@ public sealed class PlanDocumentGrain(
     public async Task<PlanSnapshot> GetSnapshot(Caller caller)
     {
         await RequireAccess(caller, edit: false);
+        return Snapshot();
+    }
+
+    public async Task<PlanHistoryPage> GetHistory(Caller caller, string entityId, long? before, int limit)
+    {
+        var v = new Validation();
+        if (!PlanRules.IsId(entityId))
+        {
+            v.Add("entity", $"Identifiant d'élément attendu : {PlanRules.MaxIdLength} caractères au plus, lettres, chiffres, - et _.");
+        }
+        v.Range("limit", limit, 1, PlanHistory.MaxPageSize);
+        if (before is { } b)
+        {
+            v.Range("before", b, 1, long.MaxValue);
+        }
+        v.ThrowIfInvalid();
+        await RequireAccess(caller, edit: false);
+        return history.Page(entityId, before, limit);
+    }
+
+    public async Task<PlanVersionInfo> SaveVersion(Caller caller, string name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > MaxVersionNameLength)
+        {
+            throw new ValidationFailedException("name", $"Nom de version attendu : 1 à {MaxVersionNameLength} caractères.");
+        }
+        await RequireAccess(caller, edit: true);
+        var authorName = await AuthorName(caller);
+        // The version saved holds every op applied before the request, all durable.
+        await UntilPersisted(version);
+        if (versions.Any(saved => string.Equals(saved.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new EntityExistsException($"La version « {trimmed} »");
+        }
+        if (versions.Count >= MaxVersions)
+        {
+            throw new RuleViolationException("plan-version-limit", $"{MaxVersions} versions nommées au plus par plan.");
+        }
+        var info = new PlanVersionInfo(versions.Count == 0 ? 1 : versions[^1].Id + 1, trimmed, persistedVersion, caller.UserId, authorName, clock.GetUtcNow());
+        // Listed at once so a concurrent save of the same name is refused; withdrawn if it cannot be stored.
+        versions.Add(info);
+        try
+        {
+            await planLog.SaveVersion(Slug, info.Id, persistedModel);
+            await WriteSnapshot();
+        }
+        catch
+        {
+            versions.Remove(info);
+            throw;
+        }
+        return info;
+    }
+
+    public async Task<PlanVersionInfo[]> ListVersions(Caller caller)
+    {
+        await RequireAccess(caller, edit: false);
+        return [.. versions];
+    }
+
+    public async Task<PlanVersionView> GetVersion(Caller caller, long id)
+    {
+        await RequireAccess(caller, edit: false);
+        var info = FindVersion(id);
+        return new PlanVersionView(info, (await planLog.ReadVersion(Slug, info.Id)).ToDocument());
+    }
+
+    public async Task<PlanSnapshot> RestoreVersion(Caller caller, long id)
+    {
+        await RequireAccess(caller, edit: true);
+        var authorName = await AuthorName(caller);
+        var info = FindVersion(id);
+        var saved = await planLog.ReadVersion(Slug, info.Id);
+
+        // From here to the last Sequence nothing awaits: the diff is against the model the ops are applied to.
+        // They are all applied to a scratch model first, so an op the rules refuse leaves the plan unchanged.
+        var ops = PlanDiff.Ops(model, saved, $"r{version + 1}");
+        var steps = new List<(PlanModel Model, PlanOp Op)>(ops.Count);
+        var scratch = model;
+        foreach (var op in ops)
+        {
+            var (next, dropped) = PlanRules.Apply(scratch, op);
+            if (dropped is null)
+            {
+                steps.Add((next, op));
+                scratch = next;
+            }
+        }
+        var clientId = $"restore-{info.Id}-{Guid.NewGuid():N}";
+        for (var i = 0; i < steps.Count; i++)
+        {
+            Sequence(steps[i].Model, new PlanChange(version + 1, clientId, i + 1, caller.UserId, steps[i].Op, clock.GetUtcNow()), authorName);
+        }
+        await UntilPersisted(version);
         return Snapshot();
     }
 
@@ -142,11 +268,37 @@ public sealed class PlanDocumentGrain(
     public async Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         await RequireAccess(caller, edit: false);
-        return journal.CatchUp(sinceVersion, publishedVersion,
+        var upTo = publishedVersion;
+        if (sinceVersion is { } since && since >= 0 && since < upTo && !journal.Holds(since, upTo) && upTo - since <= options.CatchUpFromLogLimit)
+        {
+            // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
+            if (await ReadLog(since, upTo) is { } records)
+            {
+                return new CatchUp(TopicName, upTo, [.. records.Select(ToEvent)]);
+            }
+        }
+        return journal.CatchUp(sinceVersion, upTo,
             () => new LiveEvent(TopicName, persistedVersion, ChangeKind.Snapshot, clock.GetUtcNow(), Snapshot()));
     }
 
     private PlanSnapshot Snapshot() => new(persistedVersion, persistedModel.ToDocument());
+
+    private PlanVersionInfo FindVersion(long id) =>
+        versions.FirstOrDefault(v => v.Id == id) ?? throw new EntityNotFoundException("La version nommée");
+
+    /// <summary>Makes <paramref name="change"/> (already applied to <paramref name="next"/>) the next version, to be stored by the next write.</summary>
+    private void Sequence(PlanModel next, PlanChange change, string authorName)
+    {
+        model = next;
+        version = change.Version;
+        log.Add(new PlanLogRecord(change, authorName));
+        // Ops not yet stored stay whatever the window, or the write would lose them.
+        var excess = log.Count - LogLimit;
+        if (excess > 0)
+        {
+            log.RemoveRange(0, Math.Min(excess, (int)Math.Max(0, persistedVersion - log[0].Version + 1)));
+        }
+    }
 
     private static void ValidateSubmission(PlanSubmission submission)
     {
@@ -165,9 +317,11 @@ public sealed class PlanDocumentGrain(
         PlanRules.Validate(submission.Op);
     }
 
-    private void Remember(PlanSubmission submission, PlanAck ack)
+    private void Remember(PlanSubmission submission, PlanAck ack) => Remember(submission.ClientId, new ClientRecord(submission.Seq, ack, clock.GetUtcNow()));
+
+    private void Remember(string clientId, ClientRecord record)
     {
-        clients[submission.ClientId] = new ClientRecord(submission.Seq, ack, clock.GetUtcNow());
+        clients[clientId] = record;
         if (clients.Count > ClientLimit)
         {
             foreach (var stale in clients.OrderBy(c => c.Value.At).Take(clients.Count - ClientLimit).Select(c => c.Key).ToList())
@@ -190,22 +344,21 @@ public sealed class PlanDocumentGrain(
     private async Task Flush()
     {
         var upTo = version;
-        var snapshotModel = model;
-        store.State = new PlanState
-        {
-            Version = upTo,
-            Model = snapshotModel,
-            Log = [.. log.Where(c => c.Version <= upTo)],
-            Clients = new Dictionary<string, ClientRecord>(clients, StringComparer.Ordinal),
-        };
+        var committedModel = model;
+        var batch = log.Skip(log.Count - (int)(upTo - persistedVersion)).ToArray();
         try
         {
-            await store.WriteStateAsync();
+            if (logBroken)
+            {
+                throw new InvalidOperationException($"Plan {Slug}: an earlier log append failed; the plan reloads.");
+            }
+            await Append(batch);
         }
         catch (Exception exception)
         {
             // Ops applied in memory but not stored were never acknowledged: drop them all by reloading.
-            logger.LogError(exception, "Plan {Slug}: write of v{Version} failed; reloading from storage", Slug, upTo);
+            logger.LogError(exception, "Plan {Slug}: append of v{From}–v{Version} failed; reloading from storage", Slug, persistedVersion + 1, upTo);
+            logBroken = true;
             DeactivateOnIdle();
             throw;
         }
@@ -214,24 +367,171 @@ public sealed class PlanDocumentGrain(
             flush = null;
         }
         persistedVersion = upTo;
-        persistedModel = snapshotModel;
-        await Publish(upTo);
+        persistedModel = committedModel;
+        await OnCommitted(batch);
     }
 
-    private async Task Publish(long upTo)
+    /// <summary>Appends the batch to the last segment, starting a new one when it is full (each framed block is atomic).</summary>
+    private async Task Append(PlanLogRecord[] batch)
     {
-        foreach (var change in log.Where(c => c.Version > publishedVersion && c.Version <= upTo))
+        foreach (var (firstVersion, bytes) in PlanLogFormat.Encode(planLog.Serializer, batch))
         {
-            var liveEvent = ToEvent(change);
+            if (segments.Count == 0 || PlanLogSegments.MustRoll(segments[^1], bytes.Length, options))
+            {
+                segments.Add(await planLog.Create(Slug, firstVersion));
+            }
+            segments[^1] = await planLog.Append(segments[^1], bytes);
+        }
+    }
+
+    /// <summary>
+    /// The one place a durable batch goes out: history, live watchers, presence cursors, then a snapshot when due.
+    /// Anything else that follows committed changes hooks here.
+    /// </summary>
+    private async Task OnCommitted(PlanLogRecord[] batch)
+    {
+        history = history.With(batch);
+        foreach (var record in batch)
+        {
+            var liveEvent = ToEvent(record);
             journal.Append(liveEvent);
             await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
             // One-way: cursors of those present follow the edit; presence never holds the plan up.
-            _ = Presence.OnPlanChange(change);
+            _ = Presence.OnPlanChange(record.Change);
         }
-        publishedVersion = upTo;
+        publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
+        if (persistedVersion - snapshotVersion >= options.SnapshotEveryOps && snapshotLock.CurrentCount > 0)
+        {
+            // In the background: the log already makes the batch durable; the snapshot only shortens replay.
+            _ = TrySnapshot();
+        }
     }
 
-    private LiveEvent ToEvent(PlanChange change) => new(TopicName, change.Version, ChangeKind.Updated, change.At, change);
+    private async Task SnapshotIfDue(CancellationToken cancellationToken)
+    {
+        if (!logBroken && persistedVersion > snapshotVersion && clock.GetUtcNow() - snapshotAt >= options.SnapshotInterval)
+        {
+            await TrySnapshot();
+        }
+    }
+
+    private async Task TrySnapshot()
+    {
+        try
+        {
+            await WriteSnapshot();
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Plan {Slug}: snapshot at v{Version} failed; the log still holds every op", Slug, persistedVersion);
+        }
+    }
+
+    /// <summary>Writes the durable state as it is now: model, the sessions whose acks are stored, history and named versions.</summary>
+    private async Task WriteSnapshot()
+    {
+        await snapshotLock.WaitAsync();
+        try
+        {
+            var at = persistedVersion;
+            store.State = new PlanState
+            {
+                Version = at,
+                Model = persistedModel,
+                // Drops are not in the log: a resubmitted dropped op is judged again (and dropped again: ids are never reused).
+                Clients = clients.Where(c => c.Value.Ack.Version is { } acked && acked <= at).ToDictionary(StringComparer.Ordinal),
+                History = history,
+                Versions = [.. versions],
+            };
+            await store.WriteStateAsync();
+            snapshotVersion = at;
+            snapshotAt = clock.GetUtcNow();
+        }
+        finally
+        {
+            snapshotLock.Release();
+        }
+    }
+
+    /// <summary>Reads the segments that may hold ops after the snapshot (and the window before it), replaying those after it.</summary>
+    private async Task ReplayLog()
+    {
+        segments.AddRange(await planLog.List(Slug));
+        var windowStart = Math.Max(0, snapshotVersion - LogLimit);
+        var toRead = PlanLogSegments.After(segments, windowStart);
+        var index = segments.Count - toRead.Count;
+        foreach (var segment in toRead)
+        {
+            var (records, read) = await planLog.Read(segment);
+            segments[index++] = read;
+            foreach (var record in records.Where(r => r.Version > windowStart))
+            {
+                if (record.Version > snapshotVersion)
+                {
+                    if (record.Version != version + 1)
+                    {
+                        throw new InvalidDataException($"Plan {Slug}: the log jumps from v{version} to v{record.Version}.");
+                    }
+                    var (next, dropped) = PlanRules.Apply(model, record.Change.Op);
+                    if (dropped is not null)
+                    {
+                        throw new InvalidDataException($"Plan {Slug}: logged v{record.Version} does not apply ({dropped}).");
+                    }
+                    model = next;
+                    version = record.Version;
+                    Remember(record.Change.ClientId, new ClientRecord(record.Change.Seq, new PlanAck(record.Version, null), record.Change.At));
+                    history = history.With([record]);
+                }
+                log.Add(record);
+            }
+        }
+        if (log.Count > LogLimit)
+        {
+            log.RemoveRange(0, log.Count - LogLimit);
+        }
+        // The window must run without a gap up to the current version (a lost segment leaves only what follows it).
+        var contiguousFrom = log.Count;
+        while (contiguousFrom > 0 && log[contiguousFrom - 1].Version == (contiguousFrom == log.Count ? version : log[contiguousFrom].Version - 1))
+        {
+            contiguousFrom--;
+        }
+        log.RemoveRange(0, contiguousFrom);
+        logger.LogInformation("Plan {Slug}: snapshot v{Snapshot}, log replayed to v{Version} ({Window} ops in memory)", Slug, snapshotVersion, version, log.Count);
+    }
+
+    /// <summary>The committed ops after <paramref name="afterVersion"/> up to <paramref name="upTo"/> from the log, or null when it does not hold them all.</summary>
+    private async Task<List<PlanLogRecord>?> ReadLog(long afterVersion, long upTo)
+    {
+        var records = new List<PlanLogRecord>();
+        foreach (var segment in PlanLogSegments.After([.. segments], afterVersion))
+        {
+            if (segment.FirstVersion > upTo)
+            {
+                break;
+            }
+            records.AddRange((await planLog.Read(segment)).Records);
+        }
+        return PlanLogSegments.Range(records, afterVersion, upTo);
+    }
+
+    private LiveEvent ToEvent(PlanLogRecord record) => new(TopicName, record.Version, ChangeKind.Updated, record.Change.At, record.Change);
+
+    /// <summary>The account's display name, asked once per activation (history and named versions show it next to the e-mail).</summary>
+    private async Task<string> AuthorName(Caller caller)
+    {
+        if (authorNames.TryGetValue(caller.UserId, out var known))
+        {
+            return known;
+        }
+        var account = caller.UserId == Caller.SystemId ? null : await GrainFactory.GetGrain<IUserGrain>(caller.UserId).Get();
+        var name = account?.DisplayName is { Length: > 0 } displayName ? displayName : caller.UserId;
+        if (authorNames.Count >= AuthorNameLimit)
+        {
+            authorNames.Clear();
+        }
+        authorNames[caller.UserId] = name;
+        return name;
+    }
 
     /// <summary>Project readers read the plan, its owners and editors edit it; answers are cached a few seconds per caller.</summary>
     private Task RequireAccess(Caller caller, bool edit) => Access.Require(caller, edit);

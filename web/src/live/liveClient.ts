@@ -56,6 +56,11 @@ export class LiveClient {
       window.addEventListener("online", () => {
         if (this.currentState === "offline" && !this.stopped) void this.start();
       });
+      // The browser knows the network is gone: say so now rather than after the keep-alive
+      // timeout (30 s), so that edits are queued as offline at once. "online" restarts it.
+      window.addEventListener("offline", () => {
+        if (!this.stopped) void this.connection?.stop().catch(() => undefined);
+      });
     }
   }
 
@@ -92,6 +97,16 @@ export class LiveClient {
     this.stopped = false;
     const connectionState = this.connection?.state;
     if (connectionState === undefined || connectionState === "Disconnected") void this.start();
+  }
+
+  /**
+   * The hub connection, started if needed, for clients that speak more than topics on the same
+   * socket (the plan editor: SubmitPlanOp, presence). Null once stop() was called.
+   */
+  async hub(): Promise<HubConnection | null> {
+    if (this.stopped) return null;
+    await this.start();
+    return this.stopped ? null : this.connection;
   }
 
   /** Asks the server again for what was missed on `topic` (e.g. after a version gap). */

@@ -73,7 +73,8 @@ export function utf16ToCodePoint(s: string, index: number): number {
   return codePointLength(s.slice(0, Math.max(0, index)));
 }
 
-const deleteLength = (d: number | string): number => (typeof d === "number" ? d : codePointLength(d));
+/** Code points a delete component removes (a count, or the deleted text). */
+export const deleteLength = (d: number | string): number => (typeof d === "number" ? d : codePointLength(d));
 
 /** Structural check of JSON: an array of skips (numbers), inserts (strings) and deletes ({d}). */
 export function isTextOp(value: unknown): value is TextOp {

@@ -1,6 +1,4 @@
-using Kaolack.Contracts.Text;
-
-namespace Kaolack.Client;
+namespace Kaolack.Contracts.Text;
 
 /// <summary>The simplest op that turns one text into another: keep the common start and end, replace the middle.</summary>
 public static class TextDiff

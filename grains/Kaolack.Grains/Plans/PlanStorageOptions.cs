@@ -1,0 +1,30 @@
+namespace Kaolack.Grains.Plans;
+
+/// <summary>
+/// The "Kaolack:PlanStorage" configuration section: how often the plan's snapshot (grain state) is written next to
+/// its op log, and when a log segment (an append blob) is closed for a new one.
+/// </summary>
+public sealed class PlanStorageOptions
+{
+    public const string Section = "Kaolack:PlanStorage";
+
+    /// <summary>A snapshot after this many ops since the last one (activation replays at most about this many).</summary>
+    public int SnapshotEveryOps { get; set; } = 1000;
+
+    /// <summary>A snapshot at most this long after an op, when fewer than <see cref="SnapshotEveryOps"/> came.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Blocks per segment before the next one starts (an append blob takes 50,000 at most).</summary>
+    public int SegmentMaxBlocks { get; set; } = 45_000;
+
+    /// <summary>Bytes per segment before the next one starts: activation reads the segments after the snapshot whole.</summary>
+    public long SegmentMaxBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Catch-up reads at most this many ops from the log; a client further behind gets a snapshot.</summary>
+    public int CatchUpFromLogLimit { get; set; } = 10_000;
+
+    public bool IsValid() =>
+        SnapshotEveryOps > 0 && SnapshotInterval > TimeSpan.Zero
+        && SegmentMaxBlocks is > 0 and <= PlanLogSegments.MaxBlocksPerBlob
+        && SegmentMaxBytes > 0 && CatchUpFromLogLimit >= 0;
+}
