@@ -1,11 +1,9 @@
 // The workspace of one joint project (#/projets/{slug}): header (name, status, partners by
-// region, who is here, connection), then the live plan, the activity feed and the team.
+// region, who is here, what is saved; the connection is in the app header), then the live plan, the activity feed and the team.
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useSession } from "../auth/session";
-import { ConnectionBadge } from "../components/ConnectionBadge";
 import { parseIsoDate } from "../format";
-import { useConnectionState } from "../hooks";
 import { useLanguage, useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
 import { liveClient } from "../live/liveClient";
@@ -31,7 +29,6 @@ export function ProjectPage({ slug }: { slug: string }) {
   useEffect(() => store.listen(setLoad), [store]);
   const session = useSession();
   const workspace = usePlanWorkspace(slug, live);
-  const connection = useConnectionState(live);
   const [tab, setTab] = useState<Tab>("plan");
 
   const title = load.state === "loaded" ? load.project.charter.title : null;
@@ -82,7 +79,6 @@ export function ProjectPage({ slug }: { slug: string }) {
         {project.charter.summary !== "" && <p class="workspace__summary">{project.charter.summary}</p>}
         <Partners project={project} t={t} />
         <div class="workspace__live">
-          <ConnectionBadge state={connection} />
           <SyncState workspace={workspace} t={t} />
         </div>
         <PresenceBar others={workspace.others} view={workspace.view} />
