@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Dashboard;
 using Kaolack.Api.Endpoints;
 using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
@@ -142,6 +143,7 @@ public static class KaolackApi
             EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
+        app.MapDashboardEndpoints();
 
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
