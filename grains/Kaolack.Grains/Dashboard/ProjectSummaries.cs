@@ -41,7 +41,10 @@ public static class ProjectSummaries
         return AsOf(summary, today);
     }
 
-    /// <summary>The summary's milestone counts and next milestone as judged on <paramref name="today"/>.</summary>
+    /// <summary>
+    /// The summary's milestone counts and next milestone as judged on <paramref name="today"/>: the next milestone is the
+    /// earliest not done and due today or later (late ones are counted as late, not as next).
+    /// </summary>
     public static ProjectSummary AsOf(ProjectSummary summary, DateOnly today)
     {
         if (summary.AsOf == today)
@@ -56,7 +59,7 @@ public static class ProjectSummaries
             AsOf = today,
             Milestones = new MilestoneCounts(done, facts.Length - done - late, late, facts.Length),
             NextMilestone = facts
-                .Where(m => !m.Done && m.DueDate is not null)
+                .Where(m => !m.Done && m.DueDate >= today)
                 .OrderBy(m => m.DueDate).ThenBy(m => m.Id, StringComparer.Ordinal)
                 .FirstOrDefault(),
         };
