@@ -217,6 +217,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             {
                 return $"allowed: expected {(int)rule.Success}, got {(int)status} {text}";
             }
+            if (call.VerifyText is not null)
+            {
+                return await call.VerifyText(text);
+            }
             // Exports (Markdown, CSV) reach Verify as one JSON string.
             var body = text.Length == 0 ? default
                 : response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true ? JsonDocument.Parse(text).RootElement

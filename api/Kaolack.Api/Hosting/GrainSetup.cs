@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Plans;
 using Kaolack.Grains.Storage;
@@ -50,6 +51,10 @@ public static class GrainSetup
         silo.Services.AddSingleton(services => new PlanLogStore(
             new BlobServiceClient(connectionString).GetBlobContainerClient(PlanLogContainer(serviceId)),
             services.GetRequiredService<Serializer>()));
+        silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
+            .Validate(options => options.PushInterval > TimeSpan.Zero && options.SeriesDays > 0,
+                $"{DashboardOptions.Section}:PushInterval and SeriesDays must be positive.")
+            .ValidateOnStart();
         silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")
             .ValidateOnStart();

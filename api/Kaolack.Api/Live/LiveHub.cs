@@ -15,7 +15,7 @@ namespace Kaolack.Api.Live;
 
 /// <summary>
 /// Live updates, plan co-editing and workshop sessions. A client subscribes to topics ("project:{slug}", "plan:{slug}",
-/// "presence:{slug}", "workshop:{id}", "directory:cooperatives", …) and gets
+/// "presence:{slug}", "workshop:{id}", "dashboard:programme", "dashboard:project:{slug}", "directory:cooperatives", …) and gets
 /// "event" calls. Subscribing with the last version it saw returns what it missed, or a snapshot.
 /// Workshop guests connect too, but may only subscribe to their workshop and send its commands.
 /// </summary>
@@ -229,5 +229,5 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
 
     private static Topic Parse(string topic) => Topic.TryParse(topic, out var parsed)
         ? parsed
-        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, workshop:{id} ou directory:{cooperatives|diaspora-groups|projects}.");
+        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, workshop:{id}, dashboard:programme, dashboard:project:{slug} ou directory:{cooperatives|diaspora-groups|projects}.");
 }

@@ -7,7 +7,8 @@ namespace Kaolack.Contracts.Live;
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
 /// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
 /// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
-/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes").
+/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes"),
+/// "dashboard:programme" for the programme dashboard, "dashboard:project:{project slug}" for one project's dashboard summary.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
@@ -15,6 +16,9 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     private const string PlanPrefix = "plan";
     private const string PresencePrefix = "presence";
     private const string WorkshopPrefix = "workshop";
+    private const string DashboardPrefix = "dashboard";
+    private const string ProgrammeKey = "programme";
+    private const string ProjectDashboardPrefix = "project:";
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
@@ -29,12 +33,20 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     /// <summary>A workshop's live session: "workshop:{id}" (the kind is unused).</summary>
     public static Topic ForWorkshop(string workshopId) => new(TopicScope.Workshop, default, workshopId);
 
+    /// <summary>The programme dashboard: "dashboard:programme".</summary>
+    public static Topic ForProgrammeDashboard() => new(TopicScope.ProgrammeDashboard, EntityKind.Project, ProgrammeKey);
+
+    /// <summary>One project's dashboard summary: "dashboard:project:{project slug}".</summary>
+    public static Topic ForProjectDashboard(string projectSlug) => new(TopicScope.ProjectDashboard, EntityKind.Project, projectSlug);
+
     public override string ToString() => Scope switch
     {
         TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
         TopicScope.Plan => $"{PlanPrefix}:{Key}",
         TopicScope.Presence => $"{PresencePrefix}:{Key}",
         TopicScope.Workshop => $"{WorkshopPrefix}:{Key}",
+        TopicScope.ProgrammeDashboard => $"{DashboardPrefix}:{ProgrammeKey}",
+        TopicScope.ProjectDashboard => $"{DashboardPrefix}:{ProjectDashboardPrefix}{Key}",
         _ => $"{Kind.Singular()}:{Key}",
     };
 
@@ -88,11 +100,32 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
             topic = ForWorkshop(tail);
             return true;
         }
+
+        if (head == DashboardPrefix)
+        {
+            return TryParseDashboard(tail, out topic);
+        }
         if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))
         {
             return false;
         }
         topic = ForEntity(kind, tail);
+        return true;
+    }
+
+    private static bool TryParseDashboard(string tail, out Topic topic)
+    {
+        topic = default;
+        if (tail == ProgrammeKey)
+        {
+            topic = ForProgrammeDashboard();
+            return true;
+        }
+        if (!tail.StartsWith(ProjectDashboardPrefix, StringComparison.Ordinal) || !Slug.IsValid(tail[ProjectDashboardPrefix.Length..]))
+        {
+            return false;
+        }
+        topic = ForProjectDashboard(tail[ProjectDashboardPrefix.Length..]);
         return true;
     }
 }

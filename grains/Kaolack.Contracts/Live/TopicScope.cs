@@ -7,4 +7,6 @@ public enum TopicScope
     Plan,
     Presence,
     Workshop,
+    ProgrammeDashboard,
+    ProjectDashboard,
 }

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
@@ -12,6 +13,7 @@ namespace Kaolack.Grains.Live;
 /// see are withheld (so directory topics can skip versions); snapshots keep only visible entries.
 /// A project's events go only to who may read the project at that version: subscribing required read
 /// access, but a member removed later must stop receiving them on a connection that stays open.
+/// Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
 /// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its whole
 /// state, ballots included: each connection receives it shaped for its caller (results hidden from participants while
 /// the coach hides them, their own ballots and dots), and nothing if they may not observe the workshop.
@@ -27,6 +29,9 @@ public static class LiveVisibility
         WorkshopSnapshot workshop => WorkshopAccess.CanObserve(caller, workshop.Data)
             ? liveEvent with { Data = WorkshopViews.For(caller, workshop, liveEvent.At) }
             : null,
+        ProjectSummary summary => AccessPolicy.CanSee(caller, summary.Readers) ? liveEvent : null,
+        ProgrammeDashboard dashboard when dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers)) =>
+            liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } },
         _ => liveEvent,
     };
 
@@ -37,6 +42,8 @@ public static class LiveVisibility
         DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
         JointProject => true,
         WorkshopSnapshot => true,
+        ProjectSummary summary => summary.Readers is not null,
+        ProgrammeDashboard dashboard => dashboard.Projects.Any(p => p.Readers is not null),
         _ => false,
     };
 }

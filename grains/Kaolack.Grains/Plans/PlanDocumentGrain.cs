@@ -2,6 +2,8 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
+using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
@@ -400,6 +402,11 @@ public sealed class PlanDocumentGrain(
             _ = Presence.OnPlanChange(record.Change);
         }
         publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
+        if (!WorkshopNotes.TryWorkshopOf(Slug, out _))
+        {
+            // A project's plan feeds its dashboard summary; a workshop's notes have none.
+            DashboardFeed.PlanCommitted(GrainFactory, Slug, persistedModel, publishedVersion, clock.GetUtcNow(), logger);
+        }
         if (persistedVersion - snapshotVersion >= options.SnapshotEveryOps && snapshotLock.CurrentCount > 0)
         {
             // In the background: the log already makes the batch durable; the snapshot only shortens replay.
