@@ -8,6 +8,7 @@ using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
 using Kaolack.Api.Live;
+using Kaolack.Api.Workshops;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
@@ -142,6 +143,7 @@ public static class KaolackApi
             EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
+        app.MapWorkshopEndpoints().RequireKaolackWriteLimit();
 
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
