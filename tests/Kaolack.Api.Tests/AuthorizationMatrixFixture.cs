@@ -67,6 +67,9 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
     public string WorkshopCode { get; private set; } = "";
 
+    /// <summary>The key of the target workshop's notes (a plan document), seeded with one section at version 1.</summary>
+    public string WorkshopNotes => $"{WorkshopId}--notes";
+
     /// <summary>The target's pending invitation, addressed to the other member; never accepted.</summary>
     public string InvitationToken { get; private set; } = "";
 
@@ -304,6 +307,22 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     private async Task SeedWorkshop()
     {
         (WorkshopId, WorkshopCode) = await CreateWorkshop("Atelier cible de la matrice");
+        await using (var coach = Host.CreateHubConnection(Account(Who.Coach).Token))
+        {
+            await coach.StartAsync();
+            var ack = await coach.InvokeAsync<PlanAck>("SubmitPlanOp", WorkshopNotes, new PlanSubmission("matrice-notes", 1, 0, new PlanOp
+            {
+                Type = PlanOpType.Add,
+                Kind = PlanEntityKind.Section,
+                Id = PlanSectionId,
+                Order = "a0",
+                Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Notes"),
+            }));
+            if (ack != new PlanAck(1, null))
+            {
+                throw new InvalidOperationException($"The target workshop's notes could not be seeded: {ack}");
+            }
+        }
         var joined = await Must(Who.Anonymous, HttpMethod.Post, "/api/workshops/join", new { code = WorkshopCode, displayName = "Invité de la matrice" });
         accounts[Who.Guest] = new MatrixAccount(Who.Guest, joined.GetProperty("guestId").GetString()!, "")
         {

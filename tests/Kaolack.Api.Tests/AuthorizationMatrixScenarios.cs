@@ -456,6 +456,50 @@ public static class MatrixScenarios
         return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
     }
 
+    /// <summary>
+    /// The target workshop's notes: allowed, a section added at the notes' current version is acknowledged at the next;
+    /// refused, "forbidden" and the notes keep their version. Versions are read over the hub as the admin.
+    /// </summary>
+    public static async Task<string?> SubmitNotesOp(AuthorizationMatrixFixture world, HubConnection connection, Who who, bool allowed)
+    {
+        await using var admin = world.Host.CreateHubConnection(world.TokenOf(Who.Admin));
+        await admin.StartAsync();
+        async Task<long> NotesVersion() =>
+            (await admin.InvokeAsync<Kaolack.Contracts.Live.CatchUp>(nameof(Kaolack.Api.Live.LiveHub.Subscribe), $"plan:{world.WorkshopNotes}", (long?)null)).Version;
+        var before = await NotesVersion();
+        var submission = new PlanSubmission($"matrice-notes-{who}", 1, before, new PlanOp
+        {
+            Type = PlanOpType.Add,
+            Kind = PlanEntityKind.Section,
+            Id = $"notes-{who}".ToLowerInvariant(),
+            Order = "z0",
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Notes de {who}"),
+        });
+        PlanAck ack;
+        try
+        {
+            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission);
+        }
+        catch (HubException exception)
+        {
+            if (allowed)
+            {
+                return $"allowed, got {exception.Message}";
+            }
+            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+            {
+                return $"expected forbidden, got {exception.Message}";
+            }
+            var after = await NotesVersion();
+            return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+        }
+        if (!allowed)
+        {
+            return $"refusal expected, got {ack}";
+        }
+        return ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}";
+    }
+
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----
 
     public static MatrixScenario ListOrganisations(string plural, string targetSlug) => (world, who, allowed) =>

@@ -136,6 +136,9 @@ public static class AuthorizationMatrixTable
         new("Unsubscribe", $"workshop:{TargetWorkshop}", Connected),
         new("SendWorkshopCommand", "participant", WorkshopParticipants),
         new("SendWorkshopCommand", "coach", WorkshopCoaches),
+        // Its shared notes are a plan document ("{id}--notes"): observers read them, participants edit them.
+        new("Subscribe", $"plan:{TargetWorkshop}--notes", WorkshopObservers),
+        new("SubmitPlanOp", $"{TargetWorkshop}--notes", WorkshopParticipants),
     ];
 
     private static Task CopyCooperative(AuthorizationMatrixFixture world, string slug, string name) => world.CreateCooperative(slug, name);

@@ -244,9 +244,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
 
     private async Task<string?> RunHubCase(HubConnection connection, HubRule rule, Who who, bool allowed)
     {
+        var topic = rule.Topic.Replace(AuthorizationMatrixFixture.TargetWorkshop, world.WorkshopId, StringComparison.Ordinal);
         if (rule.Method == nameof(LiveHub.SubmitPlanOp))
         {
-            return await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, rule.Topic);
+            return topic == world.WorkshopNotes
+                ? await MatrixScenarios.SubmitNotesOp(world, connection, who, allowed)
+                : await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, topic);
         }
         if (rule.Method is nameof(LiveHub.UpdatePresence) or nameof(LiveHub.LeavePresence))
         {
@@ -256,7 +259,6 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         {
             return await MatrixScenarios.WorkshopCommand(world, connection, who, allowed, coach: rule.Topic == "coach");
         }
-        var topic = rule.Topic.Replace(AuthorizationMatrixFixture.TargetWorkshop, world.WorkshopId, StringComparison.Ordinal);
         if (rule.Method == nameof(LiveHub.Unsubscribe))
         {
             await connection.InvokeAsync(nameof(LiveHub.Unsubscribe), topic);

@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Text.Json;
 using Kaolack.Api.Workshops;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Text;
 using Kaolack.Contracts.Workshops;
 using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -184,6 +187,59 @@ public sealed class WorkshopApiTests(ApiFixture app)
         Assert.Equal([1, 0], afterReveal.Results!.Counts);
         Assert.Equal(revealed.Version, View(reconnected.Events[^1]).Meta.Version);
     }
+
+    [Fact]
+    public async Task Participants_and_guests_co_edit_the_shared_notes_until_the_session_ends_and_the_summary_holds_them()
+    {
+        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-notes");
+        using var coachHttp = coach.Client(app.Host);
+        var workshop = await WorkshopTeam.Create(coachHttp, "Notes partagées");
+        var id = workshop.Meta.Slug;
+        var notes = workshop.NotesDocument;
+        var guest = await WorkshopTeam.JoinAsGuest(app.Host, workshop.JoinCode!, "Khadija");
+        var partner = await WorkshopTeam.Partner(app, app.Admin, "atelier-notes-partenaire");
+        await using var coachHub = coach.Hub(app.Host);
+        await using var memberHub = app.Member.Hub(app.Host);
+        await using var guestHub = app.Host.CreateHubConnection(guest.AccessToken);
+        await using var partnerHub = partner.Hub(app.Host);
+        await Task.WhenAll(coachHub.StartAsync(), memberHub.StartAsync(), guestHub.StartAsync(), partnerHub.StartAsync());
+        var memberLog = new LiveEventLog(memberHub);
+        await LiveEventLog.Subscribe(memberHub, $"plan:{notes}", null);
+        await WorkshopTeam.Send(coachHub, id, new StartSession());
+
+        var added = await guestHub.InvokeAsync<PlanAck>("SubmitPlanOp", notes, Section("invite-1", 0, "decisions", "Décisions", "Stand commun à la foire."));
+        var seen = await memberLog.WaitForVersion($"plan:{notes}", added.Version!.Value, "member");
+        var appended = await memberHub.InvokeAsync<PlanAck>("SubmitPlanOp", notes, new PlanSubmission("membre-1", 1, added.Version.Value, new PlanOp
+        {
+            Type = PlanOpType.Text,
+            Kind = PlanEntityKind.Section,
+            Id = "decisions",
+            Field = PlanFields.Body,
+            Text = TextOp.InsertAt(CodePoints.Count("Stand commun à la foire."), " Budget : 500 000 F CFA."),
+        }));
+        var partnerRefused = await Record.ExceptionAsync(() => partnerHub.InvokeAsync<PlanAck>("SubmitPlanOp", notes, Section("partenaire-1", appended.Version!.Value, "p", "P", "x")));
+        var projectRefused = await Record.ExceptionAsync(() => guestHub.InvokeAsync<PlanAck>("SubmitPlanOp", "un-projet", Section("invite-2", 0, "x", "X", "x")));
+        await WorkshopTeam.Send(coachHub, id, new EndSession());
+        var afterEnd = await Record.ExceptionAsync(() => guestHub.InvokeAsync<PlanAck>("SubmitPlanOp", notes, Section("invite-3", appended.Version!.Value, "tard", "Tard", "x")));
+        var markdown = await coachHttp.GetStringAsync($"/api/workshops/{id}/summary.md");
+
+        Assert.Equal($"{id}--notes", notes);
+        Assert.Equal(1, added.Version);
+        Assert.Equal(PlanOpType.Add, Assert.IsType<JsonElement>(seen.Single(e => e.Version == 1).Data).Deserialize<PlanChange>(SiloHost.Json)!.Op.Type);
+        Assert.All(new[] { partnerRefused, projectRefused, afterEnd },
+            error => Assert.Contains("HubException: forbidden: ", Assert.IsType<HubException>(error).Message, StringComparison.Ordinal));
+        Assert.Contains("## Notes\n\n### Décisions\n\nStand commun à la foire. Budget : 500 000 F CFA.", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    private static PlanSubmission Section(string clientId, long baseVersion, string sectionId, string heading, string body) =>
+        new(clientId, 1, baseVersion, new PlanOp
+        {
+            Type = PlanOpType.Add,
+            Kind = PlanEntityKind.Section,
+            Id = sectionId,
+            Order = "a0",
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, heading).Add(PlanFields.Body, body),
+        });
 
     internal static WorkshopView View(LiveEvent liveEvent) =>
         Assert.IsType<JsonElement>(liveEvent.Data).Deserialize<WorkshopView>(SiloHost.Json)!;

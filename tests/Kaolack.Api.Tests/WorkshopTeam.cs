@@ -22,12 +22,16 @@ public static class WorkshopTeam
     };
 
     /// <summary>A new account given the coach role by the admin (roles are read on every request: its token works at once).</summary>
-    public static async Task<TestUser> Coach(HostFixture app, TestUser admin, string prefix)
+    public static Task<TestUser> Coach(HostFixture app, TestUser admin, string prefix) => WithRole(app, admin, prefix, Role.Coach);
+
+    public static Task<TestUser> Partner(HostFixture app, TestUser admin, string prefix) => WithRole(app, admin, prefix, Role.Partner);
+
+    private static async Task<TestUser> WithRole(HostFixture app, TestUser admin, string prefix, Role role)
     {
-        var coach = await app.NewUserAsync(prefix);
+        var user = await app.NewUserAsync(prefix);
         using var http = admin.Client(app.Host);
-        await (await http.Put($"/api/admin/users/{coach.Email}/roles", new { roles = new[] { Role.Coach } }, null)).Read<Account>();
-        return coach;
+        await (await http.Put($"/api/admin/users/{user.Email}/roles", new { roles = new[] { role } }, null)).Read<Account>();
+        return user;
     }
 
     public static async Task<WorkshopView> Create(HttpClient coach, string title, string? projectSlug = null) =>

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
 using Kaolack.Grains.Workshops;
 using Microsoft.Extensions.Time.Testing;
@@ -267,15 +269,17 @@ public sealed class WorkshopRulesTests
     }
 
     [Fact]
-    public void The_summary_lists_agenda_attendance_poll_results_and_the_board_by_dots_in_markdown_and_safe_csv()
+    public void The_summary_lists_agenda_attendance_poll_results_the_board_by_dots_and_the_notes_in_markdown_and_safe_csv()
     {
         var data = Apply(Live(), Awa, new JoinSession());
         data = Apply(data, Coach, new CreatePoll("p", "Quel salon ?", PollKind.OneChoice, ["Kaolack", "Oriental"]), new OpenPoll("p"), new AddColumn("c", "Idées, priorités"), new SetDotBudget(2));
         data = Apply(data, Awa, new Vote("p", [1]), new AddNote("n1", "c", "=HYPERLINK(\"x\")"), new AddNote("n2", "c", "Stand \"commun\""), new AddDot("n2"));
         data = Apply(data, Coach, new EndSession());
 
-        var markdown = WorkshopSummaries.Markdown(data).ReplaceLineEndings("\n");
-        var csv = WorkshopSummaries.Csv(data).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var notes = new PlanDocument([new PlanEntity(PlanEntityKind.Section, "s1", "a0",
+            ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Décisions").Add(PlanFields.Body, "Stand commun en mai."))], [], []);
+        var markdown = WorkshopSummaries.Markdown(data, notes).ReplaceLineEndings("\n");
+        var csv = WorkshopSummaries.Csv(data, notes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Contains("# Atelier diaspora\n", markdown, StringComparison.Ordinal);
         Assert.Contains("1. Accueil (10 min)\n2. Idées (30 min)\n3. Suite (15 min)", markdown, StringComparison.Ordinal);
@@ -284,7 +288,8 @@ public sealed class WorkshopRulesTests
         Assert.Contains("### Idées, priorités\n\n- Stand \"commun\" — 1 gommette(s) (Awa)\n- =HYPERLINK", markdown, StringComparison.Ordinal);
         Assert.Equal("section,subject,detail,value", csv[0]);
         Assert.Contains("poll,Quel salon ?,Oriental,1", csv);
-        Assert.Contains("\"Idées, priorités\"", csv[^1], StringComparison.Ordinal);
+        Assert.Contains("## Notes\n\n### Décisions\n\nStand commun en mai.", markdown, StringComparison.Ordinal);
+        Assert.Equal("notes,Décisions,,Stand commun en mai.", csv[^1]);
         Assert.Contains("board,\"Idées, priorités\",\"Stand \"\"commun\"\"\",1", csv);
         Assert.Contains("board,\"Idées, priorités\",\"'=HYPERLINK(\"\"x\"\")\",0", csv);
     }

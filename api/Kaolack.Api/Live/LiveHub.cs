@@ -34,7 +34,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     {
         var parsed = Parse(topic);
         var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        if (caller.IsGuest && parsed.Scope != TopicScope.Workshop)
+        if (caller.IsGuest && parsed.Scope != TopicScope.Workshop && !WorkshopNotes.TryWorkshopOf(parsed.Key, out _))
         {
             throw GuestRefused();
         }
@@ -60,8 +60,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// </remarks>
     public Task<PlanAck> SubmitPlanOp(string projectSlug, JsonElement submission)
     {
-        var caller = AccountCaller();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         PlanSubmission? parsed;
         try
         {
@@ -82,8 +81,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// <remarks>Bound here, like <see cref="SubmitPlanOp"/>, so a malformed update (an unknown kind) is "validation-failed".</remarks>
     public async Task UpdatePresence(string projectSlug, JsonElement update)
     {
-        var caller = AccountCaller();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         PresenceUpdate? parsed;
         try
         {
@@ -105,8 +103,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// <summary>Removes this account's client <paramref name="clientId"/> from the plan's presence at once (otherwise it goes after the TTL).</summary>
     public Task LeavePresence(string projectSlug, string clientId)
     {
-        var caller = AccountCaller();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64)
         {
             throw HubErrors.Create("validation-failed", "Identifiant de client attendu (64 caractères au plus).");
@@ -189,11 +186,18 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The signed-in account; workshop guests are refused ("forbidden").</summary>
-    private Caller AccountCaller()
+    /// <summary>
+    /// Who edits or shows presence in the plan document <paramref name="key"/>: a project's (accounts only) or a workshop's
+    /// notes ("{id}--notes", where its guests take part too; the document asks the workshop).
+    /// </summary>
+    private Caller PlanCaller(string key)
     {
         var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        return caller.IsGuest ? throw GuestRefused() : caller;
+        if (!WorkshopNotes.IsPlanKey(key))
+        {
+            throw HubErrors.Create("invalid-topic", "Identifiant de projet (ou de notes d'atelier) invalide.");
+        }
+        return caller.IsGuest && !WorkshopNotes.TryWorkshopOf(key, out _) ? throw GuestRefused() : caller;
     }
 
     private static HubException GuestRefused() => HubErrors.Create("forbidden", "Un invité ne participe qu'à son atelier.");
@@ -210,13 +214,6 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         return created;
     }
 
-    private static void RequireProjectSlug(string projectSlug)
-    {
-        if (!Slug.IsValid(projectSlug))
-        {
-            throw HubErrors.Create("invalid-topic", "Identifiant de projet invalide.");
-        }
-    }
 
     /// <summary>The (project, client) pairs this connection has shown presence for.</summary>
     private HashSet<(string ProjectSlug, string ClientId)> PresenceShown()

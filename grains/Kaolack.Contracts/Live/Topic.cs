@@ -1,11 +1,13 @@
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
 /// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
-/// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session.
+/// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
+/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes").
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
@@ -61,7 +63,7 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PlanPrefix)
         {
-            if (!Slug.IsValid(tail))
+            if (!WorkshopNotes.IsPlanKey(tail))
             {
                 return false;
             }
@@ -70,7 +72,7 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PresencePrefix)
         {
-            if (!Slug.IsValid(tail))
+            if (!WorkshopNotes.IsPlanKey(tail))
             {
                 return false;
             }

@@ -31,6 +31,13 @@ public interface IWorkshopGrain : ILiveSource
     [ReadOnly]
     Task<bool> HasGuest(string guestId);
 
+    /// <summary>
+    /// Whether the caller edits the shared notes (participants, until the session ends); refused when they may not even
+    /// read them. Asked by the notes' plan document.
+    /// </summary>
+    [ReadOnly]
+    Task<bool> CanEditNotes(Caller caller);
+
     /// <summary>The summary after (or during) the session: Markdown or CSV; coaches, admins and readers of the workshop.</summary>
     [ReadOnly]
     Task<string> Summary(Caller caller, SummaryFormat format);

@@ -10,6 +10,7 @@ namespace Kaolack.Contracts.Workshops;
 /// </summary>
 /// <param name="You">The caller's participant id (account e-mail or guest id), and whether they coach it.</param>
 /// <param name="Gathered">Goes up each time the coach brings everyone to <see cref="CurrentItem"/>.</param>
+/// <param name="NotesDocument">The key of the shared notes' plan document: topic "plan:{key}", hub SubmitPlanOp(key, …).</param>
 [GenerateSerializer, Immutable]
 public sealed record WorkshopView(
     [property: Id(0)] EntityMeta Meta,
@@ -29,7 +30,8 @@ public sealed record WorkshopView(
     [property: Id(14)] AttendanceView[] Attendance,
     [property: Id(15)] ParticipantSelf You,
     [property: Id(16)] DateTimeOffset? StartedAt,
-    [property: Id(17)] DateTimeOffset? EndedAt);
+    [property: Id(17)] DateTimeOffset? EndedAt,
+    [property: Id(18)] string NotesDocument);
 
 [GenerateSerializer, Immutable]
 public sealed record ParticipantSelf([property: Id(0)] string ParticipantId, [property: Id(1)] bool IsCoach);

@@ -2,6 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
 using Kaolack.Grains.Domain;
@@ -131,12 +132,22 @@ public sealed partial class WorkshopGrain(
 
     public Task<bool> HasGuest(string guestId) => Task.FromResult(Current?.Guests.Any(g => g.Id == guestId) == true);
 
-    public Task<string> Summary(Caller caller, SummaryFormat format)
+    public Task<bool> CanEditNotes(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var current = RequireCurrent();
+        RequireObserver(caller);
+        return Task.FromResult(current.Phase != WorkshopPhase.Ended && WorkshopAccess.CanParticipate(caller, current));
+    }
+
+    /// <remarks>Reads the notes from their plan document, which asks <see cref="CanEditNotes"/> back: both are read-only, so they interleave.</remarks>
+    public async Task<string> Summary(Caller caller, SummaryFormat format)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var current = RequireCurrent();
         AccessPolicy.Require(!caller.IsGuest && WorkshopAccess.CanObserve(caller, current), "Le résumé est réservé aux comptes de la plateforme.");
-        return Task.FromResult(format == SummaryFormat.Csv ? WorkshopSummaries.Csv(current) : WorkshopSummaries.Markdown(current));
+        var notes = (await GrainFactory.GetGrain<IPlanDocumentGrain>(WorkshopNotes.DocumentKey(Id)).GetSnapshot(caller)).Document;
+        return format == SummaryFormat.Csv ? WorkshopSummaries.Csv(current, notes) : WorkshopSummaries.Markdown(current, notes);
     }
 
     public Task<long> Watch(ILiveObserver observer)

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Grains.Workshops;
 
 /// <summary>
-/// The summary of a session: agenda, attendance, poll results, the board with its dots. Markdown for people, CSV for
+/// The summary of a session: agenda, attendance, poll results, the board with its dots, the shared notes. Markdown for people, CSV for
 /// spreadsheets (one row per fact: section, subject, detail, value). Results are always complete here: the summary is
 /// for coaches and for the project's record, after the session.
 /// </summary>
 public static class WorkshopSummaries
 {
-    public static string Markdown(WorkshopData data)
+    public static string Markdown(WorkshopData data, PlanDocument notes)
     {
         var md = new StringBuilder();
         var details = data.Details;
@@ -62,10 +63,20 @@ public static class WorkshopSummaries
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {note.Text.Replace("\n", " / ", StringComparison.Ordinal)} — {Board.DotsOn(data, note.Id)} gommette(s){(note.Group is { } g ? $" [{g}]" : "")} ({note.AuthorName})");
             }
         }
+
+        var sections = Notes(notes).ToArray();
+        if (sections.Length > 0)
+        {
+            md.AppendLine().AppendLine("## Notes");
+            foreach (var (heading, body) in sections)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {heading}").AppendLine().AppendLine(body);
+            }
+        }
         return md.ToString();
     }
 
-    public static string Csv(WorkshopData data)
+    public static string Csv(WorkshopData data, PlanDocument notes)
     {
         var csv = new StringBuilder();
         void Row(string section, string subject, string detail, string value) =>
@@ -97,6 +108,10 @@ public static class WorkshopSummaries
                 Row("board", column.Title, note.Text, Board.DotsOn(data, note.Id).ToString(CultureInfo.InvariantCulture));
             }
         }
+        foreach (var (heading, body) in Notes(notes))
+        {
+            Row("notes", heading, "", body);
+        }
         return csv.ToString();
     }
 
@@ -104,6 +119,13 @@ public static class WorkshopSummaries
     public static string ActivityText(string workshopId, WorkshopData data) =>
         $"Atelier « {data.Details.Title} » terminé : {Participants(data)} participant(s), {data.Polls.Length} sondage(s), " +
         $"{data.Notes.Length} idée(s). Résumé : /api/workshops/{workshopId}/summary.md";
+
+    /// <summary>The notes' sections in document order: heading ("Notes" when empty) and text body.</summary>
+    private static IEnumerable<(string Heading, string Body)> Notes(PlanDocument notes) => notes.Sections
+        .Select(section => (
+            section.Fields.TryGetValue(PlanFields.Heading, out var heading) && heading.Length > 0 ? heading : "Notes",
+            section.Fields.TryGetValue(PlanFields.Body, out var body) ? body : ""))
+        .Where(section => section.Item2.Length > 0 || section.Item1 != "Notes");
 
     private static int Participants(WorkshopData data) => data.Attendance.Select(s => s.ParticipantId).Distinct(StringComparer.Ordinal).Count();
 

@@ -33,7 +33,8 @@ public static class WorkshopViews
             [.. data.Attendance.Select(s => new AttendanceView(s.ParticipantId, s.DisplayName, s.Guest, s.JoinedAt, s.LeftAt))],
             new ParticipantSelf(me, coach),
             data.StartedAt,
-            data.EndedAt);
+            data.EndedAt,
+            WorkshopNotes.DocumentKey(meta.Slug));
     }
 
     public static TimerView Timer(SessionTimer timer, DateTimeOffset now) => new(
