@@ -8,6 +8,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Workshops;
 using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -27,6 +28,12 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
     /// <summary>The one section of the target's plan (version 1), added by the owner through the hub.</summary>
     public const string PlanSectionId = "contexte";
+
+    /// <summary>Stands for <see cref="WorkshopId"/> in the static hub table (workshop ids are drawn by the server).</summary>
+    public const string TargetWorkshop = "{atelier-cible}";
+
+    /// <summary>The target workshop's board column, where participants' notes go.</summary>
+    public const string WorkshopColumnId = "idees";
     private const string Domain = "matrix.example.org";
     private const string Password = "matrix-password-1";
 
@@ -54,6 +61,14 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public string LoginSubjectEmail { get; } = $"login-subject@{Domain}";
 
     public string LoginSubjectPassword => Password;
+
+    /// <summary>The target workshop: created by the coach identity, its session live, the guest identity admitted by its code.</summary>
+    public string WorkshopId { get; private set; } = "";
+
+    public string WorkshopCode { get; private set; } = "";
+
+    /// <summary>The key of the target workshop's notes (a plan document), seeded with one section at version 1.</summary>
+    public string WorkshopNotes => $"{WorkshopId}--notes";
 
     /// <summary>The target's pending invitation, addressed to the other member; never accepted.</summary>
     public string InvitationToken { get; private set; } = "";
@@ -267,6 +282,52 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
             expected: HttpStatusCode.Created);
         InvitationToken = await CreateProject(ProjectSlug, "Projet cible de la matrice");
         await SeedPlan();
+        await SeedWorkshop();
+    }
+
+    /// <summary>A workshop shaped like the target: created by the coach, its session started, one board column. Returns (id, code).</summary>
+    public async Task<(string Id, string Code)> CreateWorkshop(string title)
+    {
+        var created = await Must(Who.Coach, HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title), expected: HttpStatusCode.Created);
+        var id = created.GetProperty("meta").GetProperty("slug").GetString() ?? throw new InvalidOperationException("No workshop id.");
+        await using var coach = Host.CreateHubConnection(Account(Who.Coach).Token);
+        await coach.StartAsync();
+        await coach.InvokeAsync<WorkshopAck>("SendWorkshopCommand", id, new StartSession());
+        await coach.InvokeAsync<WorkshopAck>("SendWorkshopCommand", id, new AddColumn(WorkshopColumnId, "Idées"));
+        return (id, created.GetProperty("joinCode").GetString() ?? throw new InvalidOperationException("No join code."));
+    }
+
+    /// <summary>What an admin reads of a workshop: status and version (the body holds the server's clock, so it differs on every read).</summary>
+    public async Task<string> ReadWorkshop(string id)
+    {
+        using var response = await Send(Who.Admin, HttpMethod.Get, $"/api/workshops/{id}");
+        return $"{(int)response.StatusCode} {response.Headers.ETag}";
+    }
+
+    private async Task SeedWorkshop()
+    {
+        (WorkshopId, WorkshopCode) = await CreateWorkshop("Atelier cible de la matrice");
+        await using (var coach = Host.CreateHubConnection(Account(Who.Coach).Token))
+        {
+            await coach.StartAsync();
+            var ack = await coach.InvokeAsync<PlanAck>("SubmitPlanOp", WorkshopNotes, new PlanSubmission("matrice-notes", 1, 0, new PlanOp
+            {
+                Type = PlanOpType.Add,
+                Kind = PlanEntityKind.Section,
+                Id = PlanSectionId,
+                Order = "a0",
+                Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Notes"),
+            }));
+            if (ack != new PlanAck(1, null))
+            {
+                throw new InvalidOperationException($"The target workshop's notes could not be seeded: {ack}");
+            }
+        }
+        var joined = await Must(Who.Anonymous, HttpMethod.Post, "/api/workshops/join", new { code = WorkshopCode, displayName = "Invité de la matrice" });
+        accounts[Who.Guest] = new MatrixAccount(Who.Guest, joined.GetProperty("guestId").GetString()!, "")
+        {
+            Token = joined.GetProperty("accessToken").GetString()!,
+        };
     }
 
     /// <summary>Gives the target's plan one section (version 1), so reading it and subscribing to it show something.</summary>

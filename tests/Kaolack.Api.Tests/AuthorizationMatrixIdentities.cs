@@ -14,6 +14,8 @@ public enum Who
     /// <summary>Platform role coach only: sees every project, creates, but is no member of the target.</summary>
     Coach,
     Admin,
+    /// <summary>No account: joined the target workshop by its code, so takes part in that workshop and nothing else.</summary>
+    Guest,
 }
 
 /// <summary>Named sets of identities, so the expectation table reads like the policy.</summary>
@@ -23,7 +25,11 @@ public static class Identities
 
     public static readonly Who[] Everyone = All;
 
-    public static readonly Who[] SignedIn = [.. All.Where(who => who != Who.Anonymous)];
+    /// <summary>Every account (a workshop guest has none).</summary>
+    public static readonly Who[] SignedIn = [.. All.Where(who => who is not (Who.Anonymous or Who.Guest))];
+
+    /// <summary>Whoever holds a session: every account and the workshop guest (all may connect to the hub).</summary>
+    public static readonly Who[] Connected = [.. SignedIn, Who.Guest];
 
     /// <summary>Member, coach and admin roles create organisations and projects; partners never write.</summary>
     public static readonly Who[] Creators = [Who.OtherMember, Who.Viewer, Who.Editor, Who.Owner, Who.Coach, Who.Admin];
@@ -41,6 +47,15 @@ public static class Identities
     public static readonly Who[] DiasporaGroupEditors = [Who.OtherMember, Who.Admin];
 
     public static readonly Who[] AdminOnly = [Who.Admin];
+
+    /// <summary>Coaches (the role) and admins create workshops; the target workshop's coach is the coach identity.</summary>
+    public static readonly Who[] WorkshopCoaches = [Who.Coach, Who.Admin];
+
+    /// <summary>Every account reads workshops and their summaries; the target workshop's guest reads that one only.</summary>
+    public static readonly Who[] WorkshopObservers = Connected;
+
+    /// <summary>Accounts that may write and the target's guest take part; partners only watch.</summary>
+    public static readonly Who[] WorkshopParticipants = [.. Connected.Where(who => who != Who.Partner)];
 
     /// <summary>The target's pending invitation is addressed to the other member.</summary>
     public static readonly Who[] Invitee = [Who.OtherMember];

@@ -2,6 +2,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -57,6 +58,15 @@ public static class MatrixSamples
         Amount = new Money(250_000m, Currency.Xof),
         ReceivedOn = new DateOnly(2025, 3, 1),
         Note = "Première tranche.",
+    };
+
+    public static WorkshopDetails Workshop(string title) => new()
+    {
+        Title = title,
+        Description = "Gestion coopérative, entre Kaolack et l'Oriental.",
+        StartsAt = new DateTimeOffset(2026, 6, 12, 9, 0, 0, TimeSpan.Zero),
+        DurationMinutes = 60,
+        Agenda = [new AgendaItem("Accueil", 10), new AgendaItem("Atelier", 40)],
     };
 
     public static object Registration(string email, string password) => new

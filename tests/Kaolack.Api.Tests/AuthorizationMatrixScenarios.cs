@@ -4,6 +4,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Workshops;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -61,7 +62,7 @@ public static class MatrixScenarios
     /// <summary>The identity changes its own password; the matrix signs it in again with the new one.</summary>
     public static Task<MatrixCall> ChangePassword(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
-        if (who == Who.Anonymous)
+        if (who is Who.Anonymous or Who.Guest)
         {
             // No account to aim at: every identity's account (and its sessions' stamp) must stay as it was.
             return Done(new MatrixCall(HttpMethod.Post, "/api/auth/password", new { currentPassword = "matrix-password-1", newPassword = "matrix-password-2" })
@@ -373,6 +374,156 @@ public static class MatrixScenarios
         return [.. list.Entries.Select(e => $"{e.ClientId}={e.UserId}").Order(StringComparer.Ordinal)];
     }
 
+    // ----- workshops (issue #6) -----
+
+    public static Task<MatrixCall> ListWorkshops(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/workshops")
+        {
+            Verify = body => Expect(body.EnumerateArray().Any(w => w.GetProperty("id").GetString() == world.WorkshopId), $"target not listed: {body}"),
+        });
+
+    public static Task<MatrixCall> CreateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var title = $"Atelier {world.Unique("nouveau")}";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshops"),
+            Verify = body => Expect(
+                body.GetProperty("details").GetProperty("title").GetString() == title
+                && body.GetProperty("details").GetProperty("coaches")[0].GetString() == world.Account(who).Email
+                && body.GetProperty("joinCode").GetString()?.Length == 6,
+                $"created {body}"),
+        });
+    }
+
+    /// <summary>Each identity reads the target as itself: its own participant id, coach or not.</summary>
+    public static Task<MatrixCall> GetWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}")
+        {
+            Verify = body => Expect(
+                Slug(body) == world.WorkshopId
+                && body.GetProperty("you").GetProperty("participantId").GetString() == world.Account(who).Email
+                && body.GetProperty("you").GetProperty("isCoach").GetBoolean() == Identities.WorkshopCoaches.Contains(who),
+                $"read {body}"),
+        });
+
+    public static Task<MatrixCall> UpdateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnWorkshop(world, allowed, async id => new MatrixCall(HttpMethod.Put, $"/api/workshops/{id}",
+            MatrixSamples.Workshop($"Titre changé par {who}"), await world.VersionOf($"/api/workshops/{id}"))
+        {
+            Verify = body => Expect(body.GetProperty("details").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
+        });
+
+    public static Task<MatrixCall> DeleteWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnWorkshop(world, allowed, async id => new MatrixCall(HttpMethod.Delete, $"/api/workshops/{id}", null, await world.VersionOf($"/api/workshops/{id}"))
+        {
+            Verify = async _ => (await world.ReadWorkshop(id)).StartsWith("404", StringComparison.Ordinal) ? null : "still there",
+        });
+
+    /// <summary>Always on a fresh workshop (joining as a guest adds one): who has no account gets a guest session.</summary>
+    public static async Task<MatrixCall> JoinWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var (id, code) = await world.CreateWorkshop($"Atelier {world.Unique("rejoindre")}");
+        var asGuest = who is Who.Anonymous or Who.Guest;
+        return new MatrixCall(HttpMethod.Post, "/api/workshops/join", new { code, displayName = $"Invité {who}" })
+        {
+            Probe = () => world.ReadWorkshop(id),
+            Verify = body => Expect(
+                body.GetProperty("workshopId").GetString() == id
+                && (body.GetProperty("guestId").GetString()?.StartsWith($"guest:{id}:", StringComparison.Ordinal) ?? false) == asGuest
+                && (body.GetProperty("accessToken").ValueKind == JsonValueKind.String) == asGuest,
+                $"joined {body}"),
+        };
+    }
+
+    public static MatrixScenario WorkshopSummary(string extension) => (world, who, allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}/summary.{extension}")
+        {
+            Probe = () => world.ReadWorkshop(world.WorkshopId),
+            Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "section,subject,detail,value", StringComparison.Ordinal) == true,
+                $"summary {body}"),
+        });
+
+    /// <summary>
+    /// Allowed: a participant command (a note on the target's board) or a coach command (bring everyone to the first item)
+    /// is acknowledged at a new version, which an admin reads. Refused: "forbidden", and the version is unchanged.
+    /// </summary>
+    public static async Task<string?> WorkshopCommand(AuthorizationMatrixFixture world, HubConnection connection, Who who, bool allowed, bool coach)
+    {
+        var before = await world.ReadWorkshop(world.WorkshopId);
+        Kaolack.Contracts.Workshops.WorkshopCommand command = coach
+            ? new BringEveryoneTo(0)
+            : new AddNote($"note-{who}".ToLowerInvariant(), AuthorizationMatrixFixture.WorkshopColumnId, $"Idée de {who}");
+        WorkshopAck ack;
+        try
+        {
+            ack = await connection.InvokeAsync<WorkshopAck>(nameof(Kaolack.Api.Live.LiveHub.SendWorkshopCommand), world.WorkshopId, command);
+        }
+        catch (HubException exception)
+        {
+            if (allowed)
+            {
+                return $"allowed, got {exception.Message}";
+            }
+            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+            {
+                return $"expected forbidden, got {exception.Message}";
+            }
+            var after = await world.ReadWorkshop(world.WorkshopId);
+            return after == before ? null : $"refused, yet the workshop changed: {before} → {after}";
+        }
+        if (!allowed)
+        {
+            return $"refusal expected, got version {ack.Version}";
+        }
+        var read = await world.ReadWorkshop(world.WorkshopId);
+        return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
+    }
+
+    /// <summary>
+    /// The target workshop's notes: allowed, a section added at the notes' current version is acknowledged at the next;
+    /// refused, "forbidden" and the notes keep their version. Versions are read over the hub as the admin.
+    /// </summary>
+    public static async Task<string?> SubmitNotesOp(AuthorizationMatrixFixture world, HubConnection connection, Who who, bool allowed)
+    {
+        await using var admin = world.Host.CreateHubConnection(world.TokenOf(Who.Admin));
+        await admin.StartAsync();
+        async Task<long> NotesVersion() =>
+            (await admin.InvokeAsync<Kaolack.Contracts.Live.CatchUp>(nameof(Kaolack.Api.Live.LiveHub.Subscribe), $"plan:{world.WorkshopNotes}", (long?)null)).Version;
+        var before = await NotesVersion();
+        var submission = new PlanSubmission($"matrice-notes-{who}", 1, before, new PlanOp
+        {
+            Type = PlanOpType.Add,
+            Kind = PlanEntityKind.Section,
+            Id = $"notes-{who}".ToLowerInvariant(),
+            Order = "z0",
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Notes de {who}"),
+        });
+        PlanAck ack;
+        try
+        {
+            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission);
+        }
+        catch (HubException exception)
+        {
+            if (allowed)
+            {
+                return $"allowed, got {exception.Message}";
+            }
+            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+            {
+                return $"expected forbidden, got {exception.Message}";
+            }
+            var after = await NotesVersion();
+            return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+        }
+        if (!allowed)
+        {
+            return $"refusal expected, got {ack}";
+        }
+        return ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}";
+    }
+
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----
 
     public static MatrixScenario ListOrganisations(string plural, string targetSlug) => (world, who, allowed) =>
@@ -434,6 +585,16 @@ public static class MatrixScenarios
             await world.CreateProject(slug, $"Copie {slug}");
         }
         return await call(slug) with { Probe = () => world.ReadAsAdmin($"/api/projects/{slug}") };
+    }
+
+    private static async Task<MatrixCall> OnWorkshop(AuthorizationMatrixFixture world, bool allowed, Func<string, Task<MatrixCall>> call)
+    {
+        var id = world.WorkshopId;
+        if (allowed)
+        {
+            (id, _) = await world.CreateWorkshop($"Copie {world.Unique("atelier")}");
+        }
+        return await call(id) with { Probe = () => world.ReadWorkshop(id) };
     }
 
     private static async Task<MatrixCall> OnOrganisation(AuthorizationMatrixFixture world, bool allowed, string plural, string targetSlug,

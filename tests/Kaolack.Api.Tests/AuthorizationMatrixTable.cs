@@ -14,7 +14,11 @@ public sealed record EndpointRule(string Method, string Route, Who[] Allowed, Ht
 /// <summary>A group of endpoints outside /api, by route prefix, with one request whose exact answer is known.</summary>
 public sealed record ServiceRule(string Prefix, Who[] Allowed, string ProbeMethod, string ProbePath, HttpStatusCode Success);
 
-/// <summary>A hub method on one topic (for SubmitPlanOp, UpdatePresence and LeavePresence, the project slug it names).</summary>
+/// <summary>
+/// A hub method on one topic (for SubmitPlanOp, UpdatePresence and LeavePresence, the project slug it names; for
+/// SendWorkshopCommand, "coach" or "participant": which kind of command). <see cref="AuthorizationMatrixFixture.TargetWorkshop"/>
+/// in a topic stands for the target workshop's id, drawn when the world is built.
+/// </summary>
 public sealed record HubRule(string Method, string Topic, Who[] Allowed)
 {
     public string Name => $"{Method}({Topic})";
@@ -86,6 +90,18 @@ public static class AuthorizationMatrixTable
         // Invitations: whoever holds the link may read it; only the invited account may accept it (admins included).
         new("GET", "/api/invitations/{token}", Everyone, HttpStatusCode.OK, S.DescribeInvitation),
         new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
+
+        // Workshops (issue #6): every account lists and reads them and their summaries; coaches and admins create them,
+        // and the workshop's coaches and admins edit and delete them. Anyone holding the code joins (a guest gets a session
+        // for that workshop only, and reads that workshop and nothing else).
+        new("GET", "/api/workshops/", SignedIn, HttpStatusCode.OK, S.ListWorkshops),
+        new("POST", "/api/workshops/", WorkshopCoaches, HttpStatusCode.Created, S.CreateWorkshop),
+        new("GET", "/api/workshops/{id}", WorkshopObservers, HttpStatusCode.OK, S.GetWorkshop),
+        new("PUT", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.OK, S.UpdateWorkshop),
+        new("DELETE", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.NoContent, S.DeleteWorkshop),
+        new("POST", "/api/workshops/join", Everyone, HttpStatusCode.OK, S.JoinWorkshop),
+        new("GET", "/api/workshops/{id}/summary.md", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("md")),
+        new("GET", "/api/workshops/{id}/summary.csv", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("csv")),
     ];
 
     public static readonly ServiceRule[] Services =
@@ -94,7 +110,7 @@ public static class AuthorizationMatrixTable
         new("/openapi", Everyone, "GET", "/openapi/v1.json", HttpStatusCode.OK),
         new("/scalar", Everyone, "GET", "/scalar", HttpStatusCode.OK),
         new("/dashboard", AdminOnly, "GET", "/dashboard/", HttpStatusCode.OK),
-        new("/hubs/live", SignedIn, "POST", "/hubs/live/negotiate?negotiateVersion=1", HttpStatusCode.OK),
+        new("/hubs/live", Connected, "POST", "/hubs/live/negotiate?negotiateVersion=1", HttpStatusCode.OK),
     ];
 
     /// <summary>The hub refuses anonymous connections outright, so no hub rule allows <see cref="Who.Anonymous"/>.</summary>
@@ -112,10 +128,21 @@ public static class AuthorizationMatrixTable
         new("Subscribe", "directory:cooperatives", SignedIn),
         new("Subscribe", $"diaspora-group:{DiasporaGroupSlug}", SignedIn),
         new("Subscribe", "directory:diaspora-groups", SignedIn),
-        new("Unsubscribe", $"project:{ProjectSlug}", SignedIn),
-        new("Unsubscribe", $"plan:{ProjectSlug}", SignedIn),
-        new("Unsubscribe", "directory:projects", SignedIn),
-        new("Unsubscribe", $"cooperative:{CooperativeSlug}", SignedIn),
+        // Leaving a group is harmless: anyone connected may, the workshop guest included.
+        new("Unsubscribe", $"project:{ProjectSlug}", Connected),
+        new("Unsubscribe", $"plan:{ProjectSlug}", Connected),
+        new("Unsubscribe", "directory:projects", Connected),
+        new("Unsubscribe", $"cooperative:{CooperativeSlug}", Connected),
+
+        // Workshops (issue #6): observers follow the live session; participants send participant commands (a note on the
+        // board), the workshop's coaches and admins run it (bring everyone to an item). The guest is refused every other row.
+        new("Subscribe", $"workshop:{TargetWorkshop}", WorkshopObservers),
+        new("Unsubscribe", $"workshop:{TargetWorkshop}", Connected),
+        new("SendWorkshopCommand", "participant", WorkshopParticipants),
+        new("SendWorkshopCommand", "coach", WorkshopCoaches),
+        // Its shared notes are a plan document ("{id}--notes"): observers read them, participants edit them.
+        new("Subscribe", $"plan:{TargetWorkshop}--notes", WorkshopObservers),
+        new("SubmitPlanOp", $"{TargetWorkshop}--notes", WorkshopParticipants),
     ];
 
     private static Task CopyCooperative(AuthorizationMatrixFixture world, string slug, string name) => world.CreateCooperative(slug, name);

@@ -175,7 +175,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             }
         }
 
-        foreach (var who in Identities.SignedIn)
+        foreach (var who in Identities.Connected)
         {
             await using var connection = world.Host.CreateHubConnection(world.TokenOf(who));
             await connection.StartAsync();
@@ -217,7 +217,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             {
                 return $"allowed: expected {(int)rule.Success}, got {(int)status} {text}";
             }
-            var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
+            // Exports (Markdown, CSV) reach Verify as one JSON string.
+            var body = text.Length == 0 ? default
+                : response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true ? JsonDocument.Parse(text).RootElement
+                : JsonSerializer.SerializeToElement(text);
             return call.Verify is null ? null : await call.Verify(body);
         }
 
@@ -241,17 +244,24 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
 
     private async Task<string?> RunHubCase(HubConnection connection, HubRule rule, Who who, bool allowed)
     {
+        var topic = rule.Topic.Replace(AuthorizationMatrixFixture.TargetWorkshop, world.WorkshopId, StringComparison.Ordinal);
         if (rule.Method == nameof(LiveHub.SubmitPlanOp))
         {
-            return await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, rule.Topic);
+            return topic == world.WorkshopNotes
+                ? await MatrixScenarios.SubmitNotesOp(world, connection, who, allowed)
+                : await MatrixScenarios.SubmitPlanOp(world, connection, who, allowed, topic);
         }
         if (rule.Method is nameof(LiveHub.UpdatePresence) or nameof(LiveHub.LeavePresence))
         {
             return await MatrixScenarios.Presence(world, connection, who, allowed, rule.Topic, leave: rule.Method == nameof(LiveHub.LeavePresence));
         }
+        if (rule.Method == nameof(LiveHub.SendWorkshopCommand))
+        {
+            return await MatrixScenarios.WorkshopCommand(world, connection, who, allowed, coach: rule.Topic == "coach");
+        }
         if (rule.Method == nameof(LiveHub.Unsubscribe))
         {
-            await connection.InvokeAsync(nameof(LiveHub.Unsubscribe), rule.Topic);
+            await connection.InvokeAsync(nameof(LiveHub.Unsubscribe), topic);
             return allowed ? null : "refusal expected, Unsubscribe completed";
         }
         if (rule.Method != nameof(LiveHub.Subscribe))
@@ -260,12 +270,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         }
         try
         {
-            var catchUp = await connection.InvokeAsync<CatchUp>(nameof(LiveHub.Subscribe), rule.Topic, (long?)null);
+            var catchUp = await connection.InvokeAsync<CatchUp>(nameof(LiveHub.Subscribe), topic, (long?)null);
             if (!allowed)
             {
                 return $"refusal expected, got a catch-up at version {catchUp.Version}";
             }
-            return catchUp.Topic == rule.Topic && catchUp.Version > 0 ? null : $"catch-up {catchUp.Topic} v{catchUp.Version}";
+            return catchUp.Topic == topic && catchUp.Version > 0 ? null : $"catch-up {catchUp.Topic} v{catchUp.Version}";
         }
         catch (HubException exception)
         {
@@ -289,6 +299,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         Who.Owner => "owner",
         Who.Partner => "partn",
         Who.Coach => "coach",
+        Who.Guest => "guest",
         _ => "admin",
     };
 

@@ -10,4 +10,7 @@ public static class AuthSchemes
     public const string Bearer = "kaolack-bearer";
 
     public const string AdminPolicy = "admin";
+
+    /// <summary>Signed in with an account or as a workshop guest; the fallback policy admits accounts only.</summary>
+    public const string ParticipantPolicy = "participant";
 }

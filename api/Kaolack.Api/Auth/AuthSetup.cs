@@ -50,8 +50,10 @@ public static class AuthSetup
         services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionResultHandler>();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AuthSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
+            // Workshop guests are signed in, but everything not opened to them explicitly (ParticipantPolicy) refuses them.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(context => !context.User.IsGuest()).Build())
+            .AddPolicy(AuthSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"))
+            .AddPolicy(AuthSchemes.ParticipantPolicy, policy => policy.RequireAuthenticatedUser());
         return services;
     }
 

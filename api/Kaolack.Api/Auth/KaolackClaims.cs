@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Api.Auth;
 
@@ -11,6 +12,20 @@ public static class KaolackClaims
 
     /// <summary>Marks a principal whose roles were loaded from the account during this request.</summary>
     public const string Verified = "kaolack:verified";
+
+    /// <summary>On a guest's session only: the one workshop it may take part in.</summary>
+    public const string Workshop = "kaolack:workshop";
+
+    /// <summary>A guest's session: no account, no role, one workshop (checked against it on every request).</summary>
+    public static ClaimsPrincipal ForGuest(GuestAdmission guest, string authenticationType) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, guest.GuestId),
+            new Claim(ClaimTypes.Name, guest.DisplayName),
+            new Claim(Workshop, guest.WorkshopId),
+        ],
+        authenticationType));
+
+    public static bool IsGuest(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Workshop);
 
     public static ClaimsPrincipal ForSession(Session session, string authenticationType) => new(new ClaimsIdentity(
         [

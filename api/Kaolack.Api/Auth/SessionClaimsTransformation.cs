@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Workshops;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Kaolack.Api.Auth;
@@ -7,6 +9,8 @@ namespace Kaolack.Api.Auth;
 /// <summary>
 /// On every request, checks the session against its account: a deleted account or a renewed security
 /// stamp (password changed) ends the session, and roles are read fresh so a role change applies at once.
+/// A guest's session has no account: it holds while its workshop still knows the guest (deleting the workshop ends
+/// it), and it never carries a role.
 /// </summary>
 public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsTransformation
 {
@@ -17,8 +21,16 @@ public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsT
             return principal;
         }
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (principal.FindFirstValue(KaolackClaims.Workshop) is { } workshopId)
+        {
+            return await VerifyGuest(principal, id, workshopId);
+        }
+        if (id is null || id.StartsWith(Caller.GuestPrefix, StringComparison.Ordinal))
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
         var stamp = principal.FindFirstValue(KaolackClaims.SecurityStamp);
-        var session = id is null ? null : await grains.GetGrain<IUserGrain>(id).GetSession();
+        var session = await grains.GetGrain<IUserGrain>(id).GetSession();
         if (session is null || session.SecurityStamp != stamp)
         {
             return new ClaimsPrincipal(new ClaimsIdentity());
@@ -29,6 +41,20 @@ public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsT
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString().ToLowerInvariant()));
         }
+        return new ClaimsPrincipal(identity);
+    }
+
+    private async Task<ClaimsPrincipal> VerifyGuest(ClaimsPrincipal principal, string? guestId, string workshopId)
+    {
+        var prefix = $"{Caller.GuestPrefix}{workshopId}:";
+        if (guestId is null || !Slug.IsValid(workshopId) || !guestId.StartsWith(prefix, StringComparison.Ordinal)
+            || principal.HasClaim(c => c.Type == ClaimTypes.Role)
+            || !await grains.GetGrain<IWorkshopGrain>(workshopId).HasGuest(guestId))
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        var identity = new ClaimsIdentity(principal.Identity);
+        identity.AddClaim(new Claim(KaolackClaims.Verified, "true"));
         return new ClaimsPrincipal(identity);
     }
 }

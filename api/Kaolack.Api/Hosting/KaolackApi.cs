@@ -8,6 +8,7 @@ using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
 using Kaolack.Api.Live;
+using Kaolack.Api.Workshops;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
@@ -143,6 +144,7 @@ public static class KaolackApi
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
         app.MapSuggestionEndpoints();
+        app.MapWorkshopEndpoints().RequireKaolackWriteLimit();
 
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();

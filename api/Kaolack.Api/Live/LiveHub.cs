@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Kaolack.Api.Auth;
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
+using Kaolack.Contracts.Workshops;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -12,9 +14,10 @@ using Microsoft.Extensions.Options;
 namespace Kaolack.Api.Live;
 
 /// <summary>
-/// Live updates and plan co-editing. A client subscribes to topics ("project:{slug}", "plan:{slug}", "presence:{slug}",
-/// "directory:cooperatives", …) and gets
+/// Live updates, plan co-editing and workshop sessions. A client subscribes to topics ("project:{slug}", "plan:{slug}",
+/// "presence:{slug}", "workshop:{id}", "directory:cooperatives", …) and gets
 /// "event" calls. Subscribing with the last version it saw returns what it missed, or a snapshot.
+/// Workshop guests connect too, but may only subscribe to their workshop and send its commands.
 /// </summary>
 [Authorize]
 public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<JsonHubProtocolOptions> json) : Hub<ILiveClient>
@@ -31,6 +34,10 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     {
         var parsed = Parse(topic);
         var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        if (caller.IsGuest && parsed.Scope != TopicScope.Workshop && !WorkshopNotes.TryWorkshopOf(parsed.Key, out _))
+        {
+            throw GuestRefused();
+        }
         if (!relay.CanTrack(Context.ConnectionId, parsed, MaxTopicsPerConnection))
         {
             throw HubErrors.Create("too-many-topics", $"{MaxTopicsPerConnection} sujets au plus par connexion.");
@@ -53,8 +60,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// </remarks>
     public Task<PlanAck> SubmitPlanOp(string projectSlug, JsonElement submission)
     {
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         PlanSubmission? parsed;
         try
         {
@@ -75,8 +81,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// <remarks>Bound here, like <see cref="SubmitPlanOp"/>, so a malformed update (an unknown kind) is "validation-failed".</remarks>
     public async Task UpdatePresence(string projectSlug, JsonElement update)
     {
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         PresenceUpdate? parsed;
         try
         {
@@ -98,13 +103,47 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// <summary>Removes this account's client <paramref name="clientId"/> from the plan's presence at once (otherwise it goes after the TTL).</summary>
     public Task LeavePresence(string projectSlug, string clientId)
     {
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        RequireProjectSlug(projectSlug);
+        var caller = PlanCaller(projectSlug);
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64)
         {
             throw HubErrors.Create("validation-failed", "Identifiant de client attendu (64 caractères au plus).");
         }
         return grains.GetGrain<IPlanPresenceGrain>(projectSlug).Leave(caller, clientId);
+    }
+
+    /// <summary>
+    /// Runs one live-session command on workshop <paramref name="workshopId"/> (see <see cref="WorkshopCommand"/>: a
+    /// <c>type</c> and its members); answers with the version that holds it, once durable. Everyone subscribed to
+    /// "workshop:{id}" (the sender too) receives the new state. "join" marks the sender present until "leave" or until
+    /// this connection closes.
+    /// </summary>
+    /// <remarks>Bound here, like <see cref="SubmitPlanOp"/>, so an unknown type or member is "validation-failed".</remarks>
+    public async Task<WorkshopAck> SendWorkshopCommand(string workshopId, JsonElement command)
+    {
+        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        if (!Slug.IsValid(workshopId))
+        {
+            throw HubErrors.Create("invalid-topic", "Identifiant d'atelier invalide.");
+        }
+        WorkshopCommand? parsed;
+        try
+        {
+            parsed = command.Deserialize<WorkshopCommand>(json.Value.PayloadSerializerOptions);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            throw HubErrors.Create("validation-failed", $"Commande illisible : {{type, …}} attendu, le type en premier ({exception.Message}).");
+        }
+        var ack = await grains.GetGrain<IWorkshopGrain>(workshopId).Execute(caller, parsed ?? throw HubErrors.Create("validation-failed", "Commande manquante."));
+        if (parsed is JoinSession)
+        {
+            WorkshopsJoined().Add(workshopId);
+        }
+        else if (parsed is LeaveSession)
+        {
+            WorkshopsJoined().Remove(workshopId);
+        }
+        return ack;
     }
 
     public async Task Unsubscribe(string topic)
@@ -121,6 +160,17 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         if (Context.User?.Identity?.IsAuthenticated == true)
         {
             var caller = Context.User.ToCaller();
+            foreach (var workshopId in WorkshopsJoined())
+            {
+                try
+                {
+                    await grains.GetGrain<IWorkshopGrain>(workshopId).Execute(caller, new LeaveSession());
+                }
+                catch (DomainException)
+                {
+                    // Workshop deleted or access lost meanwhile: nothing left to record.
+                }
+            }
             foreach (var (projectSlug, clientId) in PresenceShown())
             {
                 try
@@ -136,13 +186,34 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         await base.OnDisconnectedAsync(exception);
     }
 
-    private static void RequireProjectSlug(string projectSlug)
+    /// <summary>
+    /// Who edits or shows presence in the plan document <paramref name="key"/>: a project's (accounts only) or a workshop's
+    /// notes ("{id}--notes", where its guests take part too; the document asks the workshop).
+    /// </summary>
+    private Caller PlanCaller(string key)
     {
-        if (!Slug.IsValid(projectSlug))
+        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        if (!WorkshopNotes.IsPlanKey(key))
         {
-            throw HubErrors.Create("invalid-topic", "Identifiant de projet invalide.");
+            throw HubErrors.Create("invalid-topic", "Identifiant de projet (ou de notes d'atelier) invalide.");
         }
+        return caller.IsGuest && !WorkshopNotes.TryWorkshopOf(key, out _) ? throw GuestRefused() : caller;
     }
+
+    private static HubException GuestRefused() => HubErrors.Create("forbidden", "Un invité ne participe qu'à son atelier.");
+
+    /// <summary>The workshops this connection joined (and so leaves when it closes).</summary>
+    private HashSet<string> WorkshopsJoined()
+    {
+        if (Context.Items.TryGetValue(nameof(WorkshopsJoined), out var value) && value is HashSet<string> joined)
+        {
+            return joined;
+        }
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        Context.Items[nameof(WorkshopsJoined)] = created;
+        return created;
+    }
+
 
     /// <summary>The (project, client) pairs this connection has shown presence for.</summary>
     private HashSet<(string ProjectSlug, string ClientId)> PresenceShown()
@@ -158,5 +229,5 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
 
     private static Topic Parse(string topic) => Topic.TryParse(topic, out var parsed)
         ? parsed
-        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug} ou directory:{cooperatives|diaspora-groups|projects}.");
+        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, workshop:{id} ou directory:{cooperatives|diaspora-groups|projects}.");
 }

@@ -5,6 +5,7 @@ using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Api.Live;
 
@@ -16,6 +17,7 @@ public static class LiveSources
         TopicScope.Directory => grains.GetGrain<IDirectoryGrain>(topic.Key),
         TopicScope.Plan => grains.GetGrain<IPlanDocumentGrain>(topic.Key),
         TopicScope.Presence => grains.GetGrain<IPlanPresenceGrain>(topic.Key),
+        TopicScope.Workshop => grains.GetGrain<IWorkshopGrain>(topic.Key),
         _ => topic.Kind switch
         {
             EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),

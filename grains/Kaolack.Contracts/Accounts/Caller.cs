@@ -11,8 +11,14 @@ public sealed record Caller([property: Id(0)] string UserId, [property: Id(1)] R
 {
     public const string SystemId = "system";
 
+    /// <summary>Guests of a workshop act as "guest:{workshop id}:{random}": no account, no role, never an e-mail.</summary>
+    public const string GuestPrefix = "guest:";
+
     /// <summary>The platform itself (demo data, configured accounts): acts as admin.</summary>
     public static Caller System { get; } = new(SystemId, [Role.Admin]);
+
+    /// <summary>A workshop guest: takes part in that one workshop and may do nothing else.</summary>
+    public bool IsGuest => UserId.StartsWith(GuestPrefix, StringComparison.Ordinal);
 
     public bool IsAdmin => Roles.Contains(Role.Admin);
 

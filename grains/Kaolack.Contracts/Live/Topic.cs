@@ -1,17 +1,20 @@
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
 /// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
-/// "presence:{project slug}" for who is in that plan right now.
+/// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
+/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes").
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
     private const string DirectoryPrefix = "directory";
     private const string PlanPrefix = "plan";
     private const string PresencePrefix = "presence";
+    private const string WorkshopPrefix = "workshop";
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
@@ -23,11 +26,15 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     /// <summary>Who is in a project's plan right now: "presence:{project slug}".</summary>
     public static Topic ForPresence(string projectSlug) => new(TopicScope.Presence, EntityKind.Project, projectSlug);
 
+    /// <summary>A workshop's live session: "workshop:{id}" (the kind is unused).</summary>
+    public static Topic ForWorkshop(string workshopId) => new(TopicScope.Workshop, default, workshopId);
+
     public override string ToString() => Scope switch
     {
         TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
         TopicScope.Plan => $"{PlanPrefix}:{Key}",
         TopicScope.Presence => $"{PresencePrefix}:{Key}",
+        TopicScope.Workshop => $"{WorkshopPrefix}:{Key}",
         _ => $"{Kind.Singular()}:{Key}",
     };
 
@@ -56,7 +63,7 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PlanPrefix)
         {
-            if (!Slug.IsValid(tail))
+            if (!WorkshopNotes.IsPlanKey(tail))
             {
                 return false;
             }
@@ -65,11 +72,20 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PresencePrefix)
         {
-            if (!Slug.IsValid(tail))
+            if (!WorkshopNotes.IsPlanKey(tail))
             {
                 return false;
             }
             topic = ForPresence(tail);
+            return true;
+        }
+        if (head == WorkshopPrefix)
+        {
+            if (!Slug.IsValid(tail))
+            {
+                return false;
+            }
+            topic = ForWorkshop(tail);
             return true;
         }
         if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))

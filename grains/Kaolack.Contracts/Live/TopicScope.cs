@@ -6,4 +6,5 @@ public enum TopicScope
     Directory,
     Plan,
     Presence,
+    Workshop,
 }

@@ -1,7 +1,7 @@
 namespace Kaolack.Contracts.Projects;
 
 /// <summary>One line of a project's activity log.</summary>
-/// <param name="Kind">A stable code (created, updated, status-changed, partner-added, partner-removed, contribution-added).</param>
+/// <param name="Kind">A stable code (created, updated, status-changed, partner-added, partner-removed, contribution-added, workshop-summary).</param>
 /// <param name="Text">A French sentence for people.</param>
 [GenerateSerializer, Immutable]
 public sealed record ActivityEntry(

@@ -42,6 +42,12 @@ public interface IJointProjectGrain : ILiveSource
 
     Task<JointProject> ChangeMemberRole(Caller caller, string userId, ProjectRole role);
 
+    /// <summary>
+    /// A linked workshop's session ended: its summary line joins the activity log ("workshop-summary"). The caller is the
+    /// coach who ended it: they must read the project and may write.
+    /// </summary>
+    Task RecordWorkshop(Caller caller, string text);
+
     /// <summary>Owners remove anyone, members remove themselves; the last owner cannot go.</summary>
     Task<JointProject> RemoveMember(Caller caller, string userId);
 

@@ -274,6 +274,10 @@ public static class ProjectRules
         Format = DirectoryEntry.CurrentFormat,
     };
 
+    /// <summary>A workshop linked to the project ended: its summary line joins the activity log.</summary>
+    public static ProjectData RecordWorkshop(ProjectData data, string text, long version, DateTimeOffset now) =>
+        Log(data, version, now, "workshop-summary", text);
+
     private static ProjectData Log(ProjectData data, long version, DateTimeOffset now, string kind, string text)
     {
         var entry = new ActivityEntry(version, now, kind, text);

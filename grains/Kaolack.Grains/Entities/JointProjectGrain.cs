@@ -146,6 +146,12 @@ public sealed class JointProjectGrain(
         return await SuggestionDirectories.Suggest(GrainFactory, caller, request);
     }
 
+    public async Task RecordWorkshop(Caller caller, string text)
+    {
+        var current = Require(caller, (who, _) => who.MayWrite, "Votre rôle ne permet pas d'écrire dans ce projet.");
+        await Apply(ProjectRules.RecordWorkshop(current, text, NextVersion, Now), ChangeKind.Updated);
+    }
+
     protected override object View(ProjectData value, EntityMeta meta) => Wrap(value, meta);
 
     protected override DirectoryEntry ToDirectoryEntry(ProjectData value, EntityMeta meta) =>

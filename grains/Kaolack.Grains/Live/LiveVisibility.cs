@@ -3,6 +3,7 @@ using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Domain;
+using Kaolack.Grains.Workshops;
 
 namespace Kaolack.Grains.Live;
 
@@ -11,7 +12,9 @@ namespace Kaolack.Grains.Live;
 /// see are withheld (so directory topics can skip versions); snapshots keep only visible entries.
 /// A project's events go only to who may read the project at that version: subscribing required read
 /// access, but a member removed later must stop receiving them on a connection that stays open.
-/// Organisation topics need no filtering: every signed-in user reads organisations.
+/// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its whole
+/// state, ballots included: each connection receives it shaped for its caller (results hidden from participants while
+/// the coach hides them, their own ballots and dots), and nothing if they may not observe the workshop.
 /// </summary>
 public static class LiveVisibility
 {
@@ -21,6 +24,9 @@ public static class LiveVisibility
         DirectorySnapshot snapshot when snapshot.Entries.Any(e => !AccessPolicy.CanSee(caller, e.Readers)) =>
             liveEvent with { Data = new DirectorySnapshot([.. snapshot.Entries.Where(e => AccessPolicy.CanSee(caller, e.Readers))]) },
         JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
+        WorkshopSnapshot workshop => WorkshopAccess.CanObserve(caller, workshop.Data)
+            ? liveEvent with { Data = WorkshopViews.For(caller, workshop, liveEvent.At) }
+            : null,
         _ => liveEvent,
     };
 
@@ -30,6 +36,7 @@ public static class LiveVisibility
         DirectoryEntry entry => entry.Readers is not null,
         DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
         JointProject => true,
+        WorkshopSnapshot => true,
         _ => false,
     };
 }

@@ -1,0 +1,44 @@
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Live;
+
+namespace Kaolack.Contracts.Workshops;
+
+/// <summary>
+/// One workshop, keyed by its id: details, join code, and the live session. Every signed-in account reads it; accounts
+/// that may write and the workshop's own guests take part; its coaches and admins run it. Its live topic is
+/// "workshop:{id}", whose events carry a <see cref="WorkshopView"/> shaped for each connection.
+/// </summary>
+public interface IWorkshopGrain : ILiveSource
+{
+    /// <summary>Coaches and admins; the creator becomes a coach and a unique join code is drawn.</summary>
+    Task<WorkshopView> Create(Caller caller, WorkshopDetails details);
+
+    [ReadOnly]
+    Task<WorkshopView?> Get(Caller caller);
+
+    Task<WorkshopView> Update(Caller caller, WorkshopDetails details, long expectedVersion);
+
+    /// <summary>Frees the join code; guests' sessions end with it.</summary>
+    Task Delete(Caller caller, long expectedVersion);
+
+    /// <summary>Applies one live command for the caller; answers once it is durable.</summary>
+    Task<WorkshopAck> Execute(Caller caller, WorkshopCommand command);
+
+    /// <summary>Lets a guest in under <paramref name="displayName"/> (the code was checked by the code's grain).</summary>
+    Task<GuestAdmission> AdmitGuest(string displayName);
+
+    /// <summary>Whether <paramref name="guestId"/> is a guest of this workshop (their session holds while it is).</summary>
+    [ReadOnly]
+    Task<bool> HasGuest(string guestId);
+
+    /// <summary>
+    /// Whether the caller edits the shared notes (participants, until the session ends); refused when they may not even
+    /// read them. Asked by the notes' plan document.
+    /// </summary>
+    [ReadOnly]
+    Task<bool> CanEditNotes(Caller caller);
+
+    /// <summary>The summary after (or during) the session: Markdown or CSV; coaches, admins and readers of the workshop.</summary>
+    [ReadOnly]
+    Task<string> Summary(Caller caller, SummaryFormat format);
+}

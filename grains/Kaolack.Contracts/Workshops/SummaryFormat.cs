@@ -1,0 +1,7 @@
+namespace Kaolack.Contracts.Workshops;
+
+public enum SummaryFormat
+{
+    Markdown,
+    Csv,
+}
