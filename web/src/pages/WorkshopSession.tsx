@@ -85,15 +85,20 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
   // The coach brought everyone to an item: show it (not on the first view).
   const gathered = load.status === "loaded" ? load.view.gathered : null;
   const lastGathered = useRef<number | null>(null);
+  const phase = load.status === "loaded" ? load.view.phase : null;
+  const lastPhase = useRef(phase);
   const [broughtBack, setBroughtBack] = useState(false);
   useEffect(() => {
     if (gathered === null) return;
-    if (lastGathered.current !== null && gathered > lastGathered.current && load.status === "loaded" && !load.view.you.isCoach) {
+    // Starting gathers everyone on the first item too: only a later "bring everyone here" is worth a note.
+    const wasLive = lastPhase.current === "live";
+    lastPhase.current = phase;
+    if (wasLive && lastGathered.current !== null && gathered > lastGathered.current && load.status === "loaded" && !load.view.you.isCoach) {
       setBroughtBack(true);
       document.getElementById("ws-current")?.scrollIntoView({ block: "start" });
     }
     lastGathered.current = gathered;
-  }, [gathered]);
+  }, [gathered, phase]);
 
   useEffect(() => {
     if (load.status === "loaded") document.title = t.pageTitle(load.view.details.title);
@@ -319,10 +324,10 @@ function Timer({ timer, offsetMs, view, run, w }: PartProps & { readonly timer: 
             )}
             {(shown === "running" || shown === "paused") && (
               <>
-                <button type="button" class="button" aria-label={w.timer.plusMinuteLabel} onClick={() => void run({ type: "timer-extend", seconds: 60 })}>
+                <button type="button" class="button" title={w.timer.plusMinuteLabel} onClick={() => void run({ type: "timer-extend", seconds: 60 })}>
                   {w.timer.plusMinute}
                 </button>
-                <button type="button" class="button" aria-label={w.timer.minusMinuteLabel} onClick={() => void run({ type: "timer-extend", seconds: -60 })}>
+                <button type="button" class="button" title={w.timer.minusMinuteLabel} onClick={() => void run({ type: "timer-extend", seconds: -60 })}>
                   {w.timer.minusMinute}
                 </button>
               </>
@@ -644,7 +649,7 @@ function NewNote({ columnId, columnTitle, run, w }: { readonly columnId: string;
       <label class="visually-hidden" for={inputId}>
         {w.board.newNote(columnTitle)}
       </label>
-      <input id={inputId} type="text" maxLength={280} placeholder={w.board.newNote(columnTitle)} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <input id={inputId} type="text" maxLength={280} placeholder={w.board.notePlaceholder} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       <button type="submit" class="button">
         {w.board.addNote}
       </button>
@@ -701,7 +706,7 @@ function Attendance({ view, w }: PartProps) {
         <ul class="ws-attendance">
           {present.map((stay) => (
             <li key={stay.participantId}>
-              {stay.displayName}
+              <span class="ws-attendance__name">{stay.displayName}</span>
               {stay.participantId === view.you.participantId && <span class="tag"> {w.attendance.you}</span>}
               {stay.guest && <span class="tag"> {w.attendance.guest}</span>}
               {coaches.has(stay.participantId) && <span class="tag"> {w.attendance.coach}</span>}
