@@ -156,12 +156,12 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
         <div class="ws-main">
           {coach && view.phase !== "ended" && <CoachBar {...props} />}
           <CurrentItem {...props} />
-          <Timer timer={view.timer} offsetMs={offsetMs} {...props} />
+          {view.phase !== "ended" && <Timer timer={view.timer} offsetMs={offsetMs} {...props} />}
           <Polls {...props} />
           <Board {...props} />
         </div>
         <div class="ws-side">
-          <Hands {...props} />
+          {view.phase !== "ended" && <Hands {...props} />}
           <Attendance {...props} />
         </div>
       </div>
@@ -510,7 +510,7 @@ function Board(props: PartProps) {
   const [budget, setBudget] = useState(String(view.dotBudget || 3));
   return (
     <Part id="ws-board" title={w.board.title}>
-      {takesPart && (
+      {takesPart && open && (
         <p class="ws-board__budget" role="status" data-dots-left={left}>
           {view.dotBudget > 0 ? w.board.dotsLeft(left, view.dotBudget) : w.board.votingClosed}
         </p>
@@ -696,7 +696,8 @@ function Hands({ view, run, w, takesPart }: PartProps) {
 }
 
 function Attendance({ view, w }: PartProps) {
-  const present = presentNow(view.attendance);
+  // Live: who is here now; afterwards: everyone who came.
+  const present = presentNow(view.phase === "ended" ? view.attendance.map((stay) => ({ ...stay, leftAt: null })) : view.attendance);
   const coaches = new Set(view.details.coaches);
   return (
     <Part id="ws-attendance" title={w.attendance.title} extra={<span class="muted">{w.attendance.count(present.length)}</span>}>
