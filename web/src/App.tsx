@@ -21,6 +21,10 @@ const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
 const ProjectPage = lazy(() => import("./pages/Project").then((m) => m.ProjectPage));
+const WorkshopsPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopsPage));
+const WorkshopNewPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopNewPage));
+const WorkshopJoinPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopJoinPage));
+const WorkshopSessionPage = lazy(() => import("./pages/WorkshopSession").then((m) => m.WorkshopSessionPage));
 
 /** Starts the session check and, in parallel, the download of the page most likely shown. */
 export function startApp(): void {
@@ -32,6 +36,8 @@ export function startApp(): void {
   const route = currentRoute();
   if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
   else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
+  else if (route.name === "workshop") void WorkshopSessionPage.preload().catch(() => undefined);
+  else if (route.name === "workshopJoin") void WorkshopJoinPage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -57,6 +63,11 @@ function view(route: Route, state: SessionState, t: Messages): View {
     };
   }
   const signedIn = state.status === "signedIn";
+  // A guest sees its workshop and the join page only (App redirects anywhere else).
+  if (state.status === "guest" && route.name !== "workshopJoin") {
+    const id = state.guest.workshopId;
+    return { title: t.app.title, page: <WorkshopSessionPage key={id} id={id} /> };
+  }
   switch (route.name) {
     case "home":
     case "cooperative":
@@ -84,6 +95,16 @@ function view(route: Route, state: SessionState, t: Messages): View {
       return signedIn
         ? { title: t.app.title, page: <ProjectPage key={route.slug} slug={route.slug} /> }
         : { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
+    case "workshopJoin":
+      return { title: t.pageTitle(t.nav.joinWorkshop), page: <WorkshopJoinPage key={route.code ?? ""} code={route.code} /> };
+    case "workshops":
+    case "workshopNew":
+    case "workshop":
+      if (!signedIn) return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
+      if (route.name === "workshop") return { title: t.pageTitle(t.nav.workshops), page: <WorkshopSessionPage key={route.id} id={route.id} /> };
+      return route.name === "workshops"
+        ? { title: t.pageTitle(t.nav.workshops), page: <WorkshopsPage /> }
+        : { title: t.pageTitle(t.nav.newWorkshop), page: <WorkshopNewPage /> };
     case "notFound":
       return {
         title: t.pageTitle(t.nav.notFoundTitle),
@@ -116,6 +137,7 @@ export function App() {
   const href = routeHref(route);
   const { title, page } = view(route, state, t);
   const user = state.status === "signedIn" ? state.user : null;
+  const guest = state.status === "guest" ? state.guest : null;
 
   // Once signed in, the sign-in and register pages lead to where the user was going.
   useEffect(() => {
@@ -123,6 +145,13 @@ export function App() {
       navigate(returnRoute(route.returnTo), { replace: true });
     }
   }, [href, user]);
+
+  // A guest's session opens its workshop only: keep the address on it.
+  useEffect(() => {
+    if (guest !== null && route.name !== "workshopJoin" && !(route.name === "workshop" && route.id === guest.workshopId)) {
+      navigate({ name: "workshop", id: guest.workshopId }, { replace: true });
+    }
+  }, [href, guest?.workshopId]);
 
   useEffect(() => {
     document.title = title;
@@ -162,8 +191,25 @@ export function App() {
           </div>
           {user !== null ? (
             <div class="topbar__tools">
+              <nav class="topbar__nav" aria-label={t.nav.sections}>
+                <a href={routeHref({ name: "home" })} aria-current={route.name === "home" ? "page" : undefined}>
+                  {t.nav.directory}
+                </a>
+                <a href={routeHref({ name: "workshops" })} aria-current={route.name.startsWith("workshop") ? "page" : undefined}>
+                  {t.nav.workshops}
+                </a>
+              </nav>
               <LiveStatus />
               <UserMenu user={user} />
+            </div>
+          ) : guest !== null ? (
+            <div class="topbar__tools">
+              <LiveStatus />
+              <span class="guest-badge">{t.nav.guest(guest.displayName)}</span>
+              <LanguageSwitch id="header-language" />
+              <button type="button" class="button button--quiet" onClick={() => void session.signOut()}>
+                {t.nav.leaveWorkshop}
+              </button>
             </div>
           ) : (
             state.status !== "loading" && <LanguageSwitch id="header-language" />

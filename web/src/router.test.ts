@@ -23,6 +23,19 @@ describe("router", () => {
     expect(parseHash("#/invitation/abc/")).toEqual({ name: "invitation", token: "abc" });
   });
 
+  it("reads the workshop pages and joining by code, and comes back to them after signing in", () => {
+    expect(parseHash("#/ateliers")).toEqual({ name: "workshops" });
+    expect(parseHash("#/ateliers/nouveau")).toEqual({ name: "workshopNew" });
+    expect(parseHash("#/ateliers/atelier-3kq8m2x9pa4t")).toEqual({ name: "workshop", id: "atelier-3kq8m2x9pa4t" });
+    expect(parseHash("#/atelier?code=K7M2QX")).toEqual({ name: "workshopJoin", code: "K7M2QX" });
+    expect(parseHash("#/atelier")).toEqual({ name: "workshopJoin", code: null });
+    for (const route of [{ name: "workshop", id: "atelier-x" }, { name: "workshopJoin", code: "K7M 2QX" }, { name: "workshops" }] as const) {
+      expect(parseHash(routeHref(route))).toEqual(route);
+    }
+    expect(safeReturnPath("/atelier?code=K7M2QX")).toBe("/atelier?code=K7M2QX");
+    expect(safeReturnPath("/ateliers/atelier-x")).toBe("/ateliers/atelier-x");
+  });
+
   it("sends anything else to the not-found page", () => {
     expect(parseHash("#/invitation").name).toBe("notFound");
     expect(parseHash("#/invitation/abc/extra").name).toBe("notFound");

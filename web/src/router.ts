@@ -1,5 +1,6 @@
 // A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
-// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}.
+// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}, #/ateliers (workshops),
+// #/ateliers/nouveau, #/ateliers/{id}, #/atelier?code=K7M2QX (joining by code).
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
@@ -20,6 +21,10 @@ export type Route =
     }
   | { readonly name: "invitation"; readonly token: string }
   | { readonly name: "project"; readonly slug: string }
+  | { readonly name: "workshops" | "workshopNew" }
+  | { readonly name: "workshop"; readonly id: string }
+  /** Joining a workshop by code (the code from a shared link, or typed). */
+  | { readonly name: "workshopJoin"; readonly code: string | null }
   | { readonly name: "notFound"; readonly path: string };
 
 const SIGN_IN = "connexion";
@@ -29,9 +34,13 @@ const COOPERATIVE = "cooperatives";
 const DIASPORA_GROUP = "diaspora";
 /** The project pages' path (the project workspace). */
 const PROJECT = "projets";
+const WORKSHOPS = "ateliers";
+const NEW_WORKSHOP = "nouveau";
+const JOIN_WORKSHOP = "atelier";
 /** Query parameters (French, like the paths). */
 const RETURN_PARAM = "retour";
 const EMAIL_PARAM = "courriel";
+const CODE_PARAM = "code";
 
 function decode(segment: string): string | null {
   try {
@@ -75,6 +84,15 @@ export function parseHash(hash: string): Route {
   if (first === PROJECT && second !== undefined && second.trim() !== "" && more.length === 0) {
     return { name: "project", slug: second };
   }
+  if (first === WORKSHOPS && more.length === 0) {
+    if (second === undefined) return { name: "workshops" };
+    if (second === NEW_WORKSHOP) return { name: "workshopNew" };
+    if (second.trim() !== "") return { name: "workshop", id: second };
+  }
+  if (first === JOIN_WORKSHOP && second === undefined) {
+    const code = query.get(CODE_PARAM)?.trim() ?? "";
+    return { name: "workshopJoin", code: code === "" ? null : code };
+  }
   return notFound;
 }
 
@@ -101,6 +119,14 @@ export function routeHref(route: Route): string {
       return `#/${INVITATION}/${encodeURIComponent(route.token)}`;
     case "project":
       return `#/${PROJECT}/${encodeURIComponent(route.slug)}`;
+    case "workshops":
+      return `#/${WORKSHOPS}`;
+    case "workshopNew":
+      return `#/${WORKSHOPS}/${NEW_WORKSHOP}`;
+    case "workshop":
+      return `#/${WORKSHOPS}/${encodeURIComponent(route.id)}`;
+    case "workshopJoin":
+      return `#/${JOIN_WORKSHOP}${route.code === null ? "" : `?${CODE_PARAM}=${encodeURIComponent(route.code)}`}`;
     case "notFound":
       return `#${route.path.startsWith("/") ? route.path : `/${route.path}`}`;
   }
@@ -123,18 +149,22 @@ export function routePath(route: Route): string {
 
 /**
  * A return path is only accepted if it names a page of this app worth coming back to
- * (the directory, a profile, an invitation, a project): never another site, never the sign-in pages themselves.
+ * (the directory, a profile, an invitation, a project, a workshop or joining one): never another site, never the sign-in pages themselves.
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
   const route = parseHash(`#${value}`);
-  return route.name === "home" ||
-    route.name === "invitation" ||
-    route.name === "cooperative" ||
-    route.name === "diasporaGroup" ||
-    route.name === "project"
-    ? routePath(route)
-    : null;
+  const worthIt: readonly Route["name"][] = [
+    "home",
+    "invitation",
+    "cooperative",
+    "diasporaGroup",
+    "project",
+    "workshops",
+    "workshop",
+    "workshopJoin",
+  ];
+  return worthIt.includes(route.name) ? routePath(route) : null;
 }
 
 /** The route to show once signed in. */

@@ -12,7 +12,44 @@ export type SessionState =
   /** /api/auth/me could not be answered (network, server error). */
   | { readonly status: "error"; readonly problem: ProblemDetails }
   | { readonly status: "signedOut"; readonly reason: "expired" | "signedOut" | null }
-  | { readonly status: "signedIn"; readonly user: CurrentUser };
+  | { readonly status: "signedIn"; readonly user: CurrentUser }
+  /** A workshop guest (joined by code, no account): sees that workshop only. */
+  | { readonly status: "guest"; readonly guest: GuestSession };
+
+/** Who a guest is: the session cookie is HttpOnly, so the page keeps what the join answered. */
+export interface GuestSession {
+  readonly workshopId: string;
+  readonly displayName: string;
+}
+
+const GUEST_KEY = "kaolack.guest";
+
+function storedGuest(): GuestSession | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(GUEST_KEY);
+    const value: unknown = raw ? JSON.parse(raw) : null;
+    if (typeof value !== "object" || value === null) return null;
+    const { workshopId, displayName } = value as Record<string, unknown>;
+    return typeof workshopId === "string" && typeof displayName === "string" ? { workshopId, displayName } : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeGuest(guest: GuestSession | null): void {
+  try {
+    if (guest === null) globalThis.localStorage?.removeItem(GUEST_KEY);
+    else globalThis.localStorage?.setItem(GUEST_KEY, JSON.stringify(guest));
+  } catch {
+    // Storage refused: the guest stays in for this page, and a reload asks for the code again.
+  }
+}
+
+/** Who the session is, to tell when it ends or changes hands. */
+function identity(state: SessionState): string | null {
+  if (state.status === "signedIn") return `user:${state.user.email}`;
+  return state.status === "guest" ? `guest:${state.guest.workshopId}` : null;
+}
 
 type Listener = (state: SessionState) => void;
 
@@ -44,12 +81,18 @@ export class Session {
     if (this.current.status === "error") this.set({ status: "loading" });
     const result = await fetchMe();
     if (sequence !== this.sequence) return this.current;
-    if (!result.ok) {
+    // A guest's session is refused everything but its workshop, /api/auth/me included.
+    const guest = storedGuest();
+    if (!result.ok && result.problem.status === 403 && guest !== null) {
+      this.set({ status: "guest", guest });
+    } else if (!result.ok) {
       // Keep a known user on a passing failure; only a first check shows the error.
       if (this.current.status !== "signedIn") this.set({ status: "error", problem: result.problem });
     } else if (result.value === null) {
-      this.set({ status: "signedOut", reason: this.current.status === "signedIn" ? reason : null });
+      storeGuest(null);
+      this.set({ status: "signedOut", reason: this.current.status === "signedIn" || this.current.status === "guest" ? reason : null });
     } else {
+      storeGuest(null);
       this.set({ status: "signedIn", user: result.value });
     }
     return this.current;
@@ -74,7 +117,15 @@ export class Session {
     return { ok: true, value: me.value };
   }
 
+  /** Joined a workshop by code without an account: the server set a guest cookie. */
+  joinedAsGuest(guest: GuestSession): void {
+    ++this.sequence;
+    storeGuest(guest);
+    this.set({ status: "guest", guest });
+  }
+
   async signOut(): Promise<void> {
+    storeGuest(null);
     ++this.sequence;
     // Stop the hub before the cookie goes away, then forget the user even if the call fails.
     this.set({ status: "signedOut", reason: "signedOut" });
@@ -83,13 +134,13 @@ export class Session {
 
   /** A signed-in request was answered 401: check, and sign out if the session is gone. */
   expired(): void {
-    if (this.current.status === "signedIn") void this.refresh("expired");
+    if (this.current.status === "signedIn" || this.current.status === "guest") void this.refresh("expired");
   }
 
   private set(state: SessionState): void {
-    const wasSignedIn = this.current.status === "signedIn";
+    const was = identity(this.current);
     this.current = state;
-    if (wasSignedIn && state.status !== "signedIn") for (const listener of this.signOutListeners) listener();
+    if (was !== null && was !== identity(state)) for (const listener of this.signOutListeners) listener();
     for (const listener of this.listeners) listener(state);
   }
 }

@@ -24,6 +24,13 @@ export const en: Messages = {
     sessionError: "Your session could not be checked: the server does not answer.",
     retry: "Try again",
     close: "Close",
+    sections: "Sections",
+    directory: "Directory",
+    workshops: "Workshops",
+    newWorkshop: "Prepare a workshop",
+    joinWorkshop: "Join a workshop",
+    guest: (name: string) => `Guest: ${name}`,
+    leaveWorkshop: "Leave the workshop",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {

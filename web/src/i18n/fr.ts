@@ -25,6 +25,13 @@ export const fr = {
     sessionError: "Impossible de vérifier votre session : le serveur ne répond pas.",
     retry: "Réessayer",
     close: "Fermer",
+    sections: "Rubriques",
+    directory: "Annuaire",
+    workshops: "Ateliers",
+    newWorkshop: "Préparer un atelier",
+    joinWorkshop: "Rejoindre un atelier",
+    guest: (name: string) => `Invité·e : ${name}`,
+    leaveWorkshop: "Quitter l’atelier",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {

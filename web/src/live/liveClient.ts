@@ -117,6 +117,15 @@ export class LiveClient {
     }
   }
 
+  /**
+   * Calls a hub method on the open connection. Refused at once (no queue) while not connected: a live action
+   * replayed minutes later, after the room moved on, would surprise more than a "try again".
+   */
+  invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+    if (this.connection === null || this.currentState !== "online") return Promise.reject(new OfflineError());
+    return this.connection.invoke<T>(method, ...args);
+  }
+
   /** Closes the connection and forgets every topic (sign-out). A later subscribe() starts afresh. */
   stop(): void {
     this.stopped = true;
@@ -239,6 +248,14 @@ export class LiveClient {
     if (!entry) return;
     if (entry.buffer !== null) entry.buffer.push(event);
     else entry.handler.onEvent(event);
+  }
+}
+
+/** A hub call attempted while the connection is down. */
+export class OfflineError extends Error {
+  constructor() {
+    super("The live connection is not open.");
+    this.name = "OfflineError";
   }
 }
 
