@@ -41,6 +41,10 @@ public sealed class PlanClient : IAsyncDisposable
     private long resyncedSeq = -1;
     private Exception? fault;
     private bool disposed;
+    private bool watchingPresence;
+    private long presenceVersion = -1;
+    private PresenceEntry[] present = [];
+    private (PlanEntityKind? Kind, string? EntityId, string? Field, int? Cursor)? shownPresence;
 
     /// <param name="connection">A hub connection whose JSON protocol is configured like the server's (<see cref="PlanJson.Configure"/>,
     /// or <see cref="CreateConnection"/>); started by <see cref="ConnectAsync"/> when it is not. The client owns it and disposes it.</param>
@@ -54,6 +58,7 @@ public sealed class PlanClient : IAsyncDisposable
         this.json = json ?? PlanJson.Options;
         ProjectSlug = projectSlug;
         Topic = $"plan:{projectSlug}";
+        PresenceTopic = $"presence:{projectSlug}";
         state = new PlanClientState(clientId ?? $"c-{Guid.NewGuid():N}"[..18]);
         eventHandler = connection.On<LiveEvent>(EventTarget, OnEvent);
         connection.Reconnecting += OnReconnecting;
@@ -64,9 +69,30 @@ public sealed class PlanClient : IAsyncDisposable
     /// <summary>Raised after every change of the local document or of an op's fate (outside the client's lock, on the thread that made it).</summary>
     public event EventHandler<PlanUpdateEventArgs>? Updated;
 
+    /// <summary>Raised when someone else's presence in the plan changes (outside the client's lock).</summary>
+    public event EventHandler? PresenceChanged;
+
     public string ProjectSlug { get; }
 
     public string Topic { get; }
+
+    /// <summary>The live topic of who is in the plan ("presence:{slug}").</summary>
+    public string PresenceTopic { get; }
+
+    /// <summary>
+    /// The other clients in the plan (after <see cref="WatchPresenceAsync"/>), their text cursors moved into the local
+    /// document: the server keeps them on its version, and the local edits not yet acknowledged move them as they move text.
+    /// </summary>
+    public IReadOnlyList<PresenceEntry> Others
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. present.Where(e => e.ClientId != ClientId).Select(ToLocal)];
+            }
+        }
+    }
 
     public string ClientId => state.ClientId;
 
@@ -161,6 +187,44 @@ public sealed class PlanClient : IAsyncDisposable
             await connection.StartAsync(cancellationToken);
         }
         await ResubscribeAsync(cancellationToken);
+        await RestorePresenceAsync(cancellationToken);
+    }
+
+    /// <summary>Receives who else is in the plan from now on (<see cref="Others"/>, <see cref="PresenceChanged"/>), again after each reconnect.</summary>
+    public async Task WatchPresenceAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            watchingPresence = true;
+        }
+        await SubscribePresenceAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Shows where this client is (under its <see cref="ClientId"/>, so the server moves the cursor with this client's own
+    /// ops): <paramref name="cursor"/> is in the local text and is sent taken back through the pending ops, where the
+    /// server's document has it. Send it when the caret moves and as a heartbeat within the server's presence TTL; it is
+    /// shown again after a reconnect.
+    /// </summary>
+    public async Task UpdatePresenceAsync(PlanEntityKind? kind, string? entityId, string? field, int? cursor, CancellationToken cancellationToken = default)
+    {
+        PresenceUpdate update;
+        lock (gate)
+        {
+            shownPresence = (kind, entityId, field, cursor);
+            update = ToServer(kind, entityId, field, cursor);
+        }
+        await connection.InvokeAsync("UpdatePresence", ProjectSlug, update, cancellationToken);
+    }
+
+    /// <summary>Leaves the plan's presence at once (closing the plan); the connection stays.</summary>
+    public async Task LeavePresenceAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            shownPresence = null;
+        }
+        await connection.InvokeAsync("LeavePresence", ProjectSlug, ClientId, cancellationToken);
     }
 
     /// <summary>Stops the connection. Edits keep being applied locally and queued until <see cref="ConnectAsync"/>.</summary>
@@ -328,6 +392,11 @@ public sealed class PlanClient : IAsyncDisposable
 
     private void OnEvent(LiveEvent liveEvent)
     {
+        if (liveEvent.Topic == PresenceTopic)
+        {
+            OnPresence(liveEvent);
+            return;
+        }
         if (liveEvent.Topic != Topic)
         {
             return;
@@ -365,6 +434,7 @@ public sealed class PlanClient : IAsyncDisposable
         try
         {
             await ResubscribeAsync(CancellationToken.None);
+            await RestorePresenceAsync(CancellationToken.None);
         }
         catch (Exception exception) when (exception is not HubException)
         {
@@ -441,6 +511,71 @@ public sealed class PlanClient : IAsyncDisposable
         RepairGapIfNeeded();
         Kick();
     }
+
+    /// <summary>A new connection has no presence: subscribe again when watching, show again what was shown.</summary>
+    private async Task RestorePresenceAsync(CancellationToken cancellationToken)
+    {
+        bool watch;
+        PresenceUpdate? show;
+        lock (gate)
+        {
+            watch = watchingPresence;
+            show = shownPresence is var (kind, entityId, field, cursor) ? ToServer(kind, entityId, field, cursor) : null;
+        }
+        if (watch)
+        {
+            await SubscribePresenceAsync(cancellationToken);
+        }
+        if (show is not null)
+        {
+            await connection.InvokeAsync("UpdatePresence", ProjectSlug, show, cancellationToken);
+        }
+    }
+
+    private async Task SubscribePresenceAsync(CancellationToken cancellationToken)
+    {
+        var catchUp = await connection.InvokeAsync<CatchUp>("Subscribe", PresenceTopic, null, cancellationToken);
+        foreach (var liveEvent in catchUp.Events)
+        {
+            OnPresence(liveEvent);
+        }
+    }
+
+    /// <summary>Every presence event is the whole list; versions increase (not one by one), so an older one is ignored.</summary>
+    private void OnPresence(LiveEvent liveEvent)
+    {
+        PresenceList list;
+        try
+        {
+            list = Read<PresenceList>(liveEvent);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+        lock (gate)
+        {
+            if (liveEvent.Version <= presenceVersion)
+            {
+                return;
+            }
+            presenceVersion = liveEvent.Version;
+            present = list.Entries;
+        }
+        PresenceChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private PresenceUpdate ToServer(PlanEntityKind? kind, string? entityId, string? field, int? cursor) =>
+        new(ClientId, kind, entityId, field,
+            cursor is { } local && IsTextField(kind, entityId, field) ? state.LocalToServerCursor(kind!.Value, entityId!, field!, local) : cursor);
+
+    private PresenceEntry ToLocal(PresenceEntry entry) =>
+        entry.Cursor is { } cursor && IsTextField(entry.Kind, entry.EntityId, entry.Field)
+            ? entry with { Cursor = state.ServerToLocalCursor(entry.Kind!.Value, entry.EntityId!, entry.Field!, cursor) }
+            : entry;
+
+    private static bool IsTextField(PlanEntityKind? kind, string? entityId, string? field) =>
+        kind is { } k && entityId is not null && field is not null && PlanFields.Texts(k).Contains(field);
 
     private async Task<PlanUpdate> LearnFate(PlanSubmission submission, CancellationToken cancellationToken)
     {

@@ -234,6 +234,56 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
         return cursor;
     }
 
+    /// <summary>
+    /// Where a cursor of the local text is in the server document at <see cref="Version"/>: taken back through the
+    /// pending ops, newest first. A cursor inside (or right after) text inserted locally goes to where that insert
+    /// will land; once the server applies the op it moves the author's cursor to the op's end, as the local one is.
+    /// </summary>
+    public int LocalToServerCursor(PlanEntityKind kind, string id, string field, int cursor)
+    {
+        foreach (var op in Pending().Reverse())
+        {
+            if (op.Type == PlanOpType.Text && op.Kind == kind && op.Id == id && op.Field == field)
+            {
+                cursor = CursorBefore(cursor, op.Text!);
+            }
+        }
+        return cursor;
+    }
+
+    /// <summary>The position in an op's input text of position <paramref name="cursor"/> of its output.</summary>
+    internal static int CursorBefore(int cursor, TextOp op)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cursor);
+        var input = 0;
+        var output = 0;
+        foreach (var c in op.Components)
+        {
+            switch (c.Kind)
+            {
+                case TextOpComponentKind.Retain:
+                    if (cursor <= output + c.Length)
+                    {
+                        return input + cursor - output;
+                    }
+                    input += c.Length;
+                    output += c.Length;
+                    break;
+                case TextOpComponentKind.Insert:
+                    if (cursor <= output + c.Length)
+                    {
+                        return input;
+                    }
+                    output += c.Length;
+                    break;
+                default:
+                    input += c.Length;
+                    break;
+            }
+        }
+        return input + cursor - output;
+    }
+
     /// <summary>Where a cursor in a text field moves when <paramref name="effect"/> (one of <see cref="PlanUpdate.Effects"/>) changes that field.</summary>
     public static int TransformCursor(PlanEntityKind kind, string id, string field, int cursor, PlanOp effect, bool isOwnOp = false)
     {

@@ -120,6 +120,13 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.True(missing.Count == 0, $"{missing.Count} acknowledged op(s) lost in the crash: {string.Join(", ", missing)}");
             Assert.True(plan.Version >= acked.Values.Max(a => a.Version!.Value), $"plan v{plan.Version} is behind the acks");
             Assert.All(Enumerable.Range(0, Burst), i => Assert.True(Occurrences(body, Marker(i)) <= 1, $"marker {i} twice"));
+            // The history was never in a snapshot (the silo died first): it comes back from the log, the burst as one text entry.
+            using (var http = Client(second, secondToken))
+            {
+                var history = await (await http.GetAsync($"/api/projects/{slug}/plan/history?entity=journal")).Read<PlanHistoryPage>();
+                Assert.Equal([(PlanOpType.Text, plan.Version), (PlanOpType.Add, 1L)], history.Entries.Select(e => (e.Change, e.Version)));
+                Assert.All(history.Entries, e => Assert.Equal(AdminEmail, e.UserId));
+            }
             var survivedUnacked = Enumerable.Range(0, Burst).Count(i => !acked.ContainsKey(i) && body.Contains(Marker(i), StringComparison.Ordinal));
             output.WriteLine($"after the restart: plan v{plan.Version}, {acked.Count} acknowledged markers all present, " +
                 $"{survivedUnacked} unacknowledged ones stored before the kill");

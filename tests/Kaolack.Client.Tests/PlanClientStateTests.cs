@@ -323,6 +323,49 @@ public sealed class PlanClientStateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_local_cursor_is_taken_back_through_the_pending_ops_to_where_the_server_document_has_it()
+    {
+        var server = ServerWith(PlanOps.Add(Section, "s1", "V", Fields((PlanFields.Body, "Kaolack Oujda"))));
+        var client = Loaded("a", server);
+        client.Edit(PlanOps.Insert(Section, "s1", PlanFields.Body, 0, "🌍 "));   // in flight
+        client.Edit(PlanOps.Remove(Section, "s1", PlanFields.Body, 9, 1));      // buffered: the space before "Oujda"
+        client.Edit(PlanOps.Insert(Section, "s1", PlanFields.Body, 9, " ⇄ "));   // composed into the buffer
+        Assert.Equal("🌍 Kaolack ⇄ Oujda", client.Document.Text(Section, "s1", PlanFields.Body));
+
+        int Server(int local) => client.LocalToServerCursor(Section, "s1", PlanFields.Body, local);
+
+        // In code points: before anything, inside and right after the local insert, in the retained text, after the end.
+        Assert.Equal(0, Server(0));
+        Assert.Equal(0, Server(1));
+        Assert.Equal(0, Server(2));
+        Assert.Equal(4, Server(6));       // "Kaol|ack" locally and on the server
+        Assert.Equal(7, Server(9));       // where the replaced space was
+        Assert.Equal(13, Server(17));     // the end
+        // Another field, or no pending op on it, is untouched.
+        Assert.Equal(5, client.LocalToServerCursor(Section, "s1", PlanFields.Heading, 5));
+        // Outside local inserts, the way back and the way forth (what remote cursors go through) agree.
+        foreach (var local in new[] { 0, 3, 4, 5, 6, 8, 13, 17 })
+        {
+            Assert.Equal(local, client.ServerToLocalCursor(Section, "s1", PlanFields.Body, Server(local)));
+        }
+    }
+
+    [Theory]
+    [InlineData("[3,\"ab\"]", 0, 0)]
+    [InlineData("[3,\"ab\"]", 3, 3)]
+    [InlineData("[3,\"ab\"]", 4, 3)]
+    [InlineData("[3,\"ab\"]", 5, 3)]
+    [InlineData("[3,\"ab\"]", 6, 4)]
+    [InlineData("[2,{\"d\":3}]", 2, 2)]
+    [InlineData("[2,{\"d\":3}]", 3, 6)]
+    [InlineData("[{\"d\":1},\"x\"]", 1, 1)]
+    [InlineData("[{\"d\":1},\"x\"]", 2, 2)]
+    public void A_position_after_an_op_maps_to_its_position_before_it(string op, int after, int before)
+    {
+        Assert.Equal(before, PlanClientState.CursorBefore(after, TextOp.Parse(op)));
+    }
+
+    [Fact]
     public void A_refused_op_is_discarded_with_the_buffered_edits_of_its_entity()
     {
         var server = ServerWith(PlanOps.Add(Task, "t1", "V", Fields((PlanFields.Notes, ""))));

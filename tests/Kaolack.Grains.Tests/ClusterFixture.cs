@@ -12,7 +12,7 @@ namespace Kaolack.Grains.Tests;
 /// configured by the same <see cref="GrainSetup.AddKaolackGrains"/> as the application.
 /// Shared by every grain test class through <see cref="ClusterCollection"/>.
 /// Accounts lock for <see cref="LockoutDuration"/> instead of 15 minutes, so a test can see a lock end;
-/// presence entries expire after <see cref="PresenceTtl"/>.
+/// presence entries expire after <see cref="PresenceTtl"/>; plan log segments roll every <see cref="PlanSegmentBlocks"/> blocks.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -27,6 +27,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// long enough that a loaded machine never expires an entry while a test still reads it.
     /// </summary>
     public static readonly TimeSpan PresenceTtl = TimeSpan.FromSeconds(8);
+
+    /// <summary>Plan log segments hold this many blocks instead of 45,000, so the plan tests cross segments.</summary>
+    public const int PlanSegmentBlocks = 20;
 
     private AzuriteServer? azurite;
     private InProcessTestCluster? cluster;
@@ -70,6 +73,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddKaolackGrains(storageConnectionString, serviceId);
             silo.Services.Configure<AccountOptions>(options => options.LockoutDuration = LockoutDuration);
             silo.Services.Configure<PresenceOptions>(options => options.Ttl = PresenceTtl);
+            silo.Services.Configure<PlanStorageOptions>(options => options.SegmentMaxBlocks = PlanSegmentBlocks);
         });
         var started = builder.Build();
         try

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using Kaolack.Api.Hosting;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
@@ -312,6 +314,69 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
         Assert.Equal(new PlanAck(10, null), late);
         Assert.Equal("Kaolack (Sénégal) et l'Oriental", (await plan.GetSnapshot(owner)).Document.Sections.Single().Fields[PlanFields.Body]);
         Assert.NotEmpty(slug);
+    }
+
+    [Fact]
+    public async Task A_new_activation_before_any_snapshot_replays_the_log_across_its_segments_sessions_and_history_included()
+    {
+        var (slug, plan) = await NewPlan();
+        await plan.Submit(owner, new("a", 1, 0, AddSection("s1", "a0")));
+        // One commit per op: three times as many blocks as a segment holds.
+        const int edits = ClusterFixture.PlanSegmentBlocks * 3;
+        PlanAck last = null!;
+        for (var i = 1; i <= edits; i++)
+        {
+            last = await plan.Submit(owner, new("a", i + 1, i, Body("s1", TextOp.InsertAt(0, Marker(i)))));
+        }
+        var written = await Read(plan);
+        var segments = new List<string>();
+        var container = new BlobContainerClient(fixture.StorageConnectionString, GrainSetup.PlanLogContainer(fixture.ServiceId));
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, PlanLogSegments.Prefix(slug), CancellationToken.None))
+        {
+            segments.Add(blob.Name);
+        }
+
+        // A cluster of its own on the same storage activates the plan from storage alone, as after a crash: no
+        // snapshot was written yet (fewer ops than SnapshotEveryOps, sooner than SnapshotInterval).
+        await using var second = await ClusterFixture.StartClusterAsync(fixture.StorageConnectionString, fixture.ServiceId, silos: 1);
+        var replayed = second.Client.GetGrain<IPlanDocumentGrain>(slug);
+
+        Assert.True(segments.Count >= 3, $"{segments.Count} segment(s)");
+        Assert.Equal(written, await Read(replayed));
+        Assert.Equal(last, await replayed.Submit(owner, new("a", edits + 1, edits, Body("s1", TextOp.InsertAt(0, Marker(edits))))));
+        Assert.Equal(Enumerable.Range(6, edits - 4).Select(v => (long)v), Changes(await replayed.CatchUp(owner, 5)).Select(c => c.Version));
+        var history = await replayed.GetHistory(owner, "s1", null, 10);
+        Assert.Equal([(PlanOpType.Text, edits + 1L), (PlanOpType.Add, 1L)], history.Entries.Select(e => (e.Change, e.Version)));
+    }
+
+    [Fact]
+    public async Task After_the_configured_number_of_ops_a_snapshot_is_written_in_the_background()
+    {
+        var (slug, plan) = await NewPlan();
+        await plan.Submit(owner, new("setup", 1, 0, Add(PlanEntityKind.Task, "t1", "a0")));
+        var container = new BlobContainerClient(fixture.StorageConnectionString, GrainSetup.DocumentsContainer(fixture.ServiceId));
+        async Task<long> SnapshotBytes()
+        {
+            await foreach (var blob in container.GetBlobsAsync())
+            {
+                if (blob.Name.Contains(slug, StringComparison.Ordinal) && blob.Name.Contains("plan", StringComparison.OrdinalIgnoreCase))
+                {
+                    return blob.Properties.ContentLength ?? 0;
+                }
+            }
+            return 0;
+        }
+        var before = await SnapshotBytes();
+
+        var ops = new PlanStorageOptions().SnapshotEveryOps + 10;
+        for (var batch = 0; batch < ops; batch += 250)
+        {
+            await Task.WhenAll(Enumerable.Range(batch, Math.Min(250, ops - batch)).Select(i =>
+                plan.Submit(owner, new($"c{i}", 1, 1, Set(PlanEntityKind.Task, "t1", PlanFields.Title, $"titre {i}")))));
+        }
+
+        Assert.Equal(0, before);
+        await Eventually.True(async () => await SnapshotBytes() > 0, "the plan's snapshot to be written");
     }
 
     [Fact]

@@ -13,14 +13,14 @@ namespace Kaolack.Grains.Plans;
 /// </summary>
 public sealed class PlanLogStore(BlobContainerClient container, Serializer serializer)
 {
-    private readonly Lazy<Task> created = new(() => container.CreateIfNotExistsAsync());
+    private Task? created;
 
     public Serializer Serializer => serializer;
 
     /// <summary>The plan's log segments, in version order.</summary>
     public async Task<List<PlanLogSegment>> List(string slug)
     {
-        await created.Value;
+        await EnsureContainer();
         var segments = new List<PlanLogSegment>();
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, PlanLogSegments.Prefix(slug), CancellationToken.None))
         {
@@ -45,7 +45,7 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
     /// <summary>Starts segment <paramref name="firstVersion"/>; one left empty by an earlier attempt is taken over, one with content is a conflict.</summary>
     public async Task<PlanLogSegment> Create(string slug, long firstVersion)
     {
-        await created.Value;
+        await EnsureContainer();
         var name = PlanLogSegments.BlobName(slug, firstVersion);
         var blob = container.GetAppendBlobClient(name);
         try
@@ -76,10 +76,21 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
         return segment with { Length = segment.Length + block.Length, Blocks = appended.Value.BlobCommittedBlockCount };
     }
 
+    /// <summary>Creates the container once; a failed attempt is tried again by the next call (two at once are harmless).</summary>
+    private Task EnsureContainer()
+    {
+        var task = created;
+        if (task is null || task.IsFaulted || task.IsCanceled)
+        {
+            created = task = container.CreateIfNotExistsAsync();
+        }
+        return task;
+    }
+
     /// <summary>Stores the document of a named version (overwriting an unfinished earlier attempt with the same id).</summary>
     public async Task SaveVersion(string slug, long id, PlanModel model)
     {
-        await created.Value;
+        await EnsureContainer();
         await container.GetBlobClient(PlanLogSegments.VersionBlobName(slug, id))
             .UploadAsync(new BinaryData(serializer.SerializeToArray(model)), overwrite: true);
     }
