@@ -67,11 +67,15 @@ public static class ProgrammeAggregation
         return next.Length > limit ? next[^limit..] : next;
     }
 
-    /// <summary>Names counted case-insensitively, shown as first met; most frequent first.</summary>
+    /// <summary>
+    /// Names counted case-insensitively, most frequent first. A name spelt several ways is shown by its first spelling in
+    /// ordinal order, not the first met, so the result does not depend on the order of the input.
+    /// </summary>
     private static NamedCount[] Named(IEnumerable<string> names) =>
         [.. names
-            .GroupBy(n => n.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new NamedCount(g.Key, g.Count()))
+            .Select(n => n.Trim())
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new NamedCount(g.Min(StringComparer.Ordinal)!, g.Count()))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal)];
 
     private static MoneyProgress[] Sum(IEnumerable<MoneyProgress> lines) =>
