@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Plans;
 using Kaolack.Grains.Storage;
@@ -40,6 +41,10 @@ public static class GrainSetup
         silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
             .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
+            .Validate(options => options.PushInterval > TimeSpan.Zero && options.SeriesDays > 0,
+                $"{DashboardOptions.Section}:PushInterval and SeriesDays must be positive.")
             .ValidateOnStart();
         silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")

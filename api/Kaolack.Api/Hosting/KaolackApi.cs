@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Dashboard;
 using Kaolack.Api.Endpoints;
 using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
@@ -143,6 +144,7 @@ public static class KaolackApi
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
         app.MapSuggestionEndpoints();
+        app.MapDashboardEndpoints();
 
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();

@@ -13,7 +13,7 @@ namespace Kaolack.Api.Live;
 
 /// <summary>
 /// Live updates and plan co-editing. A client subscribes to topics ("project:{slug}", "plan:{slug}", "presence:{slug}",
-/// "directory:cooperatives", …) and gets
+/// "dashboard:programme", "dashboard:project:{slug}", "directory:cooperatives", …) and gets
 /// "event" calls. Subscribing with the last version it saw returns what it missed, or a snapshot.
 /// </summary>
 [Authorize]
@@ -158,5 +158,5 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
 
     private static Topic Parse(string topic) => Topic.TryParse(topic, out var parsed)
         ? parsed
-        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug} ou directory:{cooperatives|diaspora-groups|projects}.");
+        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, dashboard:programme, dashboard:project:{slug} ou directory:{cooperatives|diaspora-groups|projects}.");
 }

@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
@@ -16,6 +17,8 @@ public static class LiveSources
         TopicScope.Directory => grains.GetGrain<IDirectoryGrain>(topic.Key),
         TopicScope.Plan => grains.GetGrain<IPlanDocumentGrain>(topic.Key),
         TopicScope.Presence => grains.GetGrain<IPlanPresenceGrain>(topic.Key),
+        TopicScope.ProgrammeDashboard => grains.GetGrain<IProgrammeDashboardGrain>(IProgrammeDashboardGrain.Key),
+        TopicScope.ProjectDashboard => grains.GetGrain<IProjectSummaryGrain>(topic.Key),
         _ => topic.Kind switch
         {
             EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),

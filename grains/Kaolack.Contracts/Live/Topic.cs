@@ -5,13 +5,17 @@ namespace Kaolack.Contracts.Live;
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
 /// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
-/// "presence:{project slug}" for who is in that plan right now.
+/// "presence:{project slug}" for who is in that plan right now, "dashboard:programme" for the programme dashboard,
+/// "dashboard:project:{project slug}" for one project's dashboard summary.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
     private const string DirectoryPrefix = "directory";
     private const string PlanPrefix = "plan";
     private const string PresencePrefix = "presence";
+    private const string DashboardPrefix = "dashboard";
+    private const string ProgrammeKey = "programme";
+    private const string ProjectDashboardPrefix = "project:";
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
@@ -23,11 +27,19 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     /// <summary>Who is in a project's plan right now: "presence:{project slug}".</summary>
     public static Topic ForPresence(string projectSlug) => new(TopicScope.Presence, EntityKind.Project, projectSlug);
 
+    /// <summary>The programme dashboard: "dashboard:programme".</summary>
+    public static Topic ForProgrammeDashboard() => new(TopicScope.ProgrammeDashboard, EntityKind.Project, ProgrammeKey);
+
+    /// <summary>One project's dashboard summary: "dashboard:project:{project slug}".</summary>
+    public static Topic ForProjectDashboard(string projectSlug) => new(TopicScope.ProjectDashboard, EntityKind.Project, projectSlug);
+
     public override string ToString() => Scope switch
     {
         TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
         TopicScope.Plan => $"{PlanPrefix}:{Key}",
         TopicScope.Presence => $"{PresencePrefix}:{Key}",
+        TopicScope.ProgrammeDashboard => $"{DashboardPrefix}:{ProgrammeKey}",
+        TopicScope.ProjectDashboard => $"{DashboardPrefix}:{ProjectDashboardPrefix}{Key}",
         _ => $"{Kind.Singular()}:{Key}",
     };
 
@@ -72,11 +84,31 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
             topic = ForPresence(tail);
             return true;
         }
+        if (head == DashboardPrefix)
+        {
+            return TryParseDashboard(tail, out topic);
+        }
         if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))
         {
             return false;
         }
         topic = ForEntity(kind, tail);
+        return true;
+    }
+
+    private static bool TryParseDashboard(string tail, out Topic topic)
+    {
+        topic = default;
+        if (tail == ProgrammeKey)
+        {
+            topic = ForProgrammeDashboard();
+            return true;
+        }
+        if (!tail.StartsWith(ProjectDashboardPrefix, StringComparison.Ordinal) || !Slug.IsValid(tail[ProjectDashboardPrefix.Length..]))
+        {
+            return false;
+        }
+        topic = ForProjectDashboard(tail[ProjectDashboardPrefix.Length..]);
         return true;
     }
 }

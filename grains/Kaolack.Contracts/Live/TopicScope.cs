@@ -6,4 +6,6 @@ public enum TopicScope
     Directory,
     Plan,
     Presence,
+    ProgrammeDashboard,
+    ProjectDashboard,
 }

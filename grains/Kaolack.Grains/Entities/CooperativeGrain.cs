@@ -1,8 +1,10 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Suggestions;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -40,4 +42,12 @@ public sealed class CooperativeGrain(
 
     protected override DirectoryEntry ToDirectoryEntry(CooperativeProfile profile, EntityMeta meta) =>
         CooperativeRules.ToDirectoryEntry(profile, meta);
+
+    protected override void PublishToDashboards()
+    {
+        var programme = GrainFactory.GetGrain<IProgrammeDashboardGrain>(IProgrammeDashboardGrain.Key);
+        _ = Current is null
+            ? programme.RemoveOrganisation(Kind, Slug)
+            : programme.UpdateOrganisation(OrganisationFactsRules.Of(Slug, Current.Profile, Version));
+    }
 }

@@ -1,6 +1,8 @@
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -31,4 +33,12 @@ public sealed class DiasporaGroupGrain(
 
     protected override DirectoryEntry ToDirectoryEntry(DiasporaGroupProfile profile, EntityMeta meta) =>
         DiasporaGroupRules.ToDirectoryEntry(profile, meta);
+
+    protected override void PublishToDashboards()
+    {
+        var programme = GrainFactory.GetGrain<IProgrammeDashboardGrain>(IProgrammeDashboardGrain.Key);
+        _ = Current is null
+            ? programme.RemoveOrganisation(Kind, Slug)
+            : programme.UpdateOrganisation(OrganisationFactsRules.Of(Slug, Current.Profile, Version));
+    }
 }

@@ -67,6 +67,7 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         if (Version > 0)
         {
             await PublishToDirectory();
+            PublishToDashboards();
         }
         await base.OnActivateAsync(cancellationToken);
     }
@@ -165,6 +166,16 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         Journal.Append(liveEvent);
         await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
         await PublishToDirectory();
+        PublishToDashboards();
+    }
+
+    /// <summary>
+    /// Tells the dashboards the committed state (the current value, or its absence), after every commit and on
+    /// every activation so a dashboard that missed a change heals. One-way: dashboards are read models and never
+    /// hold up or fail a change.
+    /// </summary>
+    protected virtual void PublishToDashboards()
+    {
     }
 
     private void EnsureValidSlug()

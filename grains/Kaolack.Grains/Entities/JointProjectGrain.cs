@@ -3,6 +3,7 @@ using System.Text;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
@@ -147,6 +148,9 @@ public sealed class JointProjectGrain(
     }
 
     protected override object View(ProjectData value, EntityMeta meta) => Wrap(value, meta);
+
+    protected override void PublishToDashboards() =>
+        _ = GrainFactory.GetGrain<IProjectSummaryGrain>(Slug).OnProject(Current is null ? null : Wrap(Current, Meta));
 
     protected override DirectoryEntry ToDirectoryEntry(ProjectData value, EntityMeta meta) =>
         ProjectRules.ToDirectoryEntry(value, meta);

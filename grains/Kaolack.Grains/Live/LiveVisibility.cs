@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
@@ -11,6 +12,7 @@ namespace Kaolack.Grains.Live;
 /// see are withheld (so directory topics can skip versions); snapshots keep only visible entries.
 /// A project's events go only to who may read the project at that version: subscribing required read
 /// access, but a member removed later must stop receiving them on a connection that stays open.
+/// Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
 /// Organisation topics need no filtering: every signed-in user reads organisations.
 /// </summary>
 public static class LiveVisibility
@@ -21,6 +23,9 @@ public static class LiveVisibility
         DirectorySnapshot snapshot when snapshot.Entries.Any(e => !AccessPolicy.CanSee(caller, e.Readers)) =>
             liveEvent with { Data = new DirectorySnapshot([.. snapshot.Entries.Where(e => AccessPolicy.CanSee(caller, e.Readers))]) },
         JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
+        ProjectSummary summary => AccessPolicy.CanSee(caller, summary.Readers) ? liveEvent : null,
+        ProgrammeDashboard dashboard when dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers)) =>
+            liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } },
         _ => liveEvent,
     };
 
@@ -30,6 +35,8 @@ public static class LiveVisibility
         DirectoryEntry entry => entry.Readers is not null,
         DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
         JointProject => true,
+        ProjectSummary summary => summary.Readers is not null,
+        ProgrammeDashboard dashboard => dashboard.Projects.Any(p => p.Readers is not null),
         _ => false,
     };
 }

@@ -2,6 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Domain;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Storage;
@@ -216,6 +217,7 @@ public sealed class PlanDocumentGrain(
         persistedVersion = upTo;
         persistedModel = snapshotModel;
         await Publish(upTo);
+        DashboardFeed.PlanCommitted(GrainFactory, Slug, snapshotModel, upTo, clock.GetUtcNow(), logger);
     }
 
     private async Task Publish(long upTo)

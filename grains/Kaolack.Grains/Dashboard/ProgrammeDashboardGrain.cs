@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Dashboard;
+using Kaolack.Contracts.Live;
+using Kaolack.Grains.Domain;
+using Kaolack.Grains.Live;
+using Kaolack.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+
+namespace Kaolack.Grains.Dashboard;
+
+/// <summary>
+/// Every project summary and organisation's facts of the programme, stored in one blob. Reentrant with group commit,
+/// like the plan grain: updates arriving during a write are applied in memory and stored by the next write, and each
+/// is acknowledged once stored. Reads and pushes only ever show what is stored. Pushes on "dashboard:programme" are
+/// coalesced (<see cref="DashboardOptions.PushInterval"/>): each carries the indicators recomputed from scratch over all
+/// summaries, today's point of the progress series and the rows changed since the previous push.
+/// </summary>
+[Reentrant]
+public sealed class ProgrammeDashboardGrain(
+    [PersistentState("programme-dashboard", StorageNames.Documents)] IPersistentState<ProgrammeState> store,
+    TimeProvider clock,
+    IOptions<DashboardOptions> options,
+    ILogger<ProgrammeDashboardGrain> logger)
+    : Grain, IProgrammeDashboardGrain
+{
+    private static readonly TimeSpan DayCheckInterval = TimeSpan.FromHours(1);
+
+    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
+    private readonly PushThrottle throttle = new(options.Value.PushInterval);
+    private readonly List<(long Version, string Slug, bool Removed)> unstored = [];
+    private readonly HashSet<string> changedSincePush = new(StringComparer.Ordinal);
+    private readonly HashSet<string> removedSincePush = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ProjectSummary> projects = ImmutableDictionary<string, ProjectSummary>.Empty;
+    private ImmutableDictionary<string, OrganisationFacts> organisations = ImmutableDictionary<string, OrganisationFacts>.Empty;
+    private ImmutableDictionary<string, ProjectSummary> storedProjects = ImmutableDictionary<string, ProjectSummary>.Empty;
+    private ImmutableDictionary<string, OrganisationFacts> storedOrganisations = ImmutableDictionary<string, OrganisationFacts>.Empty;
+    private ProgressPoint[] series = [];
+    private long version;
+    private long storedVersion;
+    private long pushVersion;
+    private DateOnly lastPushDay;
+    private Task? flush;
+    private IGrainTimer? pushTimer;
+    private LiveJournal journal = null!;
+
+    private static string TopicName => Topic.ForProgrammeDashboard().ToString();
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var state = store.State;
+        projects = storedProjects = state.Projects;
+        organisations = storedOrganisations = state.Organisations;
+        series = state.Series;
+        // Versions keep increasing across activations even if the last pushed version was not stored.
+        pushVersion = Math.Max(state.PushVersion, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        lastPushDay = Today;
+        journal = new LiveJournal(TopicName);
+        // Lateness moves with the date even when nothing changes: push the day's numbers once the day turns.
+        this.RegisterGrainTimer(_ => lastPushDay == Today ? Task.CompletedTask : Push(), new GrainTimerCreationOptions(DayCheckInterval, DayCheckInterval));
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task UpdateProject(ProjectSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (!Slug.IsValid(summary.Slug) || (projects.TryGetValue(summary.Slug, out var held) && held.Version >= summary.Version))
+        {
+            return;
+        }
+        projects = projects.SetItem(summary.Slug, summary);
+        await Store(summary.Slug, removed: false);
+    }
+
+    public async Task RemoveProject(string slug)
+    {
+        if (slug is null || !projects.ContainsKey(slug))
+        {
+            return;
+        }
+        projects = projects.Remove(slug);
+        await Store(slug, removed: true);
+    }
+
+    public async Task UpdateOrganisation(OrganisationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        organisations.TryGetValue(facts.Key, out var held);
+        if (held is not null && held.Version >= facts.Version)
+        {
+            return;
+        }
+        organisations = organisations.SetItem(facts.Key, facts);
+        await Store(null, removed: false);
+        TellPledgesChanged(held, facts);
+    }
+
+    public async Task RemoveOrganisation(EntityKind kind, string slug)
+    {
+        var key = OrganisationFacts.KeyOf(kind, slug);
+        if (!organisations.TryGetValue(key, out var held))
+        {
+            return;
+        }
+        organisations = organisations.Remove(key);
+        await Store(null, removed: false);
+        TellPledgesChanged(held, null);
+    }
+
+    public Task<PledgeFact[]> PledgesTo(string projectSlug) => Task.FromResult(Pledges(projectSlug));
+
+    public Task<ProgrammeDashboard> Get(Caller caller, DashboardFilter filter)
+    {
+        RequireRead(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        var today = Today;
+        var rows = storedProjects.Values.Where(p => ProgrammeAggregation.Matches(p, filter)).ToArray();
+        var indicators = ProgrammeAggregation.Compute(rows, storedOrganisations.Values.Where(o => ProgrammeAggregation.Matches(o, filter)), today);
+        return Task.FromResult(new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(rows, caller, today), []));
+    }
+
+    public Task<long> Watch(ILiveObserver observer)
+    {
+        watchers.Subscribe(observer, observer);
+        return Task.FromResult(pushVersion);
+    }
+
+    public Task Unwatch(ILiveObserver observer)
+    {
+        watchers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
+    {
+        RequireRead(caller);
+        var catchUp = journal.CatchUp(sinceVersion, pushVersion, () =>
+        {
+            var today = Today;
+            var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
+            return new LiveEvent(TopicName, pushVersion, ChangeKind.Snapshot, clock.GetUtcNow(),
+                new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(storedProjects.Values, Caller.System, today), []));
+        });
+        return Task.FromResult(catchUp with { Events = [.. catchUp.Events.Select(e => LiveVisibility.For(caller, e)).OfType<LiveEvent>()] });
+    }
+
+    private static void RequireRead(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Require(AccessPolicy.CanReadDirectory(caller), "Connectez-vous pour consulter le tableau de bord.");
+    }
+
+    /// <summary>The rows <paramref name="caller"/> may see, judged on <paramref name="today"/>, by title.</summary>
+    private static ProjectSummary[] Rows(IEnumerable<ProjectSummary> summaries, Caller caller, DateOnly today) =>
+        [.. summaries
+            .Where(s => AccessPolicy.CanSee(caller, s.Readers))
+            .Select(s => ProjectSummaries.AsOf(s, today))
+            .OrderBy(s => s.Title, StringComparer.CurrentCulture).ThenBy(s => s.Slug, StringComparer.Ordinal)];
+
+    private PledgeFact[] Pledges(string projectSlug) =>
+        [.. organisations.Values.SelectMany(o => o.Pledges).Where(p => p.ProjectSlug == projectSlug)];
+
+    /// <summary>Projects whose pledges an organisation's change touched learn their new pledges (one-way: a read model).</summary>
+    private void TellPledgesChanged(OrganisationFacts? before, OrganisationFacts? after)
+    {
+        var touched = (before?.Pledges ?? []).Concat(after?.Pledges ?? []).Select(p => p.ProjectSlug).Where(Slug.IsValid).ToHashSet(StringComparer.Ordinal);
+        foreach (var projectSlug in touched)
+        {
+            _ = GrainFactory.GetGrain<IProjectSummaryGrain>(projectSlug).OnPledges(Pledges(projectSlug));
+        }
+    }
+
+    /// <summary>Counts one change and waits until it is stored (one write carries every change made before it starts).</summary>
+    private async Task Store(string? slug, bool removed)
+    {
+        version++;
+        if (slug is not null)
+        {
+            unstored.Add((version, slug, removed));
+        }
+        var target = version;
+        while (storedVersion < target)
+        {
+            flush ??= Flush();
+            await flush;
+        }
+    }
+
+    private async Task Flush()
+    {
+        var upTo = version;
+        var (projectsNow, organisationsNow) = (projects, organisations);
+        store.State = new ProgrammeState
+        {
+            Projects = projectsNow,
+            Organisations = organisationsNow,
+            Series = series,
+            PushVersion = pushVersion,
+        };
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Unstored changes were never acknowledged: their senders retry. Reload what is stored.
+            logger.LogError(exception, "Programme dashboard: write failed; reloading from storage");
+            DeactivateOnIdle();
+            throw;
+        }
+        finally
+        {
+            flush = null;
+        }
+        storedVersion = upTo;
+        (storedProjects, storedOrganisations) = (projectsNow, organisationsNow);
+        foreach (var change in unstored.Where(c => c.Version <= upTo))
+        {
+            (change.Removed ? removedSincePush : changedSincePush).Add(change.Slug);
+            (change.Removed ? changedSincePush : removedSincePush).Remove(change.Slug);
+        }
+        unstored.RemoveAll(c => c.Version <= upTo);
+        SchedulePush();
+    }
+
+    private void SchedulePush()
+    {
+        if (throttle.OnChange(clock.GetUtcNow()) is { } delay)
+        {
+            pushTimer?.Dispose();
+            pushTimer = this.RegisterGrainTimer(_ => Push(), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    /// <summary>Publishes the stored state: indicators from scratch, today's progress point, the rows changed since the last push.</summary>
+    private async Task Push()
+    {
+        var now = clock.GetUtcNow();
+        throttle.Pushed(now);
+        var today = Today;
+        lastPushDay = today;
+        var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
+        series = ProgrammeAggregation.Record(series, ProgrammeAggregation.PointOf(indicators, today), Math.Max(1, options.Value.SeriesDays));
+        var changed = Rows(changedSincePush.Select(slug => storedProjects.GetValueOrDefault(slug)).OfType<ProjectSummary>(), Caller.System, today);
+        string[] removed = [.. removedSincePush.Order(StringComparer.Ordinal)];
+        changedSincePush.Clear();
+        removedSincePush.Clear();
+        pushVersion++;
+        var liveEvent = new LiveEvent(TopicName, pushVersion, ChangeKind.Updated, now,
+            new ProgrammeDashboard(pushVersion, today, indicators, series, changed, removed));
+        journal.Append(liveEvent);
+        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+    }
+}
