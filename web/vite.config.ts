@@ -27,6 +27,6 @@ export default defineConfig({
   preview: { host: "127.0.0.1" },
   test: {
     environment: "node",
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "scripts/**/*.test.mjs"],
   },
 });

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
@@ -76,6 +77,24 @@ public sealed class DirectorySearchTests
     {
         var page = DirectorySearch.Run(Entries, new DirectoryQuery { Status = ProjectStatus.Active });
         Assert.Equal(["amandes-berkane", "arachide-active"], page.Items.Select(e => e.Slug));
+    }
+
+    [Fact]
+    public void Legal_form_filter_keeps_only_cooperatives_of_that_form()
+    {
+        var entries = Entries.Select(e => e.Slug == "gie-bok-jom" ? e with { LegalForm = LegalForm.Gie } : e.Slug == "union-cerealiere" ? e with { LegalForm = LegalForm.Cooperative } : e);
+        var page = DirectorySearch.Run(entries, new DirectoryQuery { LegalForm = LegalForm.Gie });
+        Assert.Equal(["gie-bok-jom"], page.Items.Select(e => e.Slug));
+    }
+
+    [Fact]
+    public void A_cooperative_summary_carries_its_legal_form_for_the_filter()
+    {
+        var meta = new EntityMeta("gie-bok-jom", 4, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var entry = CooperativeRules.ToDirectoryEntry(new CooperativeProfile { Name = "GIE Bok Jom", LegalForm = LegalForm.Gie }, meta);
+        Assert.Equal((LegalForm.Gie, 2), (entry.LegalForm, entry.Format));
+        Assert.Single(DirectorySearch.Run([entry], new DirectoryQuery { LegalForm = LegalForm.Gie }).Items);
+        Assert.Empty(DirectorySearch.Run([entry], new DirectoryQuery { LegalForm = LegalForm.Pme }).Items);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public static class SignInPage
         await page.GotoAsync("/#/connexion");
         await page.Locator("#signin-email").FillAsync(email);
         await page.Locator("#signin-password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        // By type, not by name: the form may be shown in English.
+        await page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("connexion"));
     }
 }

@@ -54,7 +54,8 @@ public sealed class WebFixture : IAsyncLifetime
             Locale = "fr-FR",
             ViewportSize = viewport ?? Viewports.Desktop,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine running the tests may be busy with other builds.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -2,15 +2,21 @@ import type { JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { problemMessage } from "./auth/problem";
 import { session, useSession, type SessionState } from "./auth/session";
+import { ConnectionBadge } from "./components/ConnectionBadge";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { useConnectionState } from "./hooks";
+import { liveClient } from "./live/liveClient";
 import { UserMenu } from "./components/UserMenu";
-import { fr } from "./i18n/fr";
+import { useT, type Messages } from "./i18n";
 import { lazy, PageLoading } from "./lazy";
 import { dismissNotice, useNotice } from "./notice";
-import { currentRoute, navigate, returnRoute, routeHref, useRoute, type Route } from "./router";
+import { currentRoute, navigate, returnRoute, routeHref, routePage, routePath, useRoute, type Route } from "./router";
 
 // Pages are separate downloads: a signed-in visit never loads the forms, a signed-out one
 // never loads the lists (nor SignalR).
-const HomePage = lazy(() => import("./pages/Home").then((m) => m.HomePage));
+const DirectoryPage = lazy(() => import("./pages/Directory").then((m) => m.DirectoryPage));
+const CooperativePage = lazy(() => import("./pages/profiles").then((m) => m.CooperativePage));
+const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.DiasporaGroupPage));
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
@@ -19,9 +25,12 @@ const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.Invitatio
 export function startApp(): void {
   // A note about what the previous user did must not outlive their session.
   session.onSignedOut(dismissNotice);
+  // The hub connection is only for signed-in users: close it when the session ends.
+  session.onSignedOut(() => liveClient().stop());
   void session.refresh();
   const route = currentRoute();
-  if (route.name === "home") void HomePage.preload().catch(() => undefined);
+  if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
+  else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -30,17 +39,17 @@ interface View {
   readonly page: JSX.Element;
 }
 
-function view(route: Route, state: SessionState): View {
-  if (state.status === "loading") return { title: fr.app.title, page: <PageLoading /> };
+function view(route: Route, state: SessionState, t: Messages): View {
+  if (state.status === "loading") return { title: t.app.title, page: <PageLoading /> };
   if (state.status === "error") {
     return {
-      title: fr.app.title,
+      title: t.app.title,
       page: (
         <div class="panel" role="alert">
-          <p>{fr.nav.sessionError}</p>
+          <p>{t.nav.sessionError}</p>
           <p class="muted">{problemMessage(state.problem)}</p>
           <button type="button" class="button" onClick={() => void session.refresh()}>
-            {fr.nav.retry}
+            {t.nav.retry}
           </button>
         </div>
       ),
@@ -49,27 +58,36 @@ function view(route: Route, state: SessionState): View {
   const signedIn = state.status === "signedIn";
   switch (route.name) {
     case "home":
-      return signedIn
-        ? { title: fr.app.title, page: <HomePage /> }
-        : { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={null} email={null} /> };
+    case "cooperative":
+    case "diasporaGroup": {
+      if (!signedIn) {
+        const returnTo = route.name === "home" && route.filter === undefined ? null : routePath(route);
+        return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={returnTo} email={null} /> };
+      }
+      if (route.name === "home") return { title: t.app.title, page: <DirectoryPage filter={route.filter} /> };
+      // The page sets its own title once the profile is loaded.
+      return route.name === "cooperative"
+        ? { title: t.pageTitle(t.profile.cooperative), page: <CooperativePage key={route.slug} slug={route.slug} /> }
+        : { title: t.pageTitle(t.profile.diasporaGroup), page: <DiasporaGroupPage key={route.slug} slug={route.slug} /> };
+    }
     case "signIn":
     case "register":
       // Signed in: App redirects (effect below); show nothing meanwhile.
-      if (signedIn) return { title: fr.app.title, page: <PageLoading /> };
+      if (signedIn) return { title: t.app.title, page: <PageLoading /> };
       return route.name === "signIn"
-        ? { title: fr.pageTitle(fr.signIn.title), page: <SignInPage returnTo={route.returnTo} email={route.email} /> }
-        : { title: fr.pageTitle(fr.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
+        ? { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={route.returnTo} email={route.email} /> }
+        : { title: t.pageTitle(t.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
-      return { title: fr.pageTitle(fr.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+      return { title: t.pageTitle(t.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
     case "notFound":
       return {
-        title: fr.pageTitle(fr.nav.notFoundTitle),
+        title: t.pageTitle(t.nav.notFoundTitle),
         page: (
           <section class="panel" aria-labelledby="page-title">
-            <h2 id="page-title">{fr.nav.notFoundTitle}</h2>
-            <p>{fr.nav.notFoundText}</p>
+            <h2 id="page-title">{t.nav.notFoundTitle}</h2>
+            <p>{t.nav.notFoundText}</p>
             <p>
-              <a href={routeHref({ name: "home" })}>{fr.nav.backHome}</a>
+              <a href={routeHref({ name: "home" })}>{t.nav.backHome}</a>
             </p>
           </section>
         ),
@@ -77,13 +95,21 @@ function view(route: Route, state: SessionState): View {
   }
 }
 
+/** The live connection's state, on every signed-in page. */
+function LiveStatus() {
+  const client = liveClient();
+  useEffect(() => client.open(), [client]);
+  return <ConnectionBadge state={useConnectionState(client)} />;
+}
+
 export function App() {
+  const t = useT();
   const route = useRoute();
   const state = useSession();
   const notice = useNotice(route);
   const main = useRef<HTMLElement>(null);
   const href = routeHref(route);
-  const { title, page } = view(route, state);
+  const { title, page } = view(route, state, t);
   const user = state.status === "signedIn" ? state.user : null;
 
   // Once signed in, the sign-in and register pages lead to where the user was going.
@@ -98,7 +124,7 @@ export function App() {
   }, [title]);
 
   // After a change of page (not at load), move focus to the new content for screen readers.
-  const shown = `${href}|${state.status}`;
+  const shown = `${routePage(route)}|${state.status}`;
   const previous = useRef(shown);
   useEffect(() => {
     if (previous.current === shown) return;
@@ -119,17 +145,24 @@ export function App() {
           main.current?.focus();
         }}
       >
-        {fr.nav.skipToContent}
+        {t.nav.skipToContent}
       </a>
       <header class="topbar">
         <div class="topbar__inner">
           <div class="brand">
             <h1 class="brand__title">
-              <a href={routeHref({ name: "home" })}>{fr.app.title}</a>
+              <a href={routeHref({ name: "home" })}>{t.app.title}</a>
             </h1>
-            <p class="brand__tagline">{fr.app.tagline}</p>
+            <p class="brand__tagline">{t.app.tagline}</p>
           </div>
-          {user !== null && <UserMenu user={user} />}
+          {user !== null ? (
+            <div class="topbar__tools">
+              <LiveStatus />
+              <UserMenu user={user} />
+            </div>
+          ) : (
+            state.status !== "loading" && <LanguageSwitch id="header-language" />
+          )}
         </div>
       </header>
 
@@ -137,7 +170,7 @@ export function App() {
         {notice !== null && (
           <div class={`note note--${notice.kind} note--banner`} role="status">
             <p>{notice.text}</p>
-            <button type="button" class="note__close" aria-label={fr.nav.close} onClick={dismissNotice}>
+            <button type="button" class="note__close" aria-label={t.nav.close} onClick={dismissNotice}>
               <span aria-hidden="true">×</span>
             </button>
           </div>
@@ -146,10 +179,10 @@ export function App() {
       </main>
 
       <footer class="footer">
-        <span>{fr.app.footer}</span>
+        <span>{t.app.footer}</span>
         <nav class="footer__links">
-          <a href="/scalar">{fr.app.apiReference}</a>
-          <a href="/dashboard/">{fr.app.dashboard}</a>
+          <a href="/scalar">{t.app.apiReference}</a>
+          <a href="/dashboard/">{t.app.dashboard}</a>
         </nav>
       </footer>
     </div>

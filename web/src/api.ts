@@ -17,6 +17,7 @@ export interface DirectoryQuery {
   readonly q?: string;
   readonly region?: string;
   readonly valueChain?: string;
+  readonly legalForm?: string;
   readonly status?: string;
   readonly page?: number;
   readonly pageSize?: number;

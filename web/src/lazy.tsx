@@ -2,7 +2,7 @@
 
 import type { ComponentType, JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { fr } from "./i18n/fr";
+import { useT } from "./i18n";
 
 export interface LazyComponent<P> {
   (props: P): JSX.Element;
@@ -30,7 +30,11 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
     const [, setReady] = useState(loaded !== null);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded !== null) return;
+      // Loaded between this render and its effect (effects run after paint): render it now.
+      if (loaded !== null) {
+        setReady(true);
+        return;
+      }
       let live = true;
       preload().then(
         () => live && setReady(true),
@@ -50,19 +54,21 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): L
 }
 
 export function PageLoading() {
+  const t = useT();
   return (
     <p class="page-loading" role="status">
-      {fr.nav.loading}
+      {t.nav.loading}
     </p>
   );
 }
 
 function PageLoadError() {
+  const t = useT();
   return (
     <div class="panel notice--error" role="alert">
-      <p>{fr.nav.pageLoadError}</p>
+      <p>{t.nav.pageLoadError}</p>
       <button type="button" class="button" onClick={() => location.reload()}>
-        {fr.nav.reload}
+        {t.nav.reload}
       </button>
     </div>
   );

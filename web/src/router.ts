@@ -1,12 +1,16 @@
-// A tiny hash router: #/, #/connexion, #/inscription, #/invitation/{token}.
+// A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
+// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}.
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
 
 import { useEffect, useState } from "preact/hooks";
+import { filterParams, isFiltered, parseFilter, type DirectoryFilter } from "./directory/filters";
 
 export type Route =
-  | { readonly name: "home" }
+  /** The directory; filters only when some are set. */
+  | { readonly name: "home"; readonly filter?: DirectoryFilter }
+  | { readonly name: "cooperative" | "diasporaGroup"; readonly slug: string }
   | {
       readonly name: "signIn" | "register";
       /** Where to go once signed in: a path of this app ("/invitation/…"), or null for home. */
@@ -20,6 +24,10 @@ export type Route =
 const SIGN_IN = "connexion";
 const REGISTER = "inscription";
 const INVITATION = "invitation";
+const COOPERATIVE = "cooperatives";
+const DIASPORA_GROUP = "diaspora";
+/** The project pages' path (the project workspace). */
+const PROJECT = "projets";
 /** Query parameters (French, like the paths). */
 const RETURN_PARAM = "retour";
 const EMAIL_PARAM = "courriel";
@@ -45,7 +53,13 @@ export function parseHash(hash: string): Route {
   if (segments.some((s) => s === null)) return notFound;
   const [first, second, ...more] = segments as string[];
 
-  if (first === undefined) return { name: "home" };
+  if (first === undefined) {
+    const filter = parseFilter(query);
+    return filter.kind !== null || isFiltered(filter) ? { name: "home", filter } : { name: "home" };
+  }
+  if ((first === COOPERATIVE || first === DIASPORA_GROUP) && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: first === COOPERATIVE ? "cooperative" : "diasporaGroup", slug: second };
+  }
   if ((first === SIGN_IN || first === REGISTER) && second === undefined) {
     const email = query.get(EMAIL_PARAM)?.trim() ?? "";
     return {
@@ -63,8 +77,14 @@ export function parseHash(hash: string): Route {
 /** The hash ("#/…") of a route. */
 export function routeHref(route: Route): string {
   switch (route.name) {
-    case "home":
-      return "#/";
+    case "home": {
+      const qs = route.filter === undefined ? "" : filterParams(route.filter).toString();
+      return qs === "" ? "#/" : `#/?${qs}`;
+    }
+    case "cooperative":
+      return `#/${COOPERATIVE}/${encodeURIComponent(route.slug)}`;
+    case "diasporaGroup":
+      return `#/${DIASPORA_GROUP}/${encodeURIComponent(route.slug)}`;
     case "signIn":
     case "register": {
       const query = new URLSearchParams();
@@ -80,6 +100,16 @@ export function routeHref(route: Route): string {
   }
 }
 
+/** The hash of a project's page (#/projets/{slug}). */
+export function projectHref(slug: string): string {
+  return `#/${PROJECT}/${encodeURIComponent(slug)}`;
+}
+
+/** Which page a route shows: the same for the directory under any filters (focus stays in the search box). */
+export function routePage(route: Route): string {
+  return route.name === "home" ? "#/" : routeHref(route);
+}
+
 /** The path part of a route's hash ("/invitation/abc"), as used in `returnTo`. */
 export function routePath(route: Route): string {
   return routeHref(route).slice(1);
@@ -87,12 +117,14 @@ export function routePath(route: Route): string {
 
 /**
  * A return path is only accepted if it names a page of this app worth coming back to
- * (home or an invitation): never another site, never the sign-in pages themselves.
+ * (the directory, a profile or an invitation): never another site, never the sign-in pages themselves.
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
   const route = parseHash(`#${value}`);
-  return route.name === "home" || route.name === "invitation" ? routePath(route) : null;
+  return route.name === "home" || route.name === "invitation" || route.name === "cooperative" || route.name === "diasporaGroup"
+    ? routePath(route)
+    : null;
 }
 
 /** The route to show once signed in. */

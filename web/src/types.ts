@@ -16,6 +16,10 @@ export interface DirectoryEntry {
   readonly valueChains: readonly string[];
   readonly status: ProjectStatus | null;
   readonly summary: string;
+  /** Further words free-text search matches (products, skills, needs, partners…). */
+  readonly keywords?: readonly string[];
+  /** A cooperative's legal form. */
+  readonly legalForm?: LegalForm;
   readonly version: number;
   /** ISO 8601 date-time. */
   readonly updatedAt: string;
@@ -96,4 +100,88 @@ export interface Invitation {
 export interface AcceptedInvitation {
   readonly projectSlug: string;
   readonly role: InvitationRole;
+}
+
+// ---------- organisation profiles (/api/cooperatives/{slug}, /api/diaspora-groups/{slug}) ----------
+
+export type LegalForm = "cooperative" | "gie" | "tpe" | "pme" | "association";
+
+export type FairName = "foire-internationale-kaolack" | "salon-ess-oriental";
+
+export type FairRole = "exhibitor" | "visitor";
+
+export type PledgeKind = "money" | "in-kind";
+
+export type Currency = "XOF" | "MAD" | "EUR";
+
+export interface EntityMeta {
+  readonly slug: string;
+  readonly version: number;
+  /** ISO 8601 date-time. */
+  readonly createdAt: string;
+  /** ISO 8601 date-time. */
+  readonly updatedAt: string;
+}
+
+export interface Contact {
+  readonly person?: string | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+}
+
+export interface FairParticipation {
+  readonly fair: FairName;
+  readonly year: number;
+  readonly role: FairRole;
+}
+
+export interface CooperativeProfile {
+  readonly name: string;
+  readonly region: Region;
+  readonly commune: string;
+  readonly legalForm: LegalForm;
+  readonly valueChains: readonly string[];
+  readonly products: readonly string[];
+  readonly memberCount: number;
+  readonly womenSharePercent: number;
+  readonly youthSharePercent: number;
+  readonly contact: Contact;
+  readonly languages: readonly string[];
+  readonly capacityNeeds: readonly string[];
+  readonly fairParticipations: readonly FairParticipation[];
+  readonly description: string;
+}
+
+export interface Money {
+  readonly amount: number;
+  readonly currency: Currency;
+}
+
+export interface Pledge {
+  readonly kind: PledgeKind;
+  readonly value?: Money | null;
+  readonly description: string;
+  readonly projectSlug: string;
+  readonly received: boolean;
+}
+
+export interface DiasporaGroupProfile {
+  readonly name: string;
+  readonly originRegion: Region;
+  readonly country: string;
+  readonly city: string;
+  readonly memberCount: number;
+  readonly skills: readonly string[];
+  readonly interestAreas: readonly string[];
+  readonly pledges: readonly Pledge[];
+  readonly contact: Contact;
+  readonly description: string;
+}
+
+/** GET /api/cooperatives/{slug} or /api/diaspora-groups/{slug} (ETag = meta.version). */
+export interface Organisation<P> {
+  readonly meta: EntityMeta;
+  readonly profile: P;
+  /** Accounts (normalised e-mails) that may edit it. */
+  readonly members: readonly string[];
 }

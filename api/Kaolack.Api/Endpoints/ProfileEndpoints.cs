@@ -31,7 +31,7 @@ public static class ProfileEndpoints
         group.MapGet("/", ([AsParameters] ListQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
                 DirectoryEndpoints.Search(grains, user.ToCaller(), kind, query.ToDirectoryQuery()))
             .WithName($"list-{plural}")
-            .WithSummary($"Search {plural}: free text, region, value chain, paging.")
+            .WithSummary($"Search {plural}: free text, region, value chain, legal form (cooperatives), paging.")
             .ProducesValidationProblem();
 
         group.MapGet("/{slug}", async Task<Ok<TView>> (string slug, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>

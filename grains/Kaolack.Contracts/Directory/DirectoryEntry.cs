@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Contracts.Directory;
@@ -45,6 +46,9 @@ public sealed record DirectoryEntry
     /// </summary>
     [Id(15), JsonIgnore] public int Format { get; init; }
 
-    /// <summary>1: needs, skills and interest areas as fields of their own.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>A cooperative's legal form (null for other kinds), for the directory's legal-form filter.</summary>
+    [Id(16), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LegalForm? LegalForm { get; init; }
+
+    /// <summary>1: needs, skills and interest areas as fields of their own. 2: a cooperative's legal form.</summary>
+    public const int CurrentFormat = 2;
 }

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Contracts.Directory;
@@ -15,4 +16,6 @@ public sealed record DirectoryQuery
     /// <summary>1-based.</summary>
     [Id(4)] public int Page { get; init; } = 1;
     [Id(5)] public int PageSize { get; init; } = 20;
+    /// <summary>Only cooperatives of this legal form.</summary>
+    [Id(6)] public LegalForm? LegalForm { get; init; }
 }

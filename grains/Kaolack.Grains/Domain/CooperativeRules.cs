@@ -51,6 +51,7 @@ public static class CooperativeRules
         Summary = profile.Description,
         Keywords = [.. profile.Products, .. profile.CapacityNeeds, LegalFormLabel(profile.LegalForm)],
         CapacityNeeds = profile.CapacityNeeds,
+        LegalForm = profile.LegalForm,
         Version = meta.Version,
         UpdatedAt = meta.UpdatedAt,
         Format = DirectoryEntry.CurrentFormat,

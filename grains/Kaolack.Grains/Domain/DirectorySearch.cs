@@ -24,6 +24,10 @@ public static class DirectorySearch
         {
             v.Defined("status", status);
         }
+        if (query.LegalForm is { } legalForm)
+        {
+            v.Defined("legalForm", legalForm);
+        }
         v.ThrowIfInvalid();
     }
 
@@ -40,6 +44,7 @@ public static class DirectorySearch
         var matches = entries
             .Where(e => query.Region is not { } region || e.Regions.Contains(region))
             .Where(e => query.Status is not { } status || e.Status == status)
+            .Where(e => query.LegalForm is not { } legalForm || e.LegalForm == legalForm)
             .Where(e => chain is null || e.ValueChains.Any(c => Text.Fold(c).Contains(chain, StringComparison.Ordinal)))
             .Select(e => (Entry: e, Name: Text.Fold(e.Name), Haystack: Haystack(e)))
             .Where(m => words.All(w => m.Haystack.Contains(w, StringComparison.Ordinal)))

@@ -9,11 +9,11 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(problem: ProblemDetails): Result<T> => ({ ok: false, problem });
 
-export async function send(method: string, url: string, body?: unknown): Promise<Result<Response>> {
+export async function send(method: string, url: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<Result<Response>> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
-    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
   };
   if (body !== undefined) init.body = JSON.stringify(body);
   let response: Response;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fr } from "../i18n/fr";
-import { lockoutMessage, registerErrors, registerRequest, signInErrors, timeInZone, validateRegister, validateSignIn, type RegisterValues } from "./forms";
+import { timeInZone } from "../format";
+import { lockoutMessage, registerErrors, registerRequest, signInErrors, validateRegister, validateSignIn, type RegisterValues } from "./forms";
 import { toProblem } from "./problem";
 
 const now = Date.parse("2026-05-03T12:00:00Z");

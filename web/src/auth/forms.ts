@@ -1,8 +1,8 @@
 // Pure form logic of the account pages: client-side checks and the reading of the
 // server's refusals (lockout time in Dakar and Oujda, rate limit, field errors).
 
-import { parseIsoDate } from "../format";
-import { fr } from "../i18n/fr";
+import { DAKAR_TIME_ZONE, OUJDA_TIME_ZONE, parseIsoDate, timeInZone } from "../format";
+import { currentMessages } from "../i18n";
 import type { AccountRegion, Language, RegisterRequest } from "../types";
 import { formErrors, type FormErrors } from "./formErrors";
 import { problemMessage, type ProblemDetails } from "./problem";
@@ -34,21 +34,21 @@ export function isEmail(value: string): boolean {
 
 export function validateSignIn(values: Readonly<Record<SignInField, string>>): FieldErrors<SignInField> {
   const errors: FieldErrors<SignInField> = {};
-  if (values.email.trim() === "") errors.email = fr.form.fieldRequired;
-  else if (!isEmail(values.email)) errors.email = fr.form.emailInvalid;
-  if (values.password === "") errors.password = fr.form.fieldRequired;
+  if (values.email.trim() === "") errors.email = currentMessages().form.fieldRequired;
+  else if (!isEmail(values.email)) errors.email = currentMessages().form.emailInvalid;
+  if (values.password === "") errors.password = currentMessages().form.fieldRequired;
   return errors;
 }
 
 export function validateRegister(values: RegisterValues): FieldErrors<RegisterField> {
   const errors: FieldErrors<RegisterField> = {};
-  if (values.email.trim() === "") errors.email = fr.form.fieldRequired;
-  else if (!isEmail(values.email)) errors.email = fr.form.emailInvalid;
-  if (values.password === "") errors.password = fr.form.fieldRequired;
-  else if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = fr.form.passwordTooShort(PASSWORD_MIN_LENGTH);
-  if (values.displayName.trim() === "") errors.displayName = fr.form.fieldRequired;
-  if (!ACCOUNT_REGIONS.includes(values.region as AccountRegion)) errors.region = fr.form.choose;
-  if (!LANGUAGES.includes(values.language as Language)) errors.language = fr.form.choose;
+  if (values.email.trim() === "") errors.email = currentMessages().form.fieldRequired;
+  else if (!isEmail(values.email)) errors.email = currentMessages().form.emailInvalid;
+  if (values.password === "") errors.password = currentMessages().form.fieldRequired;
+  else if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = currentMessages().form.passwordTooShort(PASSWORD_MIN_LENGTH);
+  if (values.displayName.trim() === "") errors.displayName = currentMessages().form.fieldRequired;
+  if (!ACCOUNT_REGIONS.includes(values.region as AccountRegion)) errors.region = currentMessages().form.choose;
+  if (!LANGUAGES.includes(values.language as Language)) errors.language = currentMessages().form.choose;
   return errors;
 }
 
@@ -65,30 +65,19 @@ export function registerRequest(values: RegisterValues): RegisterRequest | null 
   };
 }
 
-export const DAKAR_TIME_ZONE = "Africa/Dakar";
-/** Oujda, like all of Morocco. */
-export const OUJDA_TIME_ZONE = "Africa/Casablanca";
-
-/** "14:32", or "14:32 le 3 mai" when that is not today in that time zone. */
-export function timeInZone(instant: number, timeZone: string, now: number): string {
-  const time = new Intl.DateTimeFormat("fr", { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
-  const day = new Intl.DateTimeFormat("fr", { timeZone, day: "numeric", month: "long" });
-  return day.format(instant) === day.format(now) ? time : `${time} le ${day.format(instant)}`;
-}
-
 /** The lockout refusal, with the end time in Dakar and in Oujda when the server gave it. */
 export function lockoutMessage(problem: ProblemDetails, now = Date.now()): string {
   const raw = problem.extensions["lockedUntil"];
   const until = typeof raw === "string" ? parseIsoDate(raw) : Number.NaN;
-  if (Number.isNaN(until)) return fr.signIn.locked;
-  return fr.signIn.lockedUntil(timeInZone(until, DAKAR_TIME_ZONE, now), timeInZone(until, OUJDA_TIME_ZONE, now));
+  if (Number.isNaN(until)) return currentMessages().signIn.locked;
+  return currentMessages().signIn.lockedUntil(timeInZone(until, DAKAR_TIME_ZONE, now), timeInZone(until, OUJDA_TIME_ZONE, now));
 }
 
 /** The rate-limit refusal, with the wait when the server sent Retry-After. */
 export function rateLimitMessage(problem: ProblemDetails): string {
-  const base = fr.problems.codes["rate-limited"];
+  const base = currentMessages().problems.codes["rate-limited"];
   if (problem.retryAfterSeconds === null || problem.retryAfterSeconds <= 0) return base;
-  return `${base} ${fr.problems.retryIn(Math.ceil(problem.retryAfterSeconds / 60))}`;
+  return `${base} ${currentMessages().problems.retryIn(Math.ceil(problem.retryAfterSeconds / 60))}`;
 }
 
 const only = <F extends string>(general: string): FormErrors<F> => ({ fields: {}, general: [general] });
@@ -98,7 +87,7 @@ export function signInErrors(problem: ProblemDetails, now = Date.now()): FormErr
   // (ASP.NET Identity's own endpoints say 401 with detail "LockedOut".)
   if (problem.status === 423 || problem.code === "locked-out" || problem.detail === "LockedOut") return only(lockoutMessage(problem, now));
   if (problem.status === 429 || problem.code === "rate-limited") return only(rateLimitMessage(problem));
-  if (problem.status === 401 && problem.code !== "cookies-blocked") return only(fr.problems.codes["invalid-credentials"]);
+  if (problem.status === 401 && problem.code !== "cookies-blocked") return only(currentMessages().problems.codes["invalid-credentials"]);
   return formErrors(problem, SIGN_IN_FIELDS);
 }
 

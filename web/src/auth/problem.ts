@@ -1,6 +1,6 @@
 // RFC 7807 problem details from the API, and their mapping onto form fields.
 
-import { fr } from "../i18n/fr";
+import { currentMessages } from "../i18n";
 
 export interface ProblemDetails {
   readonly status: number;
@@ -79,12 +79,12 @@ export async function readProblem(response: Response): Promise<ProblemDetails> {
 /** A problem for a request that got no answer (network down, server unreachable). */
 export const networkProblem = (): ProblemDetails => toProblem(0, { code: "network" });
 
-/** French message for a refusal without field errors, chosen by `code`, then status. */
+/** Message (in the language shown) for a refusal without field errors, chosen by `code`, then status. */
 export function problemMessage(problem: ProblemDetails): string {
-  const byCode = problem.code === null ? undefined : (fr.problems.codes as Readonly<Record<string, string>>)[problem.code];
+  const byCode = problem.code === null ? undefined : (currentMessages().problems.codes as Readonly<Record<string, string>>)[problem.code];
   if (byCode !== undefined) return byCode;
-  if (problem.status === 0) return fr.problems.network;
-  if (problem.status === 429) return fr.problems.codes["rate-limited"];
-  if (problem.status >= 500) return fr.problems.server;
-  return problem.title ?? fr.problems.generic;
+  if (problem.status === 0) return currentMessages().problems.network;
+  if (problem.status === 429) return currentMessages().problems.codes["rate-limited"];
+  if (problem.status >= 500) return currentMessages().problems.server;
+  return problem.title ?? currentMessages().problems.generic;
 }

@@ -2,6 +2,7 @@
 // changed by sign-in and sign-out, and re-checked when a request is answered 401.
 
 import { useEffect, useState } from "preact/hooks";
+import { setLanguage } from "../i18n/language";
 import type { CurrentUser } from "../types";
 import { fetchMe, login, logout, type Result } from "./authApi";
 import { toProblem, type ProblemDetails } from "./problem";
@@ -66,6 +67,8 @@ export class Session {
       // The cookie was not kept (e.g. blocked by the browser).
       return { ok: false, problem: toProblem(401, { code: "cookies-blocked" }) };
     }
+    // The account's language is the default from now on (the menu can still switch it).
+    setLanguage(me.value.language);
     // The newest answer wins; a sign-in is otherwise authoritative.
     if (sequence === this.sequence || this.current.status !== "signedIn") this.set({ status: "signedIn", user: me.value });
     return { ok: true, value: me.value };

@@ -1,18 +1,18 @@
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 import type { ConnectionState } from "../live/liveClient";
 
-const HINTS: Record<ConnectionState, string> = {
-  connecting: fr.connection.connectingHint,
-  online: fr.connection.onlineHint,
-  reconnecting: fr.connection.reconnectingHint,
-  offline: fr.connection.offlineHint,
-};
-
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const t = useT();
+  const hints: Record<ConnectionState, string> = {
+    connecting: t.connection.connectingHint,
+    online: t.connection.onlineHint,
+    reconnecting: t.connection.reconnectingHint,
+    offline: t.connection.offlineHint,
+  };
   return (
-    <span class={`conn conn--${state}`} role="status" aria-live="polite" title={HINTS[state]}>
+    <span class={`conn conn--${state}`} role="status" aria-live="polite" title={hints[state]}>
       <span class="conn__dot" aria-hidden="true" />
-      {fr.connection[state]}
+      {t.connection[state]}
     </span>
   );
 }

@@ -1,5 +1,6 @@
-import { fr, valueChainLabel } from "../i18n/fr";
-import { absoluteTime, relativeTime } from "../format";
+import { useT, valueChainLabel } from "../i18n";
+import { relativeTime, timeInBothZones } from "../format";
+import { projectHref, routeHref } from "../router";
 import type { DirectoryEntry } from "../types";
 
 interface Props {
@@ -17,31 +18,46 @@ const PinIcon = () => (
   </svg>
 );
 
+/** A cooperative's or diaspora group's profile, a project's page. */
+function entryHref(entry: DirectoryEntry): string {
+  switch (entry.kind) {
+    case "cooperative":
+      return routeHref({ name: "cooperative", slug: entry.slug });
+    case "diaspora-group":
+      return routeHref({ name: "diasporaGroup", slug: entry.slug });
+    case "project":
+      return projectHref(entry.slug);
+  }
+}
+
 export function EntryCard({ entry, fresh, now }: Props) {
+  const t = useT();
   const headingId = `${entry.kind}-${entry.slug}`;
   return (
     <article class={`card${fresh ? " card--fresh" : ""}`} aria-labelledby={headingId}>
       <header class="card__head">
         <h3 class="card__title" id={headingId}>
-          {entry.name}
+          <a class="card__link" href={entryHref(entry)}>
+            {entry.name}
+          </a>
         </h3>
         {entry.status !== null && (
-          <span class={`status status--${entry.status}`} title={fr.entry.status}>
-            {fr.status[entry.status] ?? entry.status}
+          <span class={`status status--${entry.status}`} title={t.entry.status}>
+            {t.status[entry.status] ?? entry.status}
           </span>
         )}
       </header>
 
       <div class="card__meta">
-        <span class="regions" aria-label={fr.entry.regions}>
+        <span class="regions" aria-label={t.entry.regions}>
           {entry.regions.map((region) => (
             <span key={region} class={`region region--${region}`}>
-              {fr.regions[region] ?? region}
+              {t.regions[region] ?? region}
             </span>
           ))}
         </span>
         {entry.place !== "" && (
-          <span class="place" title={fr.entry.place}>
+          <span class="place" title={t.entry.place}>
             <PinIcon />
             {entry.place}
           </span>
@@ -51,7 +67,7 @@ export function EntryCard({ entry, fresh, now }: Props) {
       {entry.summary !== "" && <p class="card__summary">{entry.summary}</p>}
 
       {entry.valueChains.length > 0 && (
-        <ul class="chips" aria-label={fr.entry.valueChains}>
+        <ul class="chips" aria-label={t.entry.valueChains}>
           {entry.valueChains.map((chain) => (
             <li key={chain} class="chip">
               {valueChainLabel(chain)}
@@ -62,10 +78,10 @@ export function EntryCard({ entry, fresh, now }: Props) {
 
       <footer class="card__foot">
         {fresh ? (
-          <span class="card__live">{fr.entry.changedLive}</span>
+          <span class="card__live">{t.entry.changedLive}</span>
         ) : (
-          <time dateTime={entry.updatedAt} title={absoluteTime(entry.updatedAt)}>
-            {fr.entry.updated(relativeTime(entry.updatedAt, now))}
+          <time dateTime={entry.updatedAt} title={timeInBothZones(entry.updatedAt, now)}>
+            {t.entry.updated(relativeTime(entry.updatedAt, now))}
           </time>
         )}
       </footer>

@@ -2,7 +2,7 @@
 
 import type { ComponentChildren, Ref } from "preact";
 import { useState } from "preact/hooks";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 
 interface FieldProps {
   readonly id: string;
@@ -23,6 +23,7 @@ export interface ControlProps {
 }
 
 export function Field({ id, label, hint, error, required = false, children }: FieldProps) {
+  const t = useT();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter((x) => x !== null).join(" ");
@@ -30,7 +31,7 @@ export function Field({ id, label, hint, error, required = false, children }: Fi
     <div class={`field${error ? " field--invalid" : ""}`}>
       <label class="field__label" for={id}>
         {label}
-        {required && <span class="field__required"> {fr.form.required}</span>}
+        {required && <span class="field__required"> {t.form.required}</span>}
       </label>
       {hint && (
         <p class="field__hint" id={hintId}>
@@ -83,6 +84,7 @@ interface PasswordFieldProps {
 
 /** A required password field with a "show the password" check box (handy on phones). */
 export function PasswordField({ id, label, hint, error, autocomplete, minLength, value, onInput }: PasswordFieldProps) {
+  const t = useT();
   const [shown, setShown] = useState(false);
   return (
     <>
@@ -102,7 +104,7 @@ export function PasswordField({ id, label, hint, error, autocomplete, minLength,
       </Field>
       <label class="check">
         <input type="checkbox" checked={shown} aria-controls={id} onChange={(e) => setShown(e.currentTarget.checked)} />
-        {fr.form.showPassword}
+        {t.form.showPassword}
       </label>
     </>
   );

@@ -3,10 +3,12 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { session } from "../auth/session";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 import type { CurrentUser } from "../types";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 export function UserMenu({ user }: { readonly user: CurrentUser }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -36,7 +38,7 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
     await session.signOut();
   };
 
-  const roles = user.roles.map((role) => fr.account.roles[role]).join(", ");
+  const roles = user.roles.map((role) => t.account.roles[role]).join(", ");
 
   return (
     <div
@@ -52,27 +54,34 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
         ref={button}
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={fr.account.menuLabel(user.displayName)}
         onClick={() => setOpen(!open)}
       >
         <span class="user-menu__avatar" aria-hidden="true">
           {initials(user.displayName)}
         </span>
         <span class="user-menu__name">{user.displayName}</span>
+        {/* The name read out is the name shown, then what the button opens (WCAG 2.5.3). */}
+        <span class="visually-hidden">{t.account.menuHint}</span>
         <svg class="icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
           <path fill="currentColor" d="M3.2 5.7a.8.8 0 0 1 1.1 0L8 9.3l3.7-3.6a.8.8 0 1 1 1.1 1.1L8.6 11a.8.8 0 0 1-1.2 0L3.2 6.8a.8.8 0 0 1 0-1.1Z" />
         </svg>
       </button>
       <div class="user-menu__panel" id="user-menu-panel" hidden={!open}>
         <p class="user-menu__who">
-          <span class="user-menu__label">{fr.account.signedInAs}</span>
+          <span class="user-menu__label">{t.account.signedInAs}</span>
           <strong>{user.displayName}</strong>
           <span>{user.email}</span>
           {user.organisation !== "" && <span>{user.organisation}</span>}
           {roles !== "" && <span class="user-menu__roles">{roles}</span>}
         </p>
+        <div class="user-menu__language">
+          <span class="user-menu__label" aria-hidden="true">
+            {t.language.label}
+          </span>
+          <LanguageSwitch id="user-menu-language" />
+        </div>
         <button type="button" class="button user-menu__signout" disabled={busy} onClick={() => void signOut()}>
-          {busy ? fr.account.signingOut : fr.account.signOut}
+          {busy ? t.account.signingOut : t.account.signOut}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
-// French UI strings. Every text shown on screen comes from here.
+// French UI strings, the reference shape of every language (see Messages below and en.ts).
+// Every text shown on screen comes from a message file; components read them with useT().
 
-import type { AccountRegion, InvitationRole, Language, ProjectStatus, Region, UserRole } from "../types";
+import type { AccountRegion, FairRole, FairName, InvitationRole, Language, LegalForm, PledgeKind, ProjectStatus, Region, UserRole } from "../types";
 
 const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
 
@@ -27,7 +28,7 @@ export const fr = {
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
-    menuLabel: (name: string) => `${name}, menu du compte`,
+    menuHint: ", menu du compte",
     signedInAs: "Connecté·e en tant que",
     signOut: "Se déconnecter",
     signingOut: "Déconnexion…",
@@ -49,6 +50,7 @@ export const fr = {
     emailInvalid: "Saisissez une adresse e-mail valide, par exemple nom@exemple.sn.",
     passwordTooShort: (min: number) => `Le mot de passe doit contenir au moins ${min} caractères.`,
     showPassword: "Afficher le mot de passe",
+    wholeNumber: "Saisissez un nombre entier, par exemple 40.",
   },
   signIn: {
     title: "Se connecter",
@@ -207,6 +209,134 @@ export const fr = {
     completed: "Terminé",
     cancelled: "Annulé",
   } satisfies Record<ProjectStatus, string>,
+  language: {
+    label: "Langue",
+    names: {
+      fr: "Français",
+      en: "English",
+    } satisfies Record<Language, string>,
+  },
+  time: {
+    /** A time of day in Dakar and in Oujda (the two regions' clocks may differ by an hour). */
+    inBothZones: (dakar: string, oujda: string) => `${dakar} à Dakar · ${oujda} à Oujda`,
+    /** "14:32 le 4 mai": a time on another day than today in that zone. */
+    onDay: (time: string, day: string) => `${time} le ${day}`,
+  },
+  directory: {
+    title: "Annuaire",
+    filtersLabel: "Filtres de l’annuaire",
+    kindLabel: "Afficher",
+    kinds: {
+      all: "Tout",
+      cooperatives: "Coopératives",
+      "diaspora-groups": "Diaspora",
+      projects: "Projets",
+    },
+    valueChainLabel: "Filière",
+    anyValueChain: "Toutes les filières",
+    legalFormLabel: "Forme juridique",
+    anyLegalForm: "Toutes les formes",
+    statusLabel: "Statut du projet",
+    anyStatus: "Tous les statuts",
+    clearFilters: "Effacer les filtres",
+    resultsFor: (text: string) => `Résultats pour « ${text} »`,
+  },
+  legalForms: {
+    cooperative: "Coopérative",
+    gie: "GIE",
+    tpe: "TPE",
+    pme: "PME",
+    association: "Association",
+  } satisfies Record<LegalForm, string>,
+  profile: {
+    backToDirectory: "Retour à l’annuaire",
+    loading: "Chargement du profil…",
+    notFound: "Ce profil n’existe pas ou a été supprimé.",
+    loadError: "Impossible de charger ce profil.",
+    name: "Nom",
+    cooperative: "Coopérative",
+    diasporaGroup: "Groupe de la diaspora",
+    region: "Région",
+    originRegion: "Région d’origine",
+    commune: "Commune",
+    country: "Pays de résidence",
+    city: "Ville",
+    legalForm: "Forme juridique",
+    memberCount: "Membres",
+    members: (n: number) => `${n} ${plural(n, "membre", "membres")}`,
+    womenShare: "Part de femmes (%)",
+    youthShare: "Part de moins de 35 ans (%)",
+    shareOfWomen: (p: number) => `${p} % de femmes`,
+    shareOfYouth: (p: number) => `${p} % de moins de 35 ans`,
+    valueChains: "Filières",
+    products: "Produits",
+    capacityNeeds: "Besoins en renforcement de capacités",
+    fairs: "Participation aux foires",
+    languages: "Langues parlées",
+    skills: "Compétences",
+    interestAreas: "Domaines d’intérêt",
+    pledges: "Engagements",
+    description: "Présentation",
+    contact: "Contact",
+    contactPerson: "Personne à contacter",
+    contactEmail: "E-mail de contact",
+    contactPhone: "Téléphone",
+    none: "Non renseigné",
+    updated: (when: string) => `Mis à jour le ${when}`,
+    fairNames: {
+      "foire-internationale-kaolack": "Foire internationale de Kaolack",
+      "salon-ess-oriental": "Salon de l’ESS de l’Oriental",
+    } satisfies Record<FairName, string>,
+    fairRoles: {
+      exhibitor: "exposant",
+      visitor: "visiteur",
+    } satisfies Record<FairRole, string>,
+    fairLine: (fair: string, year: number, role: string) => `${fair} ${year} (${role})`,
+    pledgeKinds: {
+      money: "Contribution financière",
+      "in-kind": "Contribution en nature",
+    } satisfies Record<PledgeKind, string>,
+    pledgeFor: "pour le projet",
+    pledgeReceived: "reçu",
+    pledgePromised: "promis",
+  },
+  edit: {
+    edit: "Modifier le profil",
+    title: "Modifier le profil",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    cancel: "Annuler",
+    saved: "Profil enregistré.",
+    listHint: "Une valeur par ligne.",
+    conflictTitle: "Quelqu’un a modifié ce profil entre-temps — vérifiez puis réessayez.",
+    conflictIntro: "Rien n’a été écrasé. Voici les champs modifiés des deux côtés :",
+    conflictField: "Champ",
+    conflictTheirs: "Leur version (enregistrée)",
+    conflictYours: "Votre version (non enregistrée)",
+    conflictRetry: "Enregistrer ma version",
+    conflictTakeTheirs: "Reprendre leur version",
+    conflictNoOverlap: "Les autres changements ne touchent pas les champs que vous avez modifiés.",
+    empty: "(vide)",
+  },
+  suggestions: {
+    title: "Partenaires suggérés",
+    intro: "Classés par pertinence, avec la raison de chaque suggestion.",
+    loading: "Recherche de partenaires…",
+    empty: "Aucune suggestion pour le moment.",
+    loadError: "Impossible de charger les suggestions.",
+    score: (n: number) => `Pertinence ${n}`,
+    reasonsLabel: "Pourquoi",
+    reasons: {
+      "same-value-chain": (valueChain: string) => `même filière : ${valueChain}`,
+      "complementary-value-chain": (valueChain: string, complements: string) =>
+        `filière complémentaire : ${valueChain} (avec ${complements})`,
+      "skill-matches-need": (skill: string, need: string) => `compétence « ${skill} » pour le besoin « ${need} »`,
+      "interest-matches-value-chain": (valueChain: string) => `s’intéresse à la filière ${valueChain}`,
+      "missing-region": (region: string) => `apporte un partenaire de la région ${region}`,
+      "diaspora-of-region": (region: string) => `diaspora originaire de la région ${region}`,
+    },
+    otherReason: "autre raison",
+  },
   /** Labels of known value chains (slugs from the API); others are shown prettified. */
   valueChains: {
     arachide: "Arachide",
@@ -247,12 +377,11 @@ export const fr = {
   } as Readonly<Record<string, string>>,
 } as const;
 
-export type Strings = typeof fr;
+/** The shape every language provides: French's, with its literal strings widened. */
+export type Messages = Widen<typeof fr>;
 
-/** Label for a value-chain slug: known label, else "some-slug" → "Some slug". */
-export function valueChainLabel(slug: string): string {
-  const known = fr.valueChains[slug];
-  if (known !== undefined) return known;
-  const text = slug.replace(/[-_]+/g, " ").trim();
-  return text.charAt(0).toLocaleUpperCase("fr") + text.slice(1);
-}
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { readonly [K in keyof T]: Widen<T[K]> };

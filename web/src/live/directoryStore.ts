@@ -1,6 +1,6 @@
 // Glue between the REST API, the live hub and the pure list logic, for one directory.
 
-import { fetchDirectory } from "../api";
+import { fetchDirectory, type DirectoryQuery } from "../api";
 import { directoryTopic, type DirectoryEntry, type DirectoryName, type LiveEvent, type SubscribeResult } from "../types";
 import type { LiveClient } from "./liveClient";
 import {
@@ -22,6 +22,7 @@ export interface DirectoryView {
 }
 
 const FRESH_MS = 4_000;
+const QUERY_DELAY_MS = 200;
 
 export class DirectoryStore {
   private view: DirectoryView = { list: emptyLiveList, loading: true, error: false, fresh: new Set() };
@@ -30,6 +31,8 @@ export class DirectoryStore {
   private abort: AbortController | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly topic: string;
+  private query: DirectoryQuery = {};
+  private queryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly name: DirectoryName,
@@ -51,6 +54,24 @@ export class DirectoryStore {
     };
   }
 
+  /**
+   * The search of the list. Until live data arrives (and whenever the hub is unreachable) the list
+   * is the server's search result for it; live data is the whole directory, which the page filters
+   * with the same rules. Typing refines the search, so the request waits for a short pause.
+   */
+  setQuery(query: DirectoryQuery): void {
+    if (JSON.stringify(query) === JSON.stringify(this.query)) return;
+    this.query = query;
+    clearTimeout(this.queryTimer);
+    if (this.listeners.size === 0 || this.view.list.version !== null) return;
+    this.queryTimer = setTimeout(() => void this.load(), QUERY_DELAY_MS);
+  }
+
+  /** True once the list is the live directory (else it is a REST search result). */
+  get live(): boolean {
+    return this.view.list.version !== null;
+  }
+
   /** Loads the list over REST again (after an error). */
   reload(): void {
     this.update({ error: false, loading: this.view.list.entries.length === 0 && this.view.list.version === null });
@@ -68,6 +89,7 @@ export class DirectoryStore {
 
   private stop(): void {
     this.abort?.abort();
+    clearTimeout(this.queryTimer);
     this.unsubscribe?.();
     this.unsubscribe = null;
     for (const timer of this.freshTimers.values()) clearTimeout(timer);
@@ -79,7 +101,7 @@ export class DirectoryStore {
     const abort = new AbortController();
     this.abort = abort;
     try {
-      const page = await fetchDirectory(this.name, {}, abort.signal);
+      const page = await fetchDirectory(this.name, this.query, abort.signal);
       this.update({ list: applyRestItems(this.view.list, page.items), loading: false, error: false });
     } catch (error: unknown) {
       if (abort.signal.aborted) return;

@@ -87,6 +87,13 @@ export class LiveClient {
     };
   }
 
+  /** Connects if not connected yet: a signed-in page shows the connection state even before it follows a topic. */
+  open(): void {
+    this.stopped = false;
+    const connectionState = this.connection?.state;
+    if (connectionState === undefined || connectionState === "Disconnected") void this.start();
+  }
+
   /** Asks the server again for what was missed on `topic` (e.g. after a version gap). */
   resync(topic: string): void {
     const entry = this.topics.get(topic);

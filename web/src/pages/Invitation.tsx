@@ -3,8 +3,8 @@ import { acceptInvitation, fetchInvitation } from "../auth/accountApi";
 import { problemMessage, type ProblemDetails } from "../auth/problem";
 import { session, useSession } from "../auth/session";
 import { FormAlert } from "../components/Field";
-import { absoluteTime } from "../format";
-import { fr } from "../i18n/fr";
+import { timeInBothZones } from "../format";
+import { currentMessages, useT } from "../i18n";
 import { showNotice } from "../notice";
 import { navigate, routeHref, routePath, type Route } from "../router";
 import type { Invitation } from "../types";
@@ -16,22 +16,24 @@ type Load =
 
 /** Message for an invitation that cannot be used (load or accept refused). */
 export function invitationProblemMessage(problem: ProblemDetails): string {
+  const t = currentMessages();
   switch (problem.code) {
     case "invitation-expired":
-      return fr.invitation.expired;
+      return t.invitation.expired;
     case "invitation-used":
-      return fr.invitation.used;
+      return t.invitation.used;
     case "not-found":
-      return fr.invitation.notFound;
+      return t.invitation.notFound;
   }
-  if (problem.status === 404) return fr.invitation.notFound;
-  if (problem.status === 410) return fr.invitation.expired;
+  if (problem.status === 404) return t.invitation.notFound;
+  if (problem.status === 410) return t.invitation.expired;
   return problemMessage(problem);
 }
 
 const sameEmail = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 export function InvitationPage({ token }: { readonly token: string }) {
+  const t = useT();
   const state = useSession();
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [busy, setBusy] = useState(false);
@@ -55,8 +57,8 @@ export function InvitationPage({ token }: { readonly token: string }) {
   if (load.status === "loading") {
     return (
       <section class="panel" aria-labelledby="page-title" aria-busy="true">
-        <h2 id="page-title">{fr.invitation.title}</h2>
-        <p role="status">{fr.invitation.loading}</p>
+        <h2 id="page-title">{t.invitation.title}</h2>
+        <p role="status">{t.invitation.loading}</p>
       </section>
     );
   }
@@ -65,19 +67,19 @@ export function InvitationPage({ token }: { readonly token: string }) {
     const known = load.problem.status === 404 || load.problem.status === 410;
     return (
       <section class="panel" aria-labelledby="page-title">
-        <h2 id="page-title">{fr.invitation.title}</h2>
+        <h2 id="page-title">{t.invitation.title}</h2>
         <p class="note note--error" role="alert">
-          {known ? invitationProblemMessage(load.problem) : `${fr.invitation.loadError} ${problemMessage(load.problem)}`}
+          {known ? invitationProblemMessage(load.problem) : `${t.invitation.loadError} ${problemMessage(load.problem)}`}
         </p>
         <p>
-          <a href={routeHref({ name: "home" })}>{fr.nav.backHome}</a>
+          <a href={routeHref({ name: "home" })}>{t.nav.backHome}</a>
         </p>
       </section>
     );
   }
 
   const invitation = load.invitation;
-  const role = fr.invitation.roles[invitation.role];
+  const role = t.invitation.roles[invitation.role];
   const signedIn = state.status === "signedIn" ? state.user : null;
   const otherAccount = signedIn !== null && invitation.email !== "" && !sameEmail(signedIn.email, invitation.email);
   const email = invitation.email === "" ? null : invitation.email;
@@ -89,7 +91,7 @@ export function InvitationPage({ token }: { readonly token: string }) {
     const result = await acceptInvitation(token);
     if (result.ok) {
       const home: Route = { name: "home" };
-      showNotice(fr.invitation.accepted(invitation.projectTitle, fr.invitation.rolesAs[result.value.role]), home);
+      showNotice(t.invitation.accepted(invitation.projectTitle, t.invitation.rolesAs[result.value.role]), home);
       navigate(home);
       return;
     }
@@ -97,9 +99,9 @@ export function InvitationPage({ token }: { readonly token: string }) {
     const problem = result.problem;
     if (problem.status === 401) {
       session.expired();
-      setAcceptError(fr.account.sessionExpired);
+      setAcceptError(t.account.sessionExpired);
     } else if (problem.status === 403 && signedIn !== null) {
-      setAcceptError(fr.invitation.otherAccount(invitation.email, signedIn.email));
+      setAcceptError(t.invitation.otherAccount(invitation.email, signedIn.email));
     } else {
       setAcceptError(invitationProblemMessage(problem));
     }
@@ -112,28 +114,28 @@ export function InvitationPage({ token }: { readonly token: string }) {
 
   return (
     <section class="panel invitation" aria-labelledby="page-title">
-      <h2 id="page-title">{fr.invitation.title}</h2>
-      <p class="invitation__summary">{fr.invitation.summary(invitation.projectTitle, fr.invitation.rolesAs[invitation.role])}</p>
+      <h2 id="page-title">{t.invitation.title}</h2>
+      <p class="invitation__summary">{t.invitation.summary(invitation.projectTitle, t.invitation.rolesAs[invitation.role])}</p>
       <dl class="facts">
         <div>
-          <dt>{fr.invitation.project}</dt>
+          <dt>{t.invitation.project}</dt>
           <dd>{invitation.projectTitle}</dd>
         </div>
         <div>
-          <dt>{fr.invitation.role}</dt>
+          <dt>{t.invitation.role}</dt>
           <dd>{role}</dd>
         </div>
         {email !== null && (
           <div>
-            <dt>{fr.invitation.invitedEmail}</dt>
+            <dt>{t.invitation.invitedEmail}</dt>
             <dd>{email}</dd>
           </div>
         )}
-        {absoluteTime(invitation.expiresAt) !== "" && (
+        {timeInBothZones(invitation.expiresAt, Date.now()) !== "" && (
           <div>
-            <dt>{fr.invitation.expires}</dt>
+            <dt>{t.invitation.expires}</dt>
             <dd>
-              <time dateTime={invitation.expiresAt}>{absoluteTime(invitation.expiresAt)}</time>
+              <time dateTime={invitation.expiresAt}>{timeInBothZones(invitation.expiresAt, Date.now())}</time>
             </dd>
           </div>
         )}
@@ -141,24 +143,24 @@ export function InvitationPage({ token }: { readonly token: string }) {
 
       {signedIn === null ? (
         <>
-          <p>{fr.invitation.signedOutHint}</p>
+          <p>{t.invitation.signedOutHint}</p>
           <div class="actions">
             <a class="button button--primary" href={routeHref({ name: "signIn", returnTo: here, email })}>
-              {fr.invitation.signIn}
+              {t.invitation.signIn}
             </a>
             <a class="button" href={routeHref({ name: "register", returnTo: here, email })}>
-              {fr.invitation.register}
+              {t.invitation.register}
             </a>
           </div>
         </>
       ) : otherAccount ? (
         <>
           <p class="note note--warn">
-            {fr.invitation.otherAccount(invitation.email, signedIn.email)} {fr.invitation.otherAccountHint}
+            {t.invitation.otherAccount(invitation.email, signedIn.email)} {t.invitation.otherAccountHint}
           </p>
           <div class="actions">
             <button type="button" class="button" onClick={() => void switchAccount()}>
-              {fr.invitation.signOutAndSwitch}
+              {t.invitation.signOutAndSwitch}
             </button>
           </div>
         </>
@@ -167,7 +169,7 @@ export function InvitationPage({ token }: { readonly token: string }) {
           <FormAlert messages={acceptError === null ? [] : [acceptError]} />
           <div class="actions">
             <button type="button" class="button button--primary" disabled={busy} onClick={() => void accept()}>
-              {busy ? fr.invitation.accepting : fr.invitation.accept}
+              {busy ? t.invitation.accepting : t.invitation.accept}
             </button>
           </div>
         </>

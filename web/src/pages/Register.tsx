@@ -14,7 +14,8 @@ import { register } from "../auth/accountApi";
 import { noFormErrors, type FormErrors } from "../auth/formErrors";
 import { session } from "../auth/session";
 import { Field, FormAlert, PasswordField, focusFirstError } from "../components/Field";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
+import { currentLanguage } from "../i18n/language";
 import { showNotice } from "../notice";
 import { navigate, routeHref, type Route } from "../router";
 
@@ -24,13 +25,14 @@ export interface RegisterProps {
 }
 
 export function RegisterPage({ returnTo, email }: RegisterProps) {
+  const t = useT();
   const [values, setValues] = useState<RegisterValues>({
     email: email ?? "",
     password: "",
     displayName: "",
     organisation: "",
     region: "",
-    language: "fr",
+    language: currentLanguage(),
   });
   const [errors, setErrors] = useState<FormErrors<RegisterField>>(noFormErrors);
   const [busy, setBusy] = useState(false);
@@ -62,60 +64,60 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
     if (signedIn.ok) return; // The app now shows the page asked for (home by default).
     // The account exists; let the user sign in by hand.
     const signIn: Route = { name: "signIn", returnTo, email: request.email };
-    showNotice(fr.signIn.registered, signIn, "info");
+    showNotice(t.signIn.registered, signIn, "info");
     navigate(signIn);
   };
 
   return (
     <section class="panel auth" aria-labelledby="page-title">
-      <h2 id="page-title">{fr.register.title}</h2>
-      <p class="auth__intro">{fr.register.intro}</p>
+      <h2 id="page-title">{t.register.title}</h2>
+      <p class="auth__intro">{t.register.intro}</p>
       <form class="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <FormAlert messages={errors.general} alertRef={alertRef} />
-        <Field id="register-email" label={fr.register.email} error={errors.fields.email} required>
+        <Field id="register-email" label={t.register.email} error={errors.fields.email} required>
           {(control) => (
             <input {...control} type="email" autocomplete="email" inputMode="email" spellcheck={false} value={values.email} onInput={set("email")} />
           )}
         </Field>
         <PasswordField
           id="register-password"
-          label={fr.register.password}
-          hint={fr.register.passwordHint(PASSWORD_MIN_LENGTH)}
+          label={t.register.password}
+          hint={t.register.passwordHint(PASSWORD_MIN_LENGTH)}
           error={errors.fields.password}
           autocomplete="new-password"
           minLength={PASSWORD_MIN_LENGTH}
           value={values.password}
           onInput={set("password")}
         />
-        <Field id="register-displayName" label={fr.register.displayName} hint={fr.register.displayNameHint} error={errors.fields.displayName} required>
+        <Field id="register-displayName" label={t.register.displayName} hint={t.register.displayNameHint} error={errors.fields.displayName} required>
           {(control) => <input {...control} type="text" autocomplete="name" value={values.displayName} onInput={set("displayName")} />}
         </Field>
-        <Field id="register-organisation" label={fr.register.organisation} hint={fr.register.organisationHint} error={errors.fields.organisation}>
+        <Field id="register-organisation" label={t.register.organisation} hint={t.register.organisationHint} error={errors.fields.organisation}>
           {(control) => (
             <input {...control} type="text" autocomplete="organization" value={values.organisation} onInput={set("organisation")} />
           )}
         </Field>
         <div class="form__row">
-          <Field id="register-region" label={fr.register.region} error={errors.fields.region} required>
+          <Field id="register-region" label={t.register.region} error={errors.fields.region} required>
             {(control) => (
               <select {...control} value={values.region} onChange={set("region")}>
                 <option value="" disabled>
-                  {fr.form.choosePlaceholder}
+                  {t.form.choosePlaceholder}
                 </option>
                 {ACCOUNT_REGIONS.map((region) => (
                   <option key={region} value={region}>
-                    {fr.register.regions[region]}
+                    {t.register.regions[region]}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field id="register-language" label={fr.register.language} error={errors.fields.language} required>
+          <Field id="register-language" label={t.register.language} error={errors.fields.language} required>
             {(control) => (
               <select {...control} value={values.language} onChange={set("language")}>
                 {LANGUAGES.map((language) => (
                   <option key={language} value={language} lang={language}>
-                    {fr.register.languages[language]}
+                    {t.register.languages[language]}
                   </option>
                 ))}
               </select>
@@ -123,13 +125,13 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
           </Field>
         </div>
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? fr.register.submitting : fr.register.submit}
+          {busy ? t.register.submitting : t.register.submit}
         </button>
       </form>
       <p class="auth__switch">
-        {fr.register.haveAccount}{" "}
+        {t.register.haveAccount}{" "}
         <a href={routeHref({ name: "signIn", returnTo, email: values.email.trim() === "" ? null : values.email.trim() })}>
-          {fr.register.signIn}
+          {t.register.signIn}
         </a>
       </p>
     </section>

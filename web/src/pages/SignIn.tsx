@@ -3,7 +3,7 @@ import { SIGN_IN_FIELDS, signInErrors, validateSignIn, type SignInField } from "
 import { noFormErrors, type FormErrors } from "../auth/formErrors";
 import { session, useSession } from "../auth/session";
 import { Field, FormAlert, PasswordField, focusFirstError } from "../components/Field";
-import { fr } from "../i18n/fr";
+import { useT } from "../i18n";
 import { routeHref } from "../router";
 
 export interface SignInProps {
@@ -12,6 +12,7 @@ export interface SignInProps {
 }
 
 export function SignInPage({ returnTo, email }: SignInProps) {
+  const t = useT();
   const state = useSession();
   const [values, setValues] = useState<Record<SignInField, string>>({ email: email ?? "", password: "" });
   const [errors, setErrors] = useState<FormErrors<SignInField>>(noFormErrors);
@@ -48,36 +49,36 @@ export function SignInPage({ returnTo, email }: SignInProps) {
 
   return (
     <section class="panel auth" aria-labelledby="page-title">
-      <h2 id="page-title">{fr.signIn.title}</h2>
-      <p class="auth__intro">{fr.signIn.intro}</p>
+      <h2 id="page-title">{t.signIn.title}</h2>
+      <p class="auth__intro">{t.signIn.intro}</p>
       {reason !== null && (
         <p class="note note--info" role="status">
-          {reason === "expired" ? fr.account.sessionExpired : fr.account.signedOut}
+          {reason === "expired" ? t.account.sessionExpired : t.account.signedOut}
         </p>
       )}
       <form class="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <FormAlert messages={errors.general} alertRef={alertRef} />
-        <Field id="signin-email" label={fr.signIn.email} error={errors.fields.email} required>
+        <Field id="signin-email" label={t.signIn.email} error={errors.fields.email} required>
           {(control) => (
             <input {...control} type="email" autocomplete="username" inputMode="email" spellcheck={false} value={values.email} onInput={set("email")} />
           )}
         </Field>
         <PasswordField
           id="signin-password"
-          label={fr.signIn.password}
+          label={t.signIn.password}
           error={errors.fields.password}
           autocomplete="current-password"
           value={values.password}
           onInput={set("password")}
         />
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? fr.signIn.submitting : fr.signIn.submit}
+          {busy ? t.signIn.submitting : t.signIn.submit}
         </button>
       </form>
       <p class="auth__switch">
-        {fr.signIn.noAccount}{" "}
+        {t.signIn.noAccount}{" "}
         <a href={routeHref({ name: "register", returnTo, email: values.email.trim() === "" ? null : values.email.trim() })}>
-          {fr.signIn.register}
+          {t.signIn.register}
         </a>
       </p>
     </section>

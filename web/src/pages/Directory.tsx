@@ -1,0 +1,163 @@
+import { useEffect, useMemo } from "preact/hooks";
+import { DirectorySection } from "../components/DirectorySection";
+import {
+  apiQuery,
+  DIRECTORIES,
+  isFiltered,
+  LEGAL_FORMS,
+  NO_FILTER,
+  PROJECT_STATUSES,
+  REGIONS,
+  showsList,
+  valueChainChoices,
+  withKind,
+  type DirectoryFilter,
+} from "../directory/filters";
+import { useDirectory, useTick } from "../hooks";
+import { useT, valueChainLabel } from "../i18n";
+import { DirectoryStore } from "../live/directoryStore";
+import { liveClient } from "../live/liveClient";
+import { navigate } from "../router";
+import type { DirectoryName, LegalForm, ProjectStatus } from "../types";
+
+/** Filters live in the address: every change replaces it, so a filtered list is a link to share. */
+function apply(filter: DirectoryFilter): void {
+  navigate({ name: "home", filter }, { replace: true });
+}
+
+/** The directory: the three live lists, searched and filtered. Only rendered for a signed-in user. */
+export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: DirectoryFilter | undefined }) {
+  const t = useT();
+  const client = liveClient();
+  // New stores on each visit: after a change of user, nothing from the previous one is shown.
+  const stores = useMemo(
+    () => new Map(DIRECTORIES.map((name) => [name, new DirectoryStore(name, client)] as const)),
+    [client],
+  );
+  const now = useTick(30_000);
+  const shown = DIRECTORIES.filter((name) => showsList(name, filter));
+  const set = (patch: Partial<DirectoryFilter>) => apply({ ...filter, ...patch });
+
+  // The value chains to choose from: those of the entries known (the whole directory once live).
+  const views = DIRECTORIES.map((name) => useDirectory(stores.get(name)!));
+  const chains = useMemo(
+    () => valueChainChoices(views.flatMap((v) => v.list.entries), filter.valueChain),
+    [...views.map((v) => v.list.entries), filter.valueChain],
+  );
+
+  useEffect(() => {
+    for (const name of DIRECTORIES) stores.get(name)!.setQuery(apiQuery(name, filter));
+  }, [stores, filter]);
+
+  return (
+    <>
+      <h2 class="visually-hidden" id="page-title">
+        {t.directory.title}
+      </h2>
+      <div class="toolbar" role="search" aria-label={t.directory.filtersLabel}>
+        <div class="toolbar__row">
+          <label class="search">
+            <span class="visually-hidden">{t.filters.searchLabel}</span>
+            <svg class="icon search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M7 1.5a5.5 5.5 0 0 1 4.4 8.8l3.2 3.1a.8.8 0 0 1-1.1 1.1l-3.1-3.2A5.5 5.5 0 1 1 7 1.5Zm0 1.6a3.9 3.9 0 1 0 0 7.8 3.9 3.9 0 0 0 0-7.8Z"
+              />
+            </svg>
+            <input
+              id="directory-search"
+              type="search"
+              value={filter.text}
+              placeholder={t.filters.searchPlaceholder}
+              onInput={(e) => set({ text: e.currentTarget.value })}
+            />
+          </label>
+        </div>
+        <div class="toolbar__row">
+          <div class="segmented" role="group" aria-label={t.directory.kindLabel}>
+            <button type="button" aria-pressed={filter.kind === null} onClick={() => apply(withKind(filter, null))}>
+              {t.directory.kinds.all}
+            </button>
+            {DIRECTORIES.map((name) => (
+              <button key={name} type="button" aria-pressed={filter.kind === name} onClick={() => apply(withKind(filter, name))}>
+                {t.directory.kinds[name]}
+              </button>
+            ))}
+          </div>
+          <div class="segmented" role="group" aria-label={t.filters.regionLabel}>
+            <button type="button" aria-pressed={filter.region === null} onClick={() => set({ region: null })}>
+              {t.filters.allRegions}
+            </button>
+            {REGIONS.map((r) => (
+              <button key={r} type="button" class={`seg--${r}`} aria-pressed={filter.region === r} onClick={() => set({ region: r })}>
+                {t.regions[r]}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div class="toolbar__row toolbar__selects">
+          <label class="select">
+            <span class="select__label">{t.directory.valueChainLabel}</span>
+            <select
+              id="directory-value-chain"
+              value={filter.valueChain ?? ""}
+              onChange={(e) => set({ valueChain: e.currentTarget.value === "" ? null : e.currentTarget.value })}
+            >
+              <option value="">{t.directory.anyValueChain}</option>
+              {chains.map((chain) => (
+                <option key={chain} value={chain}>
+                  {valueChainLabel(chain, t)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filter.kind === "cooperatives" && (
+            <label class="select">
+              <span class="select__label">{t.directory.legalFormLabel}</span>
+              <select
+                id="directory-legal-form"
+                value={filter.legalForm ?? ""}
+                onChange={(e) => set({ legalForm: (e.currentTarget.value || null) as LegalForm | null })}
+              >
+                <option value="">{t.directory.anyLegalForm}</option>
+                {LEGAL_FORMS.map((form) => (
+                  <option key={form} value={form}>
+                    {t.legalForms[form]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {filter.kind === "projects" && (
+            <label class="select">
+              <span class="select__label">{t.directory.statusLabel}</span>
+              <select
+                id="directory-status"
+                value={filter.status ?? ""}
+                onChange={(e) => set({ status: (e.currentTarget.value || null) as ProjectStatus | null })}
+              >
+                <option value="">{t.directory.anyStatus}</option>
+                {PROJECT_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t.status[status]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {isFiltered(filter) && (
+            <button type="button" class="button button--quiet" onClick={() => apply({ ...NO_FILTER, kind: filter.kind })}>
+              {t.directory.clearFilters}
+            </button>
+          )}
+        </div>
+      </div>
+
+      <div class={`columns columns--${shown.length}`}>
+        {shown.map((name: DirectoryName) => (
+          <DirectorySection key={name} name={name} store={stores.get(name)!} filter={filter} now={now} />
+        ))}
+      </div>
+    </>
+  );
+}
