@@ -20,6 +20,8 @@ const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.Di
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
+const ProgrammeDashboardPage = lazy(() => import("./pages/Dashboard").then((m) => m.ProgrammeDashboardPage));
+const ProjectStatusPage = lazy(() => import("./pages/Dashboard").then((m) => m.ProjectStatusPage));
 
 /** Starts the session check and, in parallel, the download of the page most likely shown. */
 export function startApp(): void {
@@ -31,6 +33,7 @@ export function startApp(): void {
   const route = currentRoute();
   if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
   else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
+  else if (route.name === "dashboard" || route.name === "projectStatus") void ProgrammeDashboardPage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -79,6 +82,12 @@ function view(route: Route, state: SessionState, t: Messages): View {
         : { title: t.pageTitle(t.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
       return { title: t.pageTitle(t.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+    case "dashboard":
+    case "projectStatus":
+      if (!signedIn) return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
+      return route.name === "dashboard"
+        ? { title: t.pageTitle(t.nav.dashboard), page: <ProgrammeDashboardPage filter={route.filter} /> }
+        : { title: t.pageTitle(t.nav.dashboard), page: <ProjectStatusPage key={route.slug} slug={route.slug} /> };
     case "notFound":
       return {
         title: t.pageTitle(t.nav.notFoundTitle),
@@ -102,6 +111,23 @@ function LiveStatus() {
   return <ConnectionBadge state={useConnectionState(client)} />;
 }
 
+/** The sections every signed-in user moves between. */
+function MainNav({ route }: { readonly route: Route }) {
+  const t = useT();
+  const onDashboard = route.name === "dashboard" || route.name === "projectStatus";
+  const onDirectory = route.name === "home" || route.name === "cooperative" || route.name === "diasporaGroup";
+  return (
+    <nav class="mainnav" aria-label={t.nav.mainLabel}>
+      <a href={routeHref({ name: "home" })} aria-current={onDirectory ? "page" : undefined}>
+        {t.nav.directory}
+      </a>
+      <a href={routeHref({ name: "dashboard" })} aria-current={onDashboard ? "page" : undefined}>
+        {t.nav.dashboard}
+      </a>
+    </nav>
+  );
+}
+
 export function App() {
   const t = useT();
   const route = useRoute();
@@ -115,7 +141,7 @@ export function App() {
   // Once signed in, the sign-in and register pages lead to where the user was going.
   useEffect(() => {
     if (user !== null && (route.name === "signIn" || route.name === "register")) {
-      navigate(returnRoute(route.returnTo), { replace: true });
+      navigate(returnRoute(route.returnTo, user.roles), { replace: true });
     }
   }, [href, user]);
 
@@ -164,6 +190,7 @@ export function App() {
             state.status !== "loading" && <LanguageSwitch id="header-language" />
           )}
         </div>
+        {user !== null && <MainNav route={route} />}
       </header>
 
       <main id="main" class="main" tabIndex={-1} ref={main}>

@@ -24,6 +24,9 @@ export const en: Messages = {
     sessionError: "Your session could not be checked: the server does not answer.",
     retry: "Try again",
     close: "Close",
+    mainLabel: "Main navigation",
+    directory: "Directory",
+    dashboard: "Dashboard",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {

@@ -25,6 +25,9 @@ export const fr = {
     sessionError: "Impossible de vérifier votre session : le serveur ne répond pas.",
     retry: "Réessayer",
     close: "Fermer",
+    mainLabel: "Navigation principale",
+    directory: "Annuaire",
+    dashboard: "Tableau de bord",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
