@@ -57,7 +57,7 @@ export interface ChartViewProps {
   readonly formatValue: (value: number) => string;
   /** Shown instead of the chart and table when the table has no row. */
   readonly empty?: string;
-  /** The table scrolls within a fixed height on screen (long series); printed whole. */
+  /** The table scrolls within a fixed height on screen (a long series); it is printed whole. */
   readonly scrollTable?: boolean;
 }
 
@@ -177,13 +177,10 @@ export function ChartView(props: ChartViewProps) {
       ) : (
         <>
           <ChartCanvas {...props} />
-          {scrollTable ? (
-            <div class="dash-table-scroll" tabIndex={0} role="region" aria-label={caption ?? title}>
-              {tableElement}
-            </div>
-          ) : (
-            tableElement
-          )}
+          {/* Scrolls in its own box when longer (a series) or wider (a phone) than the card. */}
+          <div class={scrollTable ? "dash-table-scroll dash-table-scroll--tall" : "dash-table-scroll"} tabIndex={0} role="region" aria-label={caption ?? title}>
+            {tableElement}
+          </div>
         </>
       )}
     </section>

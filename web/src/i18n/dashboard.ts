@@ -75,6 +75,7 @@ export const dashboardFr = {
     },
     money: {
       title: "Budget et promesses reçus",
+      percentTitle: "Part reçue, en %",
       caption: "Part reçue du budget et des promesses, par monnaie (en %, les monnaies ne sont jamais converties)",
       rowHeader: "Monnaie",
       budgetPercent: "Budget reçu (%)",
@@ -224,6 +225,7 @@ export const dashboardEn: DashboardMessages = {
     },
     money: {
       title: "Budget and pledges received",
+      percentTitle: "Share received, in %",
       caption: "Share of the budget and pledges received, per currency (in %, currencies are never converted)",
       rowHeader: "Currency",
       budgetPercent: "Budget received (%)",

@@ -60,9 +60,17 @@ function PrintButton({ label }: { readonly label: string }) {
   );
 }
 
-function Kpi({ id, label, value, detail }: { readonly id: string; readonly label: string; readonly value: string; readonly detail?: string | undefined }) {
+function Kpi(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly detail?: string | undefined;
+  /** Shown in the alarm colour (late milestones). */
+  readonly alert?: boolean;
+}) {
+  const { id, label, value, detail } = props;
   return (
-    <div class="dash-kpi" id={id}>
+    <div class={props.alert ? "dash-kpi dash-kpi--alert" : "dash-kpi"} id={id}>
       <dt>{label}</dt>
       <dd>
         <span class="dash-kpi__value">{value}</span>
@@ -91,7 +99,7 @@ function Filters({ filter, dashboard }: { readonly filter: DashboardFilter; read
   const periods = periodChoices(dashboard?.asOf ?? new Date().toISOString().slice(0, 10), filter.period);
   return (
     <div class="toolbar dash-filters" role="search" aria-label={d.filters.label}>
-      <div class="toolbar__row">
+      <div class="toolbar__row toolbar__selects">
         <div class="segmented" role="group" aria-label={d.filters.region}>
           <button type="button" aria-pressed={filter.region === null} onClick={() => apply({ region: null })}>
             {d.filters.allRegions}
@@ -102,8 +110,6 @@ function Filters({ filter, dashboard }: { readonly filter: DashboardFilter; read
             </button>
           ))}
         </div>
-      </div>
-      <div class="toolbar__row toolbar__selects">
         <label class="select">
           <span class="select__label">{d.filters.status}</span>
           <select id="dashboard-status" value={filter.status ?? ""} onChange={(e) => apply({ status: (e.currentTarget.value || null) as ProjectStatus | null })}>
@@ -231,7 +237,7 @@ function ProgrammeBody({ dashboard, filter }: { readonly dashboard: ProgrammeDas
     <>
       <dl class="dash-kpis" aria-label={d.kpis.label}>
         <Kpi id="kpi-projects" label={d.kpis.projects} value={n(i.projects)} detail={d.kpis.projectsDetail(count("active"), count("at-risk"))} />
-        <Kpi id="kpi-late" label={d.kpis.lateMilestones} value={n(i.milestones.late)} detail={d.kpis.lateDetail(i.milestones.total)} />
+        <Kpi id="kpi-late" label={d.kpis.lateMilestones} value={n(i.milestones.late)} detail={d.kpis.lateDetail(i.milestones.total)} alert={i.milestones.late > 0} />
         <Kpi
           id="kpi-tasks"
           label={d.kpis.tasks}
@@ -287,35 +293,38 @@ function ProgrammeBody({ dashboard, filter }: { readonly dashboard: ProgrammeDas
             <>
               <ChartView
                 id="chart-money-percent"
-                title={d.charts.money.caption}
+                title={d.charts.money.percentTitle}
+                caption={d.charts.money.caption}
                 rowHeader={d.charts.money.rowHeader}
                 table={moneyChart}
                 kind="percent"
                 formatValue={(v) => `${n(v)} %`}
               />
-              <table class="dash-table">
+              <div class="dash-table-scroll" tabIndex={0} role="region" aria-label={d.charts.money.amountsCaption}>
+              <table class="dash-table" id="money-amounts">
                 <caption>{d.charts.money.amountsCaption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{d.charts.money.rowHeader}</th>
-                    <th scope="col">{d.charts.money.budget}</th>
-                    <th scope="col">{d.charts.money.received}</th>
-                    <th scope="col">{d.charts.money.pledged}</th>
-                    <th scope="col">{d.charts.money.pledgesReceived}</th>
+                    <td />
+                    {money.map((l) => (
+                      <th key={l.currency} scope="col">
+                        {l.currency}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
-                  {money.map((l) => (
-                    <tr key={l.currency}>
-                      <th scope="row">{l.currency}</th>
-                      <td>{formatMoney(l.budget, l.currency, language)}</td>
-                      <td>{formatMoney(l.received, l.currency, language)}</td>
-                      <td>{formatMoney(l.pledged, l.currency, language)}</td>
-                      <td>{formatMoney(l.pledgesReceived, l.currency, language)}</td>
+                  {(["budget", "received", "pledged", "pledgesReceived"] as const).map((key) => (
+                    <tr key={key}>
+                      <th scope="row">{d.charts.money[key]}</th>
+                      {money.map((l) => (
+                        <td key={l.currency}>{formatMoney(l[key], l.currency, language)}</td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
+              </div>
             </>
           )}
         </section>
