@@ -17,6 +17,9 @@ public sealed record MatrixCall(HttpMethod Method, string Path, object? Body = n
 
     /// <summary>Checks an allowed answer's body precisely; returns what is wrong, or null.</summary>
     public Func<JsonElement, Task<string?>>? Verify { get; init; }
+
+    /// <summary>Checks an allowed answer that is not JSON (a CSV export) from its text; returns what is wrong, or null.</summary>
+    public Func<string, Task<string?>>? VerifyText { get; init; }
 }
 
 /// <summary>
@@ -251,6 +254,38 @@ public static class MatrixScenarios
                 SuggestionsAreRanked(body)
                 && body.GetProperty("items").EnumerateArray().All(item => item.GetProperty("slug").GetString() != AuthorizationMatrixFixture.CooperativeSlug),
                 $"suggestions {body}"),
+        });
+
+    // ----- dashboards (issue #7): read-only; tables list the target only to those who may read it -----
+
+    public static Task<MatrixCall> GetDashboard(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/dashboard")
+        {
+            Verify = body =>
+            {
+                var listed = body.GetProperty("projects").EnumerateArray().Any(p => p.GetProperty("slug").GetString() == Project);
+                var reader = Identities.ProjectReaders.Contains(who);
+                return Expect(listed == reader && body.GetProperty("indicators").GetProperty("projects").GetInt32() >= 2,
+                    $"target listed: {listed}, reader: {reader}, indicators {body.GetProperty("indicators")}");
+            },
+        });
+
+    public static MatrixScenario ExportDashboard(string file) => (world, who, allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/dashboard/{file}")
+        {
+            VerifyText = text =>
+            {
+                var rows = CsvReader.Parse(text.TrimStart('\uFEFF'));
+                var listed = rows.Any(r => r[0] == Project);
+                var expected = file == "projects.csv" && Identities.ProjectReaders.Contains(who);
+                return Expect(rows.Count > 1 && listed == expected, $"target listed: {listed}, expected {expected}, in {rows.Count} rows");
+            },
+        });
+
+    public static Task<MatrixCall> GetProjectSummary(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/summary")
+        {
+            Verify = body => Expect(body.GetProperty("slug").GetString() == Project && !body.ToString().Contains('@', StringComparison.Ordinal), $"summary {body}"),
         });
 
     // ----- hub -----

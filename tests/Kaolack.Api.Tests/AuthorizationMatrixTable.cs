@@ -83,6 +83,13 @@ public static class AuthorizationMatrixTable
         new("GET", "/api/cooperatives/{slug}/suggestions", SignedIn, HttpStatusCode.OK, S.SuggestCooperativePartners),
         new("GET", "/api/projects/{slug}/suggestions", ProjectReaders, HttpStatusCode.OK, S.SuggestProjectPartners),
 
+        // Dashboards (issue #7): every signed-in identity reads the programme dashboard and its CSV exports (the tables list
+        // only the projects it may read); project readers read a project's summary. Partners read all and write nothing.
+        new("GET", "/api/dashboard/", SignedIn, HttpStatusCode.OK, S.GetDashboard),
+        new("GET", "/api/dashboard/projects.csv", SignedIn, HttpStatusCode.OK, S.ExportDashboard("projects.csv")),
+        new("GET", "/api/dashboard/indicators.csv", SignedIn, HttpStatusCode.OK, S.ExportDashboard("indicators.csv")),
+        new("GET", "/api/projects/{slug}/summary", ProjectReaders, HttpStatusCode.OK, S.GetProjectSummary),
+
         // Invitations: whoever holds the link may read it; only the invited account may accept it (admins included).
         new("GET", "/api/invitations/{token}", Everyone, HttpStatusCode.OK, S.DescribeInvitation),
         new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
@@ -116,6 +123,11 @@ public static class AuthorizationMatrixTable
         new("Unsubscribe", $"plan:{ProjectSlug}", SignedIn),
         new("Unsubscribe", "directory:projects", SignedIn),
         new("Unsubscribe", $"cooperative:{CooperativeSlug}", SignedIn),
+        // Dashboards (issue #7): the programme to every signed-in identity (its rows filtered per reader), a project's
+        // summary to the project's readers.
+        new("Subscribe", "dashboard:programme", SignedIn),
+        new("Subscribe", $"dashboard:project:{ProjectSlug}", ProjectReaders),
+        new("Unsubscribe", "dashboard:programme", SignedIn),
     ];
 
     private static Task CopyCooperative(AuthorizationMatrixFixture world, string slug, string name) => world.CreateCooperative(slug, name);

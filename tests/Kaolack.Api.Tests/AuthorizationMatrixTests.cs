@@ -217,6 +217,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             {
                 return $"allowed: expected {(int)rule.Success}, got {(int)status} {text}";
             }
+            if (call.VerifyText is not null)
+            {
+                return await call.VerifyText(text);
+            }
             var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
             return call.Verify is null ? null : await call.Verify(body);
         }

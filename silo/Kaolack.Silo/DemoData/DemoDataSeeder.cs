@@ -2,7 +2,10 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using System.Collections.Immutable;
+using System.Globalization;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Silo.DemoData;
@@ -10,9 +13,11 @@ namespace Kaolack.Silo.DemoData;
 /// <summary>
 /// Loads <see cref="DemoCatalog"/> once the silo runs. Idempotent: an item that exists is left alone
 /// (even if people edited it since), so it is safe on every start and on several silos at once.
-/// A project gets its partners, contributions and status only from the seeder that created it.
+/// A project gets its partners, contributions and status only from the seeder that created it; a plan gets its
+/// sections, milestones and tasks only while it holds no milestone or task other than the demo's (an interrupted
+/// seeding completes; adding an entity that exists is dropped by the plan, so nothing is added twice).
 /// </summary>
-public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder> logger) : BackgroundService
+public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILogger<DemoDataSeeder> logger) : BackgroundService
 {
     private const int MaxAttempts = 10;
 
@@ -104,6 +109,60 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         {
             stoppingToken.ThrowIfCancellationRequested();
             await SeedProject(project, stoppingToken);
+        }
+        foreach (var plan in DemoCatalog.Plans)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await SeedPlan(plan, stoppingToken);
+        }
+    }
+
+    private async Task SeedPlan(DemoPlan demo, CancellationToken stoppingToken)
+    {
+        currentItem = $"plan {demo.ProjectSlug}";
+        var grain = grains.GetGrain<IPlanDocumentGrain>(demo.ProjectSlug);
+        var snapshot = await grain.GetSnapshot(Owner);
+        var demoIds = demo.Milestones.Select(m => m.Id).Concat(demo.Tasks.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
+        if (snapshot.Document.Milestones.Concat(snapshot.Document.Tasks).Any(e => !demoIds.Contains(e.Id)))
+        {
+            return; // People plan here: leave it alone.
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var version = snapshot.Version;
+        var clientId = $"demo-{Guid.NewGuid():N}";
+        var seq = 0;
+        foreach (var op in PlanOps(demo, today))
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            var ack = await grain.Submit(Owner, new PlanSubmission(clientId, ++seq, version, op));
+            version = ack.Version ?? version;
+        }
+    }
+
+    private static IEnumerable<PlanOp> PlanOps(DemoPlan demo, DateOnly today)
+    {
+        string Due(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        PlanOp Add(PlanEntityKind kind, string id, int index, params (string Field, string Value)[] fields) => new()
+        {
+            Type = PlanOpType.Add,
+            Kind = kind,
+            Id = id,
+            Order = $"a{index:D2}",
+            Fields = fields.ToImmutableDictionary(f => f.Field, f => f.Value),
+        };
+        foreach (var (section, index) in demo.Sections.Select((s, i) => (s, i)))
+        {
+            yield return Add(PlanEntityKind.Section, section.Id, index, (PlanFields.Heading, section.Heading), (PlanFields.Body, section.Body));
+        }
+        foreach (var (milestone, index) in demo.Milestones.Select((m, i) => (m, i)))
+        {
+            yield return Add(PlanEntityKind.Milestone, milestone.Id, index, (PlanFields.Title, milestone.Title),
+                (PlanFields.DueDate, Due(milestone.DueInDays)), (PlanFields.Status, milestone.Status), (PlanFields.OwnerRegion, milestone.OwnerRegion));
+        }
+        foreach (var (task, index) in demo.Tasks.Select((t, i) => (t, i)))
+        {
+            yield return Add(PlanEntityKind.Task, task.Id, index, (PlanFields.Title, task.Title), (PlanFields.Assignee, task.Assignee),
+                (PlanFields.MilestoneId, task.MilestoneId), (PlanFields.DueDate, Due(task.DueInDays)), (PlanFields.Status, task.Status));
         }
     }
 
