@@ -279,7 +279,7 @@ export const en: Messages = {
     contactEmail: "Contact e-mail",
     contactPhone: "Phone",
     none: "Not given",
-    updated: (when: string) => `Updated on ${when}`,
+    updated: (when: string) => `Updated: ${when}`,
     fairNames: {
       "foire-internationale-kaolack": "Kaolack International Fair",
       "salon-ess-oriental": "Oriental Social and Solidarity Economy Fair",

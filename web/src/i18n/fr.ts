@@ -285,7 +285,7 @@ export const fr = {
     contactEmail: "E-mail de contact",
     contactPhone: "Téléphone",
     none: "Non renseigné",
-    updated: (when: string) => `Mis à jour le ${when}`,
+    updated: (when: string) => `Mis à jour : ${when}`,
     fairNames: {
       "foire-internationale-kaolack": "Foire internationale de Kaolack",
       "salon-ess-oriental": "Salon de l’ESS de l’Oriental",

@@ -358,8 +358,12 @@ function Conflict<P>({
                 {rows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">{label(row.key)}</th>
-                    <td class={row.theyChanged ? "conflict__changed" : ""}>{shown(row.theirs)}</td>
-                    <td class={row.youChanged ? "conflict__changed" : ""}>{shown(row.yours)}</td>
+                    <td class={row.theyChanged ? "conflict__changed" : ""} data-label={t.edit.conflictTheirs}>
+                      {shown(row.theirs)}
+                    </td>
+                    <td class={row.youChanged ? "conflict__changed" : ""} data-label={t.edit.conflictYours}>
+                      {shown(row.yours)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
