@@ -5,6 +5,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Microsoft.AspNetCore.SignalR;
+using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
