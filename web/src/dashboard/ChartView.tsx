@@ -18,7 +18,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from "chart.js";
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { chartData, type DataTable } from "./tables";
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -141,7 +141,7 @@ function ChartCanvas(props: ChartViewProps) {
 export function ChartView(props: ChartViewProps) {
   const { id, title, caption, rowHeader, table, formatValue, empty, scrollTable } = props;
   const headingId = `${id}-title`;
-  const rows = useMemo(() => table.rows, [table]);
+  const rows = table.rows;
   const tableElement = (
     <table class="dash-table">
       <caption>{caption ?? title}</caption>

@@ -47,8 +47,9 @@ export function useProgrammeDashboard(filter: DashboardFilter, attempt: number):
         // Unfiltered, a push may have been applied meanwhile: keep the newer one.
         if (filtered || shown === null || read.version >= shown.version) show({ ...read, projects: sortRows(read.projects) }, new Date().toISOString());
       } catch (error: unknown) {
-        if (abort.signal.aborted) return;
-        if (shown === null) setView((v) => ({ ...v, error: !(error instanceof HttpError && error.status === 401) || v.error }));
+        // Signed out (401): the session takes the user to the sign-in page.
+        if (abort.signal.aborted || shown !== null || (error instanceof HttpError && error.status === 401)) return;
+        setView((v) => ({ ...v, error: true }));
       }
     };
     const onEvent = (event: LiveEvent) => {

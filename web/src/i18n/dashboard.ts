@@ -43,7 +43,6 @@ export const dashboardFr = {
     tasksDetail: (done: number, total: number) => `${done} sur ${total}`,
     budget: "Budget reçu",
     pledges: "Promesses de la diaspora reçues",
-    moneyDetail: (received: string, expected: string) => `${received} sur ${expected}`,
     noAmount: "Aucun montant",
     inKind: (received: number, total: number) => `En nature : ${received} sur ${total}`,
     engaged: "Organisations engagées",
@@ -51,7 +50,6 @@ export const dashboardFr = {
       `${cooperatives} ${plural(cooperatives, "coopérative", "coopératives")} · ${groups} ${plural(groups, "groupe", "groupes")} de la diaspora`,
   },
   charts: {
-    showTable: "Les mêmes chiffres en tableau",
     status: {
       title: "Projets par statut",
       column: "Projets",
@@ -144,7 +142,6 @@ export const dashboardFr = {
       "on-track": "Dans les temps",
     } satisfies Record<MilestoneState, string>,
     numbersCaption: "Chiffres du projet",
-    pledgesInKind: "Promesses en nature reçues",
     lastActivity: "Dernière activité",
     noActivity: "Aucune activité enregistrée",
     nextMilestone: "Prochain jalon",
@@ -193,7 +190,6 @@ export const dashboardEn: DashboardMessages = {
     tasksDetail: (done: number, total: number) => `${done} of ${total}`,
     budget: "Budget received",
     pledges: "Diaspora pledges received",
-    moneyDetail: (received: string, expected: string) => `${received} of ${expected}`,
     noAmount: "No amount",
     inKind: (received: number, total: number) => `In kind: ${received} of ${total}`,
     engaged: "Organisations engaged",
@@ -201,7 +197,6 @@ export const dashboardEn: DashboardMessages = {
       `${cooperatives} ${pluralEn(cooperatives, "cooperative", "cooperatives")} · ${groups} diaspora ${pluralEn(groups, "group", "groups")}`,
   },
   charts: {
-    showTable: "The same numbers as a table",
     status: {
       title: "Projects by status",
       column: "Projects",
@@ -294,7 +289,6 @@ export const dashboardEn: DashboardMessages = {
       "on-track": "On track",
     },
     numbersCaption: "The project’s numbers",
-    pledgesInKind: "In-kind pledges received",
     lastActivity: "Last activity",
     noActivity: "No activity recorded",
     nextMilestone: "Next milestone",

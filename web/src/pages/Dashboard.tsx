@@ -1,6 +1,7 @@
 // The programme dashboard (#/tableau-de-bord) and a project's status page
 // (#/tableau-de-bord/projets/{slug}): read-only views for everyone signed in, kept live.
 
+import type { ComponentChildren } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { useSession } from "../auth/session";
 import { ChartView } from "../dashboard/ChartView";
@@ -357,7 +358,7 @@ function ProgrammeBody({ dashboard, filter }: { readonly dashboard: ProgrammeDas
 }
 
 /** Header of both dashboard pages: title, who reads, when the numbers last moved (in Dakar and Oujda). */
-function DashboardHead(props: { readonly title: string; readonly intro?: string; readonly updatedAt: string | null; readonly asOf: string | null; readonly children?: preact.ComponentChildren }) {
+function DashboardHead(props: { readonly title: string; readonly intro?: string; readonly updatedAt: string | null; readonly asOf: string | null; readonly children?: ComponentChildren }) {
   const d = useMessages(dashboardMessages);
   const language = useLanguage();
   const partner = useIsPartner();
@@ -368,7 +369,7 @@ function DashboardHead(props: { readonly title: string; readonly intro?: string;
         {props.children}
         <h2 id="page-title">{props.title}</h2>
         {props.intro !== undefined && <p class="muted">{props.intro}</p>}
-        <p class="dash-head__meta" aria-live="off">
+        <p class="dash-head__meta">
           {props.asOf !== null && <span>{d.asOf(calendarDate(props.asOf, language))}</span>}
           {props.updatedAt !== null && <span id="dashboard-updated">{d.updatedAt(timeInBothZones(props.updatedAt, now, language))}</span>}
         </p>
