@@ -65,7 +65,7 @@ public sealed class DashboardRulesTests
         Assert.Equal((2, 1), (summary.KaolackPartners, summary.OrientalPartners));
         Assert.Equal([new MoneyProgress(Currency.Xof, 1_000_000, 300_000), new MoneyProgress(Currency.Eur, 0, 100)], summary.Budget);
         Assert.Equal([new MoneyProgress(Currency.Eur, 700, 500)], summary.Pledges);
-        Assert.Equal(new TaskCounts(1, 1), summary.PledgesInKind);
+        Assert.Equal(new PledgeCounts(Received: 1, Total: 1), summary.PledgesInKind);
         Assert.Equal(Updated.AddDays(2), summary.LastActivityAt);
         Assert.Equal(["awa@kaolack.test", "karim@oriental.test"], summary.Readers ?? []);
 

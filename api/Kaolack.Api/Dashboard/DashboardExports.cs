@@ -30,7 +30,7 @@ public static class DashboardExports
             Amounts(p.Budget.Select(b => (b.Currency, b.Received))),
             Amounts(p.Pledges.Select(b => (b.Currency, b.Expected))),
             Amounts(p.Pledges.Select(b => (b.Currency, b.Received))),
-            Number(p.PledgesInKind.Done), Number(p.PledgesInKind.Total),
+            Number(p.PledgesInKind.Received), Number(p.PledgesInKind.Total),
             p.LastActivityAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
         ]).Prepend(ProjectColumns);
 
@@ -79,7 +79,7 @@ public static class DashboardExports
             yield return ["pledges", JsonEnum.Name(p.Currency), Decimal(p.Expected)];
             yield return ["pledges-received", JsonEnum.Name(p.Currency), Decimal(p.Received)];
         }
-        yield return ["pledges-in-kind", "received", Number(i.PledgesInKind.Done)];
+        yield return ["pledges-in-kind", "received", Number(i.PledgesInKind.Received)];
         yield return ["pledges-in-kind", "total", Number(i.PledgesInKind.Total)];
     }
 

@@ -18,5 +18,5 @@ public sealed record ProgrammeIndicators
     [Id(8)] public NamedCount[] CapacityNeeds { get; init; } = [];
     [Id(9)] public MoneyProgress[] Budget { get; init; } = [];
     [Id(10)] public MoneyProgress[] Pledges { get; init; } = [];
-    [Id(11)] public TaskCounts PledgesInKind { get; init; } = new(0, 0);
+    [Id(11)] public PledgeCounts PledgesInKind { get; init; } = new(0, 0);
 }

@@ -32,7 +32,7 @@ public sealed record ProjectSummary
     [Id(13)] public MilestoneFact? NextMilestone { get; init; }
     [Id(14)] public MoneyProgress[] Budget { get; init; } = [];
     [Id(15)] public MoneyProgress[] Pledges { get; init; } = [];
-    [Id(16)] public TaskCounts PledgesInKind { get; init; } = new(0, 0);
+    [Id(16)] public PledgeCounts PledgesInKind { get; init; } = new(0, 0);
     [Id(17)] public DateTimeOffset? LastActivityAt { get; init; }
     /// <summary>The day the milestone counts were computed for: lateness moves with the date.</summary>
     [Id(18)] public DateOnly AsOf { get; init; }

@@ -36,7 +36,7 @@ public static class ProgrammeAggregation
             CapacityNeeds = Named(cooperatives.SelectMany(c => c.CapacityNeeds.Distinct(StringComparer.OrdinalIgnoreCase))),
             Budget = Sum(projects.SelectMany(p => p.Budget)),
             Pledges = Sum(projects.SelectMany(p => p.Pledges)),
-            PledgesInKind = new TaskCounts(projects.Sum(p => p.PledgesInKind.Done), projects.Sum(p => p.PledgesInKind.Total)),
+            PledgesInKind = new PledgeCounts(projects.Sum(p => p.PledgesInKind.Received), projects.Sum(p => p.PledgesInKind.Total)),
         };
     }
 

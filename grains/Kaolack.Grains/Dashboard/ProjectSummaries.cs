@@ -31,7 +31,7 @@ public static class ProjectSummaries
             Tasks = new TaskCounts(plan.TasksDone, plan.TasksTotal),
             Budget = BudgetOf(project.Charter.Budget, project.Contributions.Select(c => c.Details.Amount)),
             Pledges = PledgedMoney(toProject),
-            PledgesInKind = new TaskCounts(toProject.Count(p => p.Value is null && p.Received), toProject.Count(p => p.Value is null)),
+            PledgesInKind = new PledgeCounts(toProject.Count(p => p.Value is null && p.Received), toProject.Count(p => p.Value is null)),
             LastActivityAt = lastActivity,
             MilestoneFacts = plan.Milestones,
             Readers = [.. project.Members.Select(m => m.UserId)],

@@ -23,7 +23,7 @@ function row(slug: string, title: string, tasksDone = 0, version = 1): ProjectSu
     nextMilestone: null,
     budget: [],
     pledges: [],
-    pledgesInKind: { done: 0, total: 0 },
+    pledgesInKind: { received: 0, total: 0 },
     lastActivityAt: null,
     asOf: "2026-05-31",
     projectVersion: 1,

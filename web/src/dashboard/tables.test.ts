@@ -22,7 +22,7 @@ const indicators: ProgrammeIndicators = {
     { currency: "XOF", expected: 24000000, received: 3000000 },
   ],
   pledges: [{ currency: "EUR", expected: 5000, received: 2500 }],
-  pledgesInKind: { done: 0, total: 1 },
+  pledgesInKind: { received: 0, total: 1 },
 };
 
 function point(date: string, tasksDone: number): ProgressPoint {

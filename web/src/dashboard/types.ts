@@ -19,6 +19,12 @@ export interface TaskCounts {
   readonly total: number;
 }
 
+/** Pledges in kind without a value: how many were made, and how many of them were received. */
+export interface PledgeCounts {
+  readonly received: number;
+  readonly total: number;
+}
+
 /** An amount expected and what was received of it, in one currency (never converted). */
 export interface MoneyProgress {
   readonly currency: Currency;
@@ -58,7 +64,7 @@ export interface ProjectSummary {
   readonly nextMilestone: MilestoneFact | null;
   readonly budget: readonly MoneyProgress[];
   readonly pledges: readonly MoneyProgress[];
-  readonly pledgesInKind: TaskCounts;
+  readonly pledgesInKind: PledgeCounts;
   /** ISO 8601 date-time or null. */
   readonly lastActivityAt: string | null;
   readonly asOf: string;
@@ -84,7 +90,7 @@ export interface ProgrammeIndicators {
   readonly capacityNeeds: readonly { readonly name: string; readonly count: number }[];
   readonly budget: readonly MoneyProgress[];
   readonly pledges: readonly MoneyProgress[];
-  readonly pledgesInKind: TaskCounts;
+  readonly pledgesInKind: PledgeCounts;
 }
 
 /** The programme's progress on one day. */

@@ -246,7 +246,7 @@ function ProgrammeBody({ dashboard, filter }: { readonly dashboard: ProgrammeDas
           detail={d.kpis.tasksDetail(i.tasks.done, i.tasks.total)}
         />
         <MoneyKpi id="kpi-budget" label={d.kpis.budget} lines={i.budget} />
-        <MoneyKpi id="kpi-pledges" label={d.kpis.pledges} lines={i.pledges} extra={d.kpis.inKind(i.pledgesInKind.done, i.pledgesInKind.total)} />
+        <MoneyKpi id="kpi-pledges" label={d.kpis.pledges} lines={i.pledges} extra={d.kpis.inKind(i.pledgesInKind.received, i.pledgesInKind.total)} />
         <Kpi
           id="kpi-engaged"
           label={d.kpis.engaged}
@@ -432,7 +432,7 @@ function ProjectStatusBody({ summary: p, milestones }: { readonly summary: Proje
         <Kpi id="kpi-milestones" label={d.projects.milestones} value={`${n(p.milestones.done)} / ${n(p.milestones.total)}`} detail={d.project.lateCount(n(p.milestones.late))} />
         <Kpi id="kpi-tasks" label={d.kpis.tasks} value={`${n(p.tasks.done)} / ${n(p.tasks.total)}`} detail={`${percent(p.tasks.done, p.tasks.total)} %`} />
         <MoneyKpi id="kpi-budget" label={d.kpis.budget} lines={p.budget} />
-        <MoneyKpi id="kpi-pledges" label={d.kpis.pledges} lines={p.pledges} extra={d.kpis.inKind(p.pledgesInKind.done, p.pledgesInKind.total)} />
+        <MoneyKpi id="kpi-pledges" label={d.kpis.pledges} lines={p.pledges} extra={d.kpis.inKind(p.pledgesInKind.received, p.pledgesInKind.total)} />
         <Kpi
           id="kpi-next"
           label={d.project.nextMilestone}
