@@ -7,6 +7,7 @@ using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
 using Microsoft.AspNetCore.SignalR;
+using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Plans;
 using Kaolack.Silo.DemoData;
 using Kaolack.Testing;
 
@@ -85,6 +86,15 @@ public sealed class WebFixture : IAsyncLifetime
             var page = await http.GetFromJsonAsync<DirectoryPage>("/api/projects/?pageSize=100", SiloHost.Json);
             return page?.Total == DemoCatalog.Projects.Count;
         }, "the demo projects to be seeded", TimeSpan.FromSeconds(60));
+        // Plans are seeded after the projects: dashboards numbers only settle once every demo task is there.
+        foreach (var plan in DemoCatalog.Plans)
+        {
+            await Eventually.True(async () =>
+            {
+                var snapshot = await http.GetFromJsonAsync<PlanSnapshot>($"/api/projects/{plan.ProjectSlug}/plan", SiloHost.Json);
+                return snapshot?.Document.Tasks.Length >= plan.Tasks.Length;
+            }, $"the demo plan of {plan.ProjectSlug} to be seeded", TimeSpan.FromSeconds(60));
+        }
     }
 
     private static string ChromiumPath()

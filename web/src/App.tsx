@@ -25,6 +25,8 @@ const WorkshopsPage = lazy(() => import("./pages/WorkshopList").then((m) => m.Wo
 const WorkshopNewPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopNewPage));
 const WorkshopJoinPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopJoinPage));
 const WorkshopSessionPage = lazy(() => import("./pages/WorkshopSession").then((m) => m.WorkshopSessionPage));
+const ProgrammeDashboardPage = lazy(() => import("./pages/Dashboard").then((m) => m.ProgrammeDashboardPage));
+const ProjectStatusPage = lazy(() => import("./pages/Dashboard").then((m) => m.ProjectStatusPage));
 
 /** Starts the session check and, in parallel, the download of the page most likely shown. */
 export function startApp(): void {
@@ -38,6 +40,7 @@ export function startApp(): void {
   else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
   else if (route.name === "workshop") void WorkshopSessionPage.preload().catch(() => undefined);
   else if (route.name === "workshopJoin") void WorkshopJoinPage.preload().catch(() => undefined);
+  else if (route.name === "dashboard" || route.name === "projectStatus") void ProgrammeDashboardPage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -105,6 +108,12 @@ function view(route: Route, state: SessionState, t: Messages): View {
       return route.name === "workshops"
         ? { title: t.pageTitle(t.nav.workshops), page: <WorkshopsPage /> }
         : { title: t.pageTitle(t.nav.newWorkshop), page: <WorkshopNewPage /> };
+    case "dashboard":
+    case "projectStatus":
+      if (!signedIn) return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
+      return route.name === "dashboard"
+        ? { title: t.pageTitle(t.nav.dashboard), page: <ProgrammeDashboardPage filter={route.filter} /> }
+        : { title: t.pageTitle(t.nav.dashboard), page: <ProjectStatusPage key={route.slug} slug={route.slug} /> };
     case "notFound":
       return {
         title: t.pageTitle(t.nav.notFoundTitle),
@@ -128,6 +137,27 @@ function LiveStatus() {
   return <ConnectionBadge state={useConnectionState(client)} />;
 }
 
+/** The sections every signed-in user moves between. */
+function MainNav({ route }: { readonly route: Route }) {
+  const t = useT();
+  const onDashboard = route.name === "dashboard" || route.name === "projectStatus";
+  const onDirectory = route.name === "home" || route.name === "cooperative" || route.name === "diasporaGroup";
+  const onWorkshops = route.name === "workshops" || route.name === "workshopNew" || route.name === "workshop";
+  return (
+    <nav class="mainnav" aria-label={t.nav.mainLabel}>
+      <a href={routeHref({ name: "home" })} aria-current={onDirectory ? "page" : undefined}>
+        {t.nav.directory}
+      </a>
+      <a href={routeHref({ name: "workshops" })} aria-current={onWorkshops ? "page" : undefined}>
+        {t.nav.workshops}
+      </a>
+      <a href={routeHref({ name: "dashboard" })} aria-current={onDashboard ? "page" : undefined}>
+        {t.nav.dashboard}
+      </a>
+    </nav>
+  );
+}
+
 export function App() {
   const t = useT();
   const route = useRoute();
@@ -142,7 +172,7 @@ export function App() {
   // Once signed in, the sign-in and register pages lead to where the user was going.
   useEffect(() => {
     if (user !== null && (route.name === "signIn" || route.name === "register")) {
-      navigate(returnRoute(route.returnTo), { replace: true });
+      navigate(returnRoute(route.returnTo, user.roles), { replace: true });
     }
   }, [href, user]);
 
@@ -191,14 +221,6 @@ export function App() {
           </div>
           {user !== null ? (
             <div class="topbar__tools">
-              <nav class="topbar__nav" aria-label={t.nav.sections}>
-                <a href={routeHref({ name: "home" })} aria-current={route.name === "home" ? "page" : undefined}>
-                  {t.nav.directory}
-                </a>
-                <a href={routeHref({ name: "workshops" })} aria-current={route.name.startsWith("workshop") ? "page" : undefined}>
-                  {t.nav.workshops}
-                </a>
-              </nav>
               <LiveStatus />
               <UserMenu user={user} />
             </div>
@@ -215,6 +237,7 @@ export function App() {
             state.status !== "loading" && <LanguageSwitch id="header-language" />
           )}
         </div>
+        {user !== null && <MainNav route={route} />}
       </header>
 
       <main id="main" class="main" tabIndex={-1} ref={main}>

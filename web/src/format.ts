@@ -57,6 +57,12 @@ export function calendarDate(iso: string, language: Language = currentLanguage()
   return Number.isNaN(then) ? "" : dateFormat(language, { dateStyle: "long", timeZone: DAKAR_TIME_ZONE }).format(then);
 }
 
+/** A day without its year, for dense lists and chart axes: "3 mai". */
+export function shortDate(iso: string, language: Language = currentLanguage()): string {
+  const then = parseIsoDate(iso);
+  return Number.isNaN(then) ? "" : dateFormat(language, { day: "numeric", month: "short", timeZone: DAKAR_TIME_ZONE }).format(then);
+}
+
 /** "14:32", or "14:32 le 3 mai" when that is not today in that time zone. */
 export function timeInZone(instant: number, timeZone: string, now: number, language: Language = currentLanguage()): string {
   const time = dateFormat(language, { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);

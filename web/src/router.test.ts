@@ -74,6 +74,9 @@ describe("router", () => {
 
   it("goes home after sign-in unless a return path was given", () => {
     expect(returnRoute(null)).toEqual({ name: "home" });
+    expect(returnRoute(null, ["partner"])).toEqual({ name: "dashboard" });
+    expect(returnRoute(null, ["partner", "coach"])).toEqual({ name: "home" });
+    expect(returnRoute("/tableau-de-bord/projets/miel", ["partner"])).toEqual({ name: "projectStatus", slug: "miel" });
     expect(returnRoute("/invitation/abc")).toEqual({ name: "invitation", token: "abc" });
   });
 

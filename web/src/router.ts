@@ -1,11 +1,20 @@
 // A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
 // #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}, #/ateliers (workshops),
-// #/ateliers/nouveau, #/ateliers/{id}, #/atelier?code=K7M2QX (joining by code).
+// #/ateliers/nouveau, #/ateliers/{id}, #/atelier?code=K7M2QX (joining by code), #/tableau-de-bord (the programme
+// dashboard, its filters in the query), #/tableau-de-bord/projets/{slug} (a project's status).
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
 
 import { useEffect, useState } from "preact/hooks";
+import type { UserRole } from "./types";
+import {
+  dashboardFilterParams,
+  isDashboardFiltered,
+  NO_DASHBOARD_FILTER,
+  parseDashboardFilter,
+  type DashboardFilter,
+} from "./dashboard/filters";
 import { filterParams, isFiltered, parseFilter, type DirectoryFilter } from "./directory/filters";
 
 export type Route =
@@ -25,6 +34,10 @@ export type Route =
   | { readonly name: "workshop"; readonly id: string }
   /** Joining a workshop by code (the code from a shared link, or typed). */
   | { readonly name: "workshopJoin"; readonly code: string | null }
+  /** The programme dashboard; filters only when some are set. */
+  | { readonly name: "dashboard"; readonly filter?: DashboardFilter }
+  /** One project's status (its dashboard summary), not its workspace. */
+  | { readonly name: "projectStatus"; readonly slug: string }
   | { readonly name: "notFound"; readonly path: string };
 
 const SIGN_IN = "connexion";
@@ -32,11 +45,12 @@ const REGISTER = "inscription";
 const INVITATION = "invitation";
 const COOPERATIVE = "cooperatives";
 const DIASPORA_GROUP = "diaspora";
-/** The project pages' path (the project workspace). */
+/** The project pages' path (the project workspace); under the dashboard, a project's status. */
 const PROJECT = "projets";
 const WORKSHOPS = "ateliers";
 const NEW_WORKSHOP = "nouveau";
 const JOIN_WORKSHOP = "atelier";
+const DASHBOARD = "tableau-de-bord";
 /** Query parameters (French, like the paths). */
 const RETURN_PARAM = "retour";
 const EMAIL_PARAM = "courriel";
@@ -93,6 +107,13 @@ export function parseHash(hash: string): Route {
     const code = query.get(CODE_PARAM)?.trim() ?? "";
     return { name: "workshopJoin", code: code === "" ? null : code };
   }
+  if (first === DASHBOARD && second === undefined) {
+    const filter = parseDashboardFilter(query);
+    return isDashboardFiltered(filter) ? { name: "dashboard", filter } : { name: "dashboard" };
+  }
+  if (first === DASHBOARD && second === PROJECT && more.length === 1 && more[0]!.trim() !== "") {
+    return { name: "projectStatus", slug: more[0]! };
+  }
   return notFound;
 }
 
@@ -127,6 +148,12 @@ export function routeHref(route: Route): string {
       return `#/${WORKSHOPS}/${encodeURIComponent(route.id)}`;
     case "workshopJoin":
       return `#/${JOIN_WORKSHOP}${route.code === null ? "" : `?${CODE_PARAM}=${encodeURIComponent(route.code)}`}`;
+    case "dashboard": {
+      const qs = dashboardFilterParams(route.filter ?? NO_DASHBOARD_FILTER).toString();
+      return qs === "" ? `#/${DASHBOARD}` : `#/${DASHBOARD}?${qs}`;
+    }
+    case "projectStatus":
+      return `#/${DASHBOARD}/${PROJECT}/${encodeURIComponent(route.slug)}`;
     case "notFound":
       return `#${route.path.startsWith("/") ? route.path : `/${route.path}`}`;
   }
@@ -137,9 +164,10 @@ export function projectHref(slug: string): string {
   return `#/${PROJECT}/${encodeURIComponent(slug)}`;
 }
 
-/** Which page a route shows: the same for the directory under any filters (focus stays in the search box). */
+/** Which page a route shows: the same for a list under any filters (focus stays in the filters). */
 export function routePage(route: Route): string {
-  return route.name === "home" ? "#/" : routeHref(route);
+  if (route.name === "home") return "#/";
+  return route.name === "dashboard" ? `#/${DASHBOARD}` : routeHref(route);
 }
 
 /** The path part of a route's hash ("/invitation/abc"), as used in `returnTo`. */
@@ -149,7 +177,8 @@ export function routePath(route: Route): string {
 
 /**
  * A return path is only accepted if it names a page of this app worth coming back to
- * (the directory, a profile, an invitation, a project, a workshop or joining one): never another site, never the sign-in pages themselves.
+ * (the directory, a profile, an invitation, a project, a workshop or joining one, a dashboard): never another site,
+ * never the sign-in pages themselves.
  */
 export function safeReturnPath(value: string | null | undefined): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
@@ -163,13 +192,16 @@ export function safeReturnPath(value: string | null | undefined): string | null 
     "workshops",
     "workshop",
     "workshopJoin",
+    "dashboard",
+    "projectStatus",
   ];
   return worthIt.includes(route.name) ? routePath(route) : null;
 }
 
-/** The route to show once signed in. */
-export function returnRoute(returnTo: string | null): Route {
-  return returnTo === null ? { name: "home" } : parseHash(`#${returnTo}`);
+/** The route to show once signed in: where the user was going, else their landing page (partners follow the dashboard). */
+export function returnRoute(returnTo: string | null, roles: readonly UserRole[] = []): Route {
+  if (returnTo !== null) return parseHash(`#${returnTo}`);
+  return roles.includes("partner") && roles.every((role) => role === "partner") ? { name: "dashboard" } : { name: "home" };
 }
 
 export interface NavigateOptions {

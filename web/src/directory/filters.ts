@@ -114,8 +114,8 @@ export function matchesDirectoryFilter(entry: DirectoryEntry, name: DirectoryNam
   return words.every((word) => haystack.includes(word));
 }
 
-/** The value chains found in these entries, sorted for a list of choices. */
-export function valueChainChoices(entries: Iterable<DirectoryEntry>, selected: string | null): string[] {
+/** The value chains found in these entries (directory entries, dashboard rows…), sorted for a list of choices. */
+export function valueChainChoices(entries: Iterable<{ readonly valueChains: readonly string[] }>, selected: string | null): string[] {
   const byKey = new Map<string, string>();
   // The first spelling met stands for the others ("huile d'olive", "Huile d'olive").
   for (const entry of entries) for (const chain of entry.valueChains) if (!byKey.has(normalize(chain))) byKey.set(normalize(chain), chain);

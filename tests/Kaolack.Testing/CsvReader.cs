@@ -1,6 +1,7 @@
 using System.Text;
+using Xunit;
 
-namespace Kaolack.Api.Tests;
+namespace Kaolack.Testing;
 
 /// <summary>Reads RFC 4180 text (quoted fields, doubled quotes, CRLF records), as a spreadsheet does.</summary>
 public static class CsvReader
