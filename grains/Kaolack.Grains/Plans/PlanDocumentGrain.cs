@@ -336,9 +336,19 @@ public sealed class PlanDocumentGrain(
     /// <summary>Waits until <paramref name="target"/> is durable, starting a write when none is under way (one write carries every op applied before it starts).</summary>
     private async Task UntilPersisted(long target)
     {
+        if (target > version)
+        {
+            // Nothing can make an op durable that was never sequenced: fail loudly rather than wait forever.
+            throw new InvalidOperationException($"Plan {Slug}: v{target} awaited but the plan is at v{version}.");
+        }
         while (persistedVersion < target)
         {
-            flush ??= Flush();
+            // A write that finished without yielding (its `finally` ran before this assignment) must not be awaited
+            // again: it would complete at once, forever, and spin the activation.
+            if (flush is not { IsCompleted: false })
+            {
+                flush = Flush();
+            }
             await flush;
         }
     }
