@@ -124,6 +124,24 @@ public sealed class WorkshopSessionTests(WebFixture web)
             await Assertions.Expect(page.Locator(".ws-note__count")).ToHaveTextAsync([new Regex("^3 points"), new Regex("^1 point")]);
         }
 
+        // The shared notes, co-edited live: the coach opens a section and writes; the guest, on a phone, reads it as it
+        // is typed and adds a line the coach sees.
+        var coachNotes = coach.Locator("#ws-shared-notes");
+        await coachNotes.GetByRole(AriaRole.Button, new() { Name = "Ajouter une section" }).ClickAsync();
+        var heading = coachNotes.GetByLabel("Titre de la section").First;
+        await heading.FillAsync("Décisions");
+        await heading.PressAsync("Enter");
+        const string decided = "Un stand commun à la Foire.";
+        const string guestLine = "\nFatou apporte les emballages.";
+        await NotesBody(coach, "Décisions").ClickAsync();
+        await NotesBody(coach, "Décisions").PressSequentiallyAsync(decided);
+        await Assertions.Expect(NotesBody(guest, "Décisions")).ToHaveValueAsync(decided);
+        await NotesBody(guest, "Décisions").ClickAsync();
+        await NotesBody(guest, "Décisions").PressAsync("Control+End");
+        await NotesBody(guest, "Décisions").PressSequentiallyAsync(guestLine);
+        await Assertions.Expect(NotesBody(coach, "Décisions")).ToHaveValueAsync(decided + guestLine);
+        await Assertions.Expect(NotesBody(member, "Décisions")).ToHaveValueAsync(decided + guestLine);
+
         // The guest is kept inside its workshop.
         var refused = await guest.EvaluateAsync<int>("async () => (await fetch('/api/cooperatives/')).status");
         Assert.True(refused is 401 or 403, $"A guest reading the cooperatives got {refused}.");
@@ -145,7 +163,11 @@ public sealed class WorkshopSessionTests(WebFixture web)
         await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Compte rendu" })).ToBeVisibleAsync();
         var summary = await coach.APIRequest.GetAsync(await markdown.GetAttributeAsync("href") ?? "");
         Assert.Equal(200, summary.Status);
-        Assert.Contains("Stand commun huile et arachide", await summary.TextAsync());
+        var summaryText = await summary.TextAsync();
+        Assert.Contains("Stand commun huile et arachide", summaryText);
+        Assert.Contains("Fatou apporte les emballages.", summaryText);
+        // Once ended, the notes are read only, for the guest too.
+        await Assertions.Expect(NotesBody(guest, "Décisions")).Not.ToBeEditableAsync();
         await PageChecks.Screenshot(coach, "workshop-summary-desktop");
 
         foreach (var page in everyone)
@@ -153,4 +175,7 @@ public sealed class WorkshopSessionTests(WebFixture web)
             await page.Context.CloseAsync();
         }
     }
+
+    private static ILocator NotesBody(IPage page, string heading) =>
+        page.Locator("#ws-shared-notes").GetByLabel($"Texte de la section {heading}", new() { Exact = true });
 }

@@ -135,6 +135,11 @@ export const workshopFr = {
     waiting: "Le vote n’est pas encore ouvert.",
     closedNoVote: "Vote clos.",
   },
+  sharedNotes: {
+    title: "Notes partagées",
+    empty: "Aucune note pour l’instant. Ajoutez une section : chacun la complète en direct.",
+    readOnly: "Les notes se modifient pendant l’atelier, par ceux qui y participent.",
+  },
   board: {
     title: "Tableau d’idées",
     noColumns: "Le coach n’a pas encore créé de colonne.",
@@ -321,6 +326,11 @@ export const workshopEn: WorkshopMessages = {
     mine: "your choice",
     waiting: "Voting is not open yet.",
     closedNoVote: "Voting is closed.",
+  },
+  sharedNotes: {
+    title: "Shared notes",
+    empty: "No notes yet. Add a section: everyone fills it in live.",
+    readOnly: "The notes are edited during the workshop, by those taking part.",
   },
   board: {
     title: "Idea board",

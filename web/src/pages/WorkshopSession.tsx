@@ -12,6 +12,7 @@ import { useWorkshopT, type WorkshopMessages } from "../i18n/workshop";
 import { PageLoading } from "../lazy";
 import { routeHref } from "../router";
 import { joinLink, summaryUrl } from "../workshop/api";
+import { SharedNotes } from "../workshop/SharedNotes";
 import { failureText, WorkshopLiveSession, type SessionLoad } from "../workshop/liveSession";
 import {
   answerWords,
@@ -159,6 +160,7 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
           {view.phase !== "ended" && <Timer timer={view.timer} offsetMs={offsetMs} {...props} />}
           <Polls {...props} />
           <Board {...props} />
+          <SharedNotes view={view} w={w} takesPart={takesPart} />
         </div>
         <div class="ws-side">
           {view.phase !== "ended" && <Hands {...props} />}

@@ -1,5 +1,6 @@
 // The plan of a project, edited live: sections (heading + text), milestones and tasks tables.
 // Every control is read-only for those who may not edit (the server refuses their ops anyway).
+// The same editor, sections only, serves a workshop's shared notes (a plan document that is not a project's).
 
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
@@ -16,14 +17,21 @@ import { Avatar } from "./Presence";
 import { ChoiceField, ScalarField } from "./ScalarField";
 import { TextBody } from "./TextBody";
 import type { PlanWorkspace } from "./usePlanWorkspace";
+// Its look travels with it: the workshop page shows it too.
+import "./project.css";
 
 interface PlanEditorProps {
   readonly workspace: PlanWorkspace;
   readonly readOnly: boolean;
   readonly slug: string;
+  /**
+   * Sections only, with these texts: no milestones, tasks or history (history is read from a project), and no
+   * heading of its own (the page around it names the notes).
+   */
+  readonly sectionsOnly?: { readonly empty: string; readonly readOnly: string };
 }
 
-export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
+export function PlanEditor({ workspace, readOnly, slug, sectionsOnly }: PlanEditorProps) {
   const t = useMessages(projectMessages);
   /** Tasks whose notes are shown. */
   const [notesOpen, setNotesOpen] = useState<ReadonlySet<string>>(new Set());
@@ -39,7 +47,7 @@ export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
   const milestones = entitiesOf(view, "milestone");
   const tasks = entitiesOf(view, "task");
   const milestoneTitles = new Map(milestones.map((m) => [m.id, entityTitle(m, t)]));
-  const history = (entity: PlanEntity) => <HistoryButton slug={slug} entity={entity} milestones={milestoneTitles} />;
+  const history = (entity: PlanEntity) => sectionsOnly === undefined && <HistoryButton slug={slug} entity={entity} milestones={milestoneTitles} />;
   const editors = (entity: PlanEntity) => workspace.others.filter((e) => e.kind === entity.kind && e.entityId === entity.id);
 
   const add = (kind: PlanEntityKind, list: readonly PlanEntity[], fields: Record<string, string>) => {
@@ -55,15 +63,17 @@ export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
     <div class="plan">
       {readOnly && (
         <p class="note note--info plan__readonly" role="note">
-          <strong>{t.plan.readOnlyTag}</strong> {t.plan.readOnly}
+          <strong>{t.plan.readOnlyTag}</strong> {sectionsOnly?.readOnly ?? t.plan.readOnly}
         </p>
       )}
 
-      <section class="plan__part" aria-labelledby="plan-sections">
-        <h3 id="plan-sections" class="plan__title">
-          {t.plan.sections}
-        </h3>
-        {sections.length === 0 && <p class="muted">{t.plan.noSections}</p>}
+      <section class="plan__part" aria-labelledby={sectionsOnly === undefined ? "plan-sections" : undefined}>
+        {sectionsOnly === undefined && (
+          <h3 id="plan-sections" class="plan__title">
+            {t.plan.sections}
+          </h3>
+        )}
+        {sections.length === 0 && <p class="muted">{sectionsOnly?.empty ?? t.plan.noSections}</p>}
         {sections.map((section, i) => {
           const heading = entityTitle(section, t);
           const here = editors(section);
@@ -110,136 +120,140 @@ export function PlanEditor({ workspace, readOnly, slug }: PlanEditorProps) {
         )}
       </section>
 
-      <section class="plan__part" aria-labelledby="plan-milestones">
-        <h3 id="plan-milestones" class="plan__title">
-          {t.plan.milestones}
-        </h3>
-        {milestones.length === 0 ? (
-          <p class="muted">{t.plan.noMilestones}</p>
-        ) : (
-          <PlanTable t={t} columns={[t.plan.columns.title, t.plan.columns.dueDate, t.plan.columns.status, t.plan.columns.ownerRegion]} label={t.plan.milestones}>
-            {milestones.map((m, i) => {
-              const cell = (column: string) => t.plan.cell(column, "milestone", i + 1);
-              const set = (field: string) => (value: string) => workspace.edit({ type: "set", kind: "milestone", id: m.id, field, value });
-              const focus = (field: string) => () => workspace.focus({ kind: "milestone", entityId: m.id, field, cursor: null });
-              return (
-                <tr key={m.id} data-entity={m.id} class={editors(m).length > 0 ? "is-edited" : undefined}>
-                  <td data-label={t.plan.columns.title}>
-                    <ScalarField id={`milestone-${m.id}-first`} label={cell(t.plan.columns.title)} value={fieldValue(m, "title")} placeholder={t.plan.newMilestone} readOnly={readOnly} onCommit={set("title")} onFocus={focus("title")} />
-                  </td>
-                  <td data-label={t.plan.columns.dueDate}>
-                    <ScalarField id={`milestone-${m.id}-dueDate`} type="date" label={cell(t.plan.columns.dueDate)} value={fieldValue(m, "dueDate")} readOnly={readOnly} onCommit={set("dueDate")} onFocus={focus("dueDate")} />
-                  </td>
-                  <td data-label={t.plan.columns.status}>
-                    <ChoiceField id={`milestone-${m.id}-status`} label={cell(t.plan.columns.status)} value={fieldValue(m, "status")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.plan.milestoneStatus)]} onCommit={set("status")} onFocus={focus("status")} />
-                  </td>
-                  <td data-label={t.plan.columns.ownerRegion}>
-                    <ChoiceField id={`milestone-${m.id}-ownerRegion`} label={cell(t.plan.columns.ownerRegion)} value={fieldValue(m, "ownerRegion")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.regions)]} onCommit={set("ownerRegion")} onFocus={focus("ownerRegion")} />
-                  </td>
-                  <td data-label={t.plan.columns.actions} class="plan-table__actions">
-                    <span class="cell-actions">
-                      <EditedBy entries={editors(m)} />
-                      {history(m)}
-                      <RowActions t={t} entity={m} list={milestones} index={i} readOnly={readOnly} workspace={workspace} />
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </PlanTable>
-        )}
-        {!readOnly && (
-          <button type="button" class="button plan__add" onClick={() => add("milestone", milestones, { status: "planned" })}>
-            {t.plan.addMilestone}
-          </button>
-        )}
-      </section>
+      {sectionsOnly === undefined && (
+        <>
+          <section class="plan__part" aria-labelledby="plan-milestones">
+            <h3 id="plan-milestones" class="plan__title">
+              {t.plan.milestones}
+            </h3>
+            {milestones.length === 0 ? (
+              <p class="muted">{t.plan.noMilestones}</p>
+            ) : (
+              <PlanTable t={t} columns={[t.plan.columns.title, t.plan.columns.dueDate, t.plan.columns.status, t.plan.columns.ownerRegion]} label={t.plan.milestones}>
+                {milestones.map((m, i) => {
+                  const cell = (column: string) => t.plan.cell(column, "milestone", i + 1);
+                  const set = (field: string) => (value: string) => workspace.edit({ type: "set", kind: "milestone", id: m.id, field, value });
+                  const focus = (field: string) => () => workspace.focus({ kind: "milestone", entityId: m.id, field, cursor: null });
+                  return (
+                    <tr key={m.id} data-entity={m.id} class={editors(m).length > 0 ? "is-edited" : undefined}>
+                      <td data-label={t.plan.columns.title}>
+                        <ScalarField id={`milestone-${m.id}-first`} label={cell(t.plan.columns.title)} value={fieldValue(m, "title")} placeholder={t.plan.newMilestone} readOnly={readOnly} onCommit={set("title")} onFocus={focus("title")} />
+                      </td>
+                      <td data-label={t.plan.columns.dueDate}>
+                        <ScalarField id={`milestone-${m.id}-dueDate`} type="date" label={cell(t.plan.columns.dueDate)} value={fieldValue(m, "dueDate")} readOnly={readOnly} onCommit={set("dueDate")} onFocus={focus("dueDate")} />
+                      </td>
+                      <td data-label={t.plan.columns.status}>
+                        <ChoiceField id={`milestone-${m.id}-status`} label={cell(t.plan.columns.status)} value={fieldValue(m, "status")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.plan.milestoneStatus)]} onCommit={set("status")} onFocus={focus("status")} />
+                      </td>
+                      <td data-label={t.plan.columns.ownerRegion}>
+                        <ChoiceField id={`milestone-${m.id}-ownerRegion`} label={cell(t.plan.columns.ownerRegion)} value={fieldValue(m, "ownerRegion")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.regions)]} onCommit={set("ownerRegion")} onFocus={focus("ownerRegion")} />
+                      </td>
+                      <td data-label={t.plan.columns.actions} class="plan-table__actions">
+                        <span class="cell-actions">
+                          <EditedBy entries={editors(m)} />
+                          {history(m)}
+                          <RowActions t={t} entity={m} list={milestones} index={i} readOnly={readOnly} workspace={workspace} />
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </PlanTable>
+            )}
+            {!readOnly && (
+              <button type="button" class="button plan__add" onClick={() => add("milestone", milestones, { status: "planned" })}>
+                {t.plan.addMilestone}
+              </button>
+            )}
+          </section>
 
-      <section class="plan__part" aria-labelledby="plan-tasks">
-        <h3 id="plan-tasks" class="plan__title">
-          {t.plan.tasks}
-        </h3>
-        {tasks.length === 0 ? (
-          <p class="muted">{t.plan.noTasks}</p>
-        ) : (
-          <PlanTable t={t} columns={[t.plan.columns.title, t.plan.columns.assignee, t.plan.columns.dueDate, t.plan.columns.status, t.plan.columns.milestone]} label={t.plan.tasks}>
-            {tasks.map((task, i) => {
-              const cell = (column: string) => t.plan.cell(column, "task", i + 1);
-              const set = (field: string) => (value: string) => workspace.edit({ type: "set", kind: "task", id: task.id, field, value });
-              const focus = (field: string) => () => workspace.focus({ kind: "task", entityId: task.id, field, cursor: null });
-              const milestoneId = fieldValue(task, "milestoneId");
-              const milestoneOptions: [string, string][] = [["", t.plan.none], ...milestones.map((m): [string, string] => [m.id, entityTitle(m, t)])];
-              // A milestone deleted meanwhile stays listed until the task is changed.
-              if (milestoneId !== "" && !milestones.some((m) => m.id === milestoneId)) milestoneOptions.push([milestoneId, t.plan.none]);
-              const notes = fieldValue(task, "notes");
-              const open = notesOpen.has(task.id);
-              const toggleNotes = () => {
-                const next = new Set(notesOpen);
-                if (open) next.delete(task.id);
-                else next.add(task.id);
-                setNotesOpen(next);
-              };
-              return [
-                <tr key={task.id} data-entity={task.id} class={editors(task).length > 0 ? "is-edited" : undefined}>
-                  <td data-label={t.plan.columns.title}>
-                    <ScalarField id={`task-${task.id}-first`} label={cell(t.plan.columns.title)} value={fieldValue(task, "title")} placeholder={t.plan.newTask} readOnly={readOnly} onCommit={set("title")} onFocus={focus("title")} />
-                  </td>
-                  <td data-label={t.plan.columns.assignee}>
-                    <ScalarField id={`task-${task.id}-assignee`} label={cell(t.plan.columns.assignee)} value={fieldValue(task, "assignee")} readOnly={readOnly} onCommit={set("assignee")} onFocus={focus("assignee")} />
-                  </td>
-                  <td data-label={t.plan.columns.dueDate}>
-                    <ScalarField id={`task-${task.id}-dueDate`} type="date" label={cell(t.plan.columns.dueDate)} value={fieldValue(task, "dueDate")} readOnly={readOnly} onCommit={set("dueDate")} onFocus={focus("dueDate")} />
-                  </td>
-                  <td data-label={t.plan.columns.status}>
-                    <ChoiceField id={`task-${task.id}-status`} label={cell(t.plan.columns.status)} value={fieldValue(task, "status")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.plan.taskStatus)]} onCommit={set("status")} onFocus={focus("status")} />
-                  </td>
-                  <td data-label={t.plan.columns.milestone}>
-                    <ChoiceField id={`task-${task.id}-milestone`} label={cell(t.plan.columns.milestone)} value={milestoneId} readOnly={readOnly} options={milestoneOptions} onCommit={set("milestoneId")} onFocus={focus("milestoneId")} />
-                  </td>
-                  <td data-label={t.plan.columns.actions} class="plan-table__actions">
-                    <span class="cell-actions">
-                      <EditedBy entries={editors(task)} />
-                      {history(task)}
-                      <button
-                        type="button"
-                        class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
-                        aria-expanded={open}
-                        aria-controls={`notes-${task.id}`}
-                        aria-label={t.plan.notesFor(entityLabel(task, t))}
-                        onClick={toggleNotes}
-                      >
-                        {t.plan.notes}
-                      </button>
-                      <RowActions t={t} entity={task} list={tasks} index={i} readOnly={readOnly} workspace={workspace} />
-                    </span>
-                  </td>
-                </tr>,
-                open && (
-                  <tr key={`${task.id}-notes`} id={`notes-${task.id}`} class="plan-table__notes">
-                    <td colSpan={6}>
-                      <TextBody
-                        workspace={workspace}
-                        kind="task"
-                        id={task.id}
-                        field="notes"
-                        value={notes}
-                        label={t.plan.notesFor(entityLabel(task, t))}
-                        readOnly={readOnly}
-                        carets={editors(task).filter((e) => e.field === "notes" && e.cursor !== null)}
-                      />
-                    </td>
-                  </tr>
-                ),
-              ];
-            })}
-          </PlanTable>
-        )}
-        {!readOnly && (
-          <button type="button" class="button plan__add" onClick={() => add("task", tasks, { status: "todo" })}>
-            {t.plan.addTask}
-          </button>
-        )}
-      </section>
+          <section class="plan__part" aria-labelledby="plan-tasks">
+            <h3 id="plan-tasks" class="plan__title">
+              {t.plan.tasks}
+            </h3>
+            {tasks.length === 0 ? (
+              <p class="muted">{t.plan.noTasks}</p>
+            ) : (
+              <PlanTable t={t} columns={[t.plan.columns.title, t.plan.columns.assignee, t.plan.columns.dueDate, t.plan.columns.status, t.plan.columns.milestone]} label={t.plan.tasks}>
+                {tasks.map((task, i) => {
+                  const cell = (column: string) => t.plan.cell(column, "task", i + 1);
+                  const set = (field: string) => (value: string) => workspace.edit({ type: "set", kind: "task", id: task.id, field, value });
+                  const focus = (field: string) => () => workspace.focus({ kind: "task", entityId: task.id, field, cursor: null });
+                  const milestoneId = fieldValue(task, "milestoneId");
+                  const milestoneOptions: [string, string][] = [["", t.plan.none], ...milestones.map((m): [string, string] => [m.id, entityTitle(m, t)])];
+                  // A milestone deleted meanwhile stays listed until the task is changed.
+                  if (milestoneId !== "" && !milestones.some((m) => m.id === milestoneId)) milestoneOptions.push([milestoneId, t.plan.none]);
+                  const notes = fieldValue(task, "notes");
+                  const open = notesOpen.has(task.id);
+                  const toggleNotes = () => {
+                    const next = new Set(notesOpen);
+                    if (open) next.delete(task.id);
+                    else next.add(task.id);
+                    setNotesOpen(next);
+                  };
+                  return [
+                    <tr key={task.id} data-entity={task.id} class={editors(task).length > 0 ? "is-edited" : undefined}>
+                      <td data-label={t.plan.columns.title}>
+                        <ScalarField id={`task-${task.id}-first`} label={cell(t.plan.columns.title)} value={fieldValue(task, "title")} placeholder={t.plan.newTask} readOnly={readOnly} onCommit={set("title")} onFocus={focus("title")} />
+                      </td>
+                      <td data-label={t.plan.columns.assignee}>
+                        <ScalarField id={`task-${task.id}-assignee`} label={cell(t.plan.columns.assignee)} value={fieldValue(task, "assignee")} readOnly={readOnly} onCommit={set("assignee")} onFocus={focus("assignee")} />
+                      </td>
+                      <td data-label={t.plan.columns.dueDate}>
+                        <ScalarField id={`task-${task.id}-dueDate`} type="date" label={cell(t.plan.columns.dueDate)} value={fieldValue(task, "dueDate")} readOnly={readOnly} onCommit={set("dueDate")} onFocus={focus("dueDate")} />
+                      </td>
+                      <td data-label={t.plan.columns.status}>
+                        <ChoiceField id={`task-${task.id}-status`} label={cell(t.plan.columns.status)} value={fieldValue(task, "status")} readOnly={readOnly} options={[["", t.plan.none], ...Object.entries(t.plan.taskStatus)]} onCommit={set("status")} onFocus={focus("status")} />
+                      </td>
+                      <td data-label={t.plan.columns.milestone}>
+                        <ChoiceField id={`task-${task.id}-milestone`} label={cell(t.plan.columns.milestone)} value={milestoneId} readOnly={readOnly} options={milestoneOptions} onCommit={set("milestoneId")} onFocus={focus("milestoneId")} />
+                      </td>
+                      <td data-label={t.plan.columns.actions} class="plan-table__actions">
+                        <span class="cell-actions">
+                          <EditedBy entries={editors(task)} />
+                          {history(task)}
+                          <button
+                            type="button"
+                            class={`notes-toggle${notes !== "" ? " notes-toggle--filled" : ""}`}
+                            aria-expanded={open}
+                            aria-controls={`notes-${task.id}`}
+                            aria-label={t.plan.notesFor(entityLabel(task, t))}
+                            onClick={toggleNotes}
+                          >
+                            {t.plan.notes}
+                          </button>
+                          <RowActions t={t} entity={task} list={tasks} index={i} readOnly={readOnly} workspace={workspace} />
+                        </span>
+                      </td>
+                    </tr>,
+                    open && (
+                      <tr key={`${task.id}-notes`} id={`notes-${task.id}`} class="plan-table__notes">
+                        <td colSpan={6}>
+                          <TextBody
+                            workspace={workspace}
+                            kind="task"
+                            id={task.id}
+                            field="notes"
+                            value={notes}
+                            label={t.plan.notesFor(entityLabel(task, t))}
+                            readOnly={readOnly}
+                            carets={editors(task).filter((e) => e.field === "notes" && e.cursor !== null)}
+                          />
+                        </td>
+                      </tr>
+                    ),
+                  ];
+                })}
+              </PlanTable>
+            )}
+            {!readOnly && (
+              <button type="button" class="button plan__add" onClick={() => add("task", tasks, { status: "todo" })}>
+                {t.plan.addTask}
+              </button>
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }
