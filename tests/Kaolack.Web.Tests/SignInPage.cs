@@ -10,6 +10,8 @@ public static class SignInPage
         await page.Locator("#signin-password").FillAsync(password);
         // By type, not by name: the form may be shown in English.
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("connexion"));
+        // The app routes by hash: leaving the sign-in page is a same-document change with no load event to wait
+        // for, so the page itself is asked (polled) until the session moved it on.
+        await page.WaitForFunctionAsync("() => !location.hash.startsWith('#/connexion')");
     }
 }
