@@ -6,30 +6,8 @@ namespace Kaolack.Client.Tests;
 
 /// <summary>PlanClient against a real silo, in situations the random runs reach only by chance.</summary>
 [Collection(LiveCollection.Name)]
-public sealed class PlanClientTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlanClientTests(AzuriteFixture azurite) : LivePlanTests(azurite, "plan-client")
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private SiloHost? host;
-    private PlanTeam? team;
-
-    private SiloHost Host => host ?? throw new InvalidOperationException("not started");
-
-    private PlanTeam Team => team ?? throw new InvalidOperationException("not started");
-
-    public async Task InitializeAsync()
-    {
-        host = await SiloHost.StartAsync(LiveCollection.NewCluster(azurite, "plan-client"));
-        team = await PlanTeam.CreateAsync(host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_op_made_offline_whose_answer_was_lost_is_recognised_in_the_catch_up_and_applied_once()
     {

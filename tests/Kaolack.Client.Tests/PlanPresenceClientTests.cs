@@ -5,30 +5,8 @@ namespace Kaolack.Client.Tests;
 
 /// <summary>Presence through PlanClient against a real silo: show, see the others with cursors in the local text, leave.</summary>
 [Collection(LiveCollection.Name)]
-public sealed class PlanPresenceClientTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlanPresenceClientTests(AzuriteFixture azurite) : LivePlanTests(azurite, "plan-presence")
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private SiloHost? host;
-    private PlanTeam? team;
-
-    private SiloHost Host => host ?? throw new InvalidOperationException("not started");
-
-    private PlanTeam Team => team ?? throw new InvalidOperationException("not started");
-
-    public async Task InitializeAsync()
-    {
-        host = await SiloHost.StartAsync(LiveCollection.NewCluster(azurite, "plan-presence"));
-        team = await PlanTeam.CreateAsync(host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Others_show_up_with_their_cursor_moved_through_local_pending_edits_and_go_when_they_leave()
     {
