@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kaolack.Api.Hosting;
 using Kaolack.Contracts.Plans;
+using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Bench;

@@ -150,11 +150,11 @@ internal sealed class ServerProcesses : IAsyncDisposable
 
     /// <summary>The blobs of the documents container (each grain's snapshot as last written), by name and size.</summary>
     public Task<Dictionary<string, long>> DocumentBlobSizesAsync(CancellationToken cancellationToken) =>
-        BlobSizesAsync(Kaolack.Api.Hosting.GrainSetup.DocumentsContainer(ServiceId!), cancellationToken);
+        BlobSizesAsync(Kaolack.Grains.Hosting.GrainSetup.DocumentsContainer(ServiceId!), cancellationToken);
 
     /// <summary>The blobs of the plans' container (op log segments and named versions), by name and size.</summary>
     public Task<Dictionary<string, long>> PlanLogBlobSizesAsync(CancellationToken cancellationToken) =>
-        BlobSizesAsync(Kaolack.Api.Hosting.GrainSetup.PlanLogContainer(ServiceId!), cancellationToken);
+        BlobSizesAsync(Kaolack.Grains.Hosting.GrainSetup.PlanLogContainer(ServiceId!), cancellationToken);
 
     private async Task<Dictionary<string, long>> BlobSizesAsync(string containerName, CancellationToken cancellationToken)
     {

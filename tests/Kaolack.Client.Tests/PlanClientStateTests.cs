@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
 using Kaolack.Grains.Plans;
+using Xunit.Abstractions;
 
 namespace Kaolack.Client.Tests;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Kaolack.Contracts.Plans;
 using Kaolack.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace Kaolack.Client.Tests;

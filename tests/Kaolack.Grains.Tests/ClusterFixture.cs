@@ -1,8 +1,8 @@
-using Kaolack.Api.Hosting;
 using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Plans;
-using Microsoft.Extensions.DependencyInjection;
 using Kaolack.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Kaolack.Grains.Tests;

@@ -36,7 +36,7 @@ public static class PageChecks
         var folder = Environment.GetEnvironmentVariable("KAOLACK_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(RepositoryRoot.Path, "docs", "screenshots")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 }

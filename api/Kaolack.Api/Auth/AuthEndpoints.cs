@@ -3,7 +3,7 @@ using Kaolack.Api.Hardening;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

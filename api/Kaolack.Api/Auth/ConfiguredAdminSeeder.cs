@@ -1,6 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Accounts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,7 @@ using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Projects;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Api.Dashboard;
 

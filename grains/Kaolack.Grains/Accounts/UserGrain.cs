@@ -1,7 +1,7 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
-using Kaolack.Grains.Domain;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Common;
+using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

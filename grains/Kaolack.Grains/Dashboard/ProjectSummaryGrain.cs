@@ -3,7 +3,7 @@ using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 using Kaolack.Grains.Live;
 using Kaolack.Grains.Plans;
 using Microsoft.Extensions.Logging;

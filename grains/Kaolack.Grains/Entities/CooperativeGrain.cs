@@ -5,8 +5,8 @@ using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Dashboard;
-using Kaolack.Grains.Domain;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Directory;
+using Kaolack.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Entities;

@@ -3,8 +3,7 @@ using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
 using Kaolack.Grains.Dashboard;
-using Kaolack.Grains.Domain;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Entities;

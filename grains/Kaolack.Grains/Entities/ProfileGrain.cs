@@ -3,8 +3,8 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
-using Kaolack.Grains.Domain;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Entities;

@@ -3,7 +3,7 @@ using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 using Kaolack.Grains.Workshops;
 
 namespace Kaolack.Grains.Live;

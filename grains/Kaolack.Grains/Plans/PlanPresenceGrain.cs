@@ -3,7 +3,7 @@ using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Plans;
 

@@ -2,7 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Grains.Domain;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Plans;
 

@@ -1,7 +1,7 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Hosting;
 
 namespace Kaolack.Grains.Workshops;
 

@@ -1,5 +1,5 @@
 using Kaolack.Contracts.Workshops;
-using Kaolack.Grains.Storage;
+using Kaolack.Grains.Hosting;
 
 namespace Kaolack.Grains.Workshops;
 

@@ -1,9 +1,9 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
-using System.Collections.Immutable;
-using System.Globalization;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;

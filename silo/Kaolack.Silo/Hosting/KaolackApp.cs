@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Kaolack.Api.Auth;
 using Kaolack.Api.Hosting;
+using Kaolack.Grains.Hosting;
 using Kaolack.Silo.DemoData;
 using Orleans.Configuration;
 using Orleans.Dashboard;

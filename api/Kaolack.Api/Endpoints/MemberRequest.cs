@@ -1,3 +1,0 @@
-namespace Kaolack.Api.Endpoints;
-
-public sealed record MemberRequest(string Email);

@@ -1,4 +1,0 @@
-namespace Kaolack.Api.Endpoints;
-
-/// <summary>The body of a named-version save: its name (1–80 characters once trimmed, unique in the plan).</summary>
-public sealed record PlanVersionRequest(string? Name);

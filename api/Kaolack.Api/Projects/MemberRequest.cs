@@ -1,0 +1,3 @@
+namespace Kaolack.Api.Projects;
+
+public sealed record MemberRequest(string Email);

@@ -1,0 +1,5 @@
+using Kaolack.Contracts.Projects;
+
+namespace Kaolack.Api.Projects;
+
+public sealed record StatusChange(ProjectStatus Status);

@@ -1,0 +1,225 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Dashboard;
+using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Suggestions;
+using Kaolack.Grains.Accounts;
+using Kaolack.Grains.Common;
+using Kaolack.Grains.Directory;
+using Kaolack.Grains.Entities;
+using Kaolack.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kaolack.Grains.Projects;
+
+public sealed class JointProjectGrain(
+    [PersistentState("project", StorageNames.Entities)] IPersistentState<EntityState<ProjectData>> store,
+    TimeProvider clock,
+    IOptions<InvitationOptions> invitationOptions,
+    ILogger<JointProjectGrain> logger)
+    : EntityGrain<ProjectData>(store, clock, logger), IJointProjectGrain
+{
+    private const string NoEditRight = "Seuls les propriétaires et éditeurs du projet peuvent le modifier.";
+    private const string NoManageRight = "Seuls les propriétaires du projet peuvent gérer son équipe.";
+
+    protected override EntityKind Kind => EntityKind.Project;
+
+    protected override string DisplayName => "Le projet";
+
+    private long NextVersion => Version + 1;
+
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    public Task<JointProject?> Get(Caller caller)
+    {
+        RequireRead(caller);
+        return Task.FromResult(Current is null ? null : Wrap(Current, Meta));
+    }
+
+    public async Task<JointProject> Create(Caller caller, ProjectCharter charter)
+    {
+        AccessPolicy.Require(AccessPolicy.CanCreate(caller), "Votre rôle ne permet pas de proposer de projet.");
+        RequireAbsent();
+        var accepted = Accept(charter);
+        return await Apply(ProjectRules.Create(accepted, caller.UserId, NextVersion, Now), ChangeKind.Created);
+    }
+
+    public async Task<JointProject> Update(Caller caller, ProjectCharter charter, long expectedVersion)
+    {
+        var current = Require(caller, AccessPolicy.CanEditProject, NoEditRight);
+        CheckVersion(expectedVersion);
+        var accepted = Accept(charter);
+        return await Apply(ProjectRules.UpdateCharter(current, accepted, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> ChangeStatus(Caller caller, ProjectStatus status, long? expectedVersion)
+    {
+        var current = Require(caller, AccessPolicy.CanEditProject, NoEditRight);
+        CheckVersion(expectedVersion);
+        return await Apply(ProjectRules.ChangeStatus(current, status, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> AddPartner(Caller caller, PartnerRef partner, long? expectedVersion)
+    {
+        var current = Require(caller, AccessPolicy.CanEditProject, NoEditRight);
+        CheckVersion(expectedVersion);
+        var info = await FindPartner(partner);
+        return await Apply(ProjectRules.AddPartner(current, info, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> RemovePartner(Caller caller, PartnerRef partner, long? expectedVersion)
+    {
+        var current = Require(caller, AccessPolicy.CanEditProject, NoEditRight);
+        CheckVersion(expectedVersion);
+        return await Apply(ProjectRules.RemovePartner(current, partner, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> AddContribution(Caller caller, ContributionInput contribution, long? expectedVersion)
+    {
+        var current = Require(caller, AccessPolicy.CanEditProject, NoEditRight);
+        CheckVersion(expectedVersion);
+        var accepted = ProjectRules.Normalize(contribution);
+        ProjectRules.Validate(accepted, Today);
+        return await Apply(ProjectRules.AddContribution(current, accepted, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task Delete(Caller caller, long expectedVersion)
+    {
+        Require(caller, AccessPolicy.CanManageProject, "Seuls les propriétaires du projet peuvent le supprimer.");
+        CheckVersion(expectedVersion);
+        await Commit(null, ChangeKind.Deleted);
+    }
+
+    public async Task<InvitationTicket> Invite(Caller caller, string email, ProjectRole role)
+    {
+        var current = Require(caller, AccessPolicy.CanManageProject, NoManageRight);
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var invited = AccountRules.NormalizeEmail(email);
+        var next = ProjectRules.Invite(current, invited, role, Hash(secret), NextVersion, Now, invitationOptions.Value.Lifetime);
+        await Commit(next, ChangeKind.Updated);
+        return new InvitationTicket($"{Slug}.{secret}", invited, role, next.Invitations[^1].ExpiresAt);
+    }
+
+    public Task<InvitationDetails> DescribeInvitation(string token)
+    {
+        var current = RequireCurrent();
+        var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
+        return Task.FromResult(new InvitationDetails(Slug, current.Charter.Title, invitation.Email, invitation.Role, invitation.ExpiresAt));
+    }
+
+    public async Task<JointProject> AcceptInvitation(Caller caller, string token)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var current = RequireCurrent();
+        var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
+        return await Apply(ProjectRules.AcceptInvitation(current, invitation, caller.UserId, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> ChangeMemberRole(Caller caller, string userId, ProjectRole role)
+    {
+        var current = Require(caller, AccessPolicy.CanManageProject, NoManageRight);
+        return await Apply(ProjectRules.ChangeMemberRole(current, AccountRules.NormalizeEmail(userId), role, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<JointProject> RemoveMember(Caller caller, string userId)
+    {
+        var member = AccountRules.NormalizeEmail(userId);
+        var current = member == caller.UserId
+            ? Require(caller, AccessPolicy.CanReadProject, "Vous n'avez pas accès à ce projet.")
+            : Require(caller, AccessPolicy.CanManageProject, NoManageRight);
+        return await Apply(ProjectRules.RemoveMember(current, member, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<PartnerSuggestionList> SuggestPartners(Caller caller, int limit)
+    {
+        var current = Require(caller, AccessPolicy.CanReadProject, "Vous n'avez pas accès à ce projet.");
+        PartnerSuggestions.ValidateLimit(limit);
+        var cooperativeSlugs = current.Partners.Where(p => p.Kind == EntityKind.Cooperative).Select(p => p.Slug).ToArray();
+        var partnerCooperatives = cooperativeSlugs.Length == 0
+            ? []
+            : await GrainFactory.GetGrain<IDirectoryGrain>(EntityKind.Cooperative.Plural()).Lookup(caller, cooperativeSlugs);
+        var request = PartnerSuggestions.ForProject(Slug, current, partnerCooperatives, limit);
+        return await SuggestionDirectories.Suggest(GrainFactory, caller, request);
+    }
+
+    public async Task RecordWorkshop(Caller caller, string text)
+    {
+        var current = Require(caller, (who, _) => who.MayWrite, "Votre rôle ne permet pas d'écrire dans ce projet.");
+        await Apply(ProjectRules.RecordWorkshop(current, text, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    protected override object View(ProjectData value, EntityMeta meta) => Wrap(value, meta);
+
+    protected override void PublishToDashboards() =>
+        _ = GrainFactory.GetGrain<IProjectSummaryGrain>(Slug).OnProject(Current is null ? null : Wrap(Current, Meta));
+
+    protected override DirectoryEntry ToDirectoryEntry(ProjectData value, EntityMeta meta) =>
+        ProjectRules.ToDirectoryEntry(value, meta);
+
+    protected override bool CanRead(Caller caller, ProjectData value) => AccessPolicy.CanReadProject(caller, value.Members);
+
+    private static JointProject Wrap(ProjectData data, EntityMeta meta) =>
+        new(meta, data.Charter, data.Status, data.Partners, data.Contributions, data.Activity, data.Members);
+
+    private static ProjectCharter Accept(ProjectCharter charter)
+    {
+        var normalized = ProjectRules.Normalize(charter);
+        ProjectRules.Validate(normalized);
+        return normalized;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>The secret part of "{slug}.{secret}"; a token for another project matches nothing here.</summary>
+    private string SecretOf(string? token)
+    {
+        var prefix = Slug + ".";
+        return token is not null && token.StartsWith(prefix, StringComparison.Ordinal) && token.Length > prefix.Length && token.Length < 200
+            ? token[prefix.Length..]
+            : throw new EntityNotFoundException("L'invitation");
+    }
+
+    private ProjectData Require(Caller caller, Func<Caller, IEnumerable<ProjectMember>, bool> rule, string message)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var current = RequireCurrent();
+        AccessPolicy.Require(AccessPolicy.CanReadProject(caller, current.Members), "Vous n'avez pas accès à ce projet.");
+        AccessPolicy.Require(rule(caller, current.Members), message);
+        return current;
+    }
+
+    /// <summary>Commits <paramref name="next"/>; null means the operation changed nothing, so no version is spent.</summary>
+    private async Task<JointProject> Apply(ProjectData? next, ChangeKind change)
+    {
+        if (next is not null)
+        {
+            await Commit(next, change);
+        }
+        return Wrap(Current!, Meta);
+    }
+
+    private async Task<PartnerInfo> FindPartner(PartnerRef partner)
+    {
+        if (partner is null || !Enum.IsDefined(partner.Kind) || partner.Kind == EntityKind.Project)
+        {
+            throw new ValidationFailedException("kind", "Un partenaire est une coopérative ou un groupe de la diaspora.");
+        }
+        if (!Contracts.Common.Slug.IsValid(partner.Slug))
+        {
+            throw new ValidationFailedException("slug", "Identifiant invalide.");
+        }
+        IPartnerGrain grain = partner.Kind == EntityKind.Cooperative
+            ? GrainFactory.GetGrain<ICooperativeGrain>(partner.Slug)
+            : GrainFactory.GetGrain<IDiasporaGroupGrain>(partner.Slug);
+        return await grain.GetPartnerInfo()
+            ?? throw new ValidationFailedException("slug", $"Aucune organisation « {partner.Slug} » de ce type.");
+    }
+}
