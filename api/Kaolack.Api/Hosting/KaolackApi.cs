@@ -50,6 +50,7 @@ public static class KaolackApi
         services.Configure<ConfiguredAdmin>(configuration.GetSection(ConfiguredAdmin.Section));
         services.AddHostedService<ConfiguredAdminSeeder>();
         services.AddKaolackRateLimiting(configuration);
+        services.AddKaolackResponseCompression();
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -121,6 +122,7 @@ public static class KaolackApi
             });
             return next(context);
         });
+        app.UseKaolackApiResponses();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use((context, next) =>

@@ -19,6 +19,7 @@ public static class KaolackApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        FrontEnd.UseBuildLayout(builder);
 
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName);
@@ -57,9 +58,9 @@ public static class KaolackApp
 
         var app = builder.Build();
         app.UseKaolackFrontDoor();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseFrontEnd();
         app.MapKaolackApi();
+        app.MapFrontEnd();
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AuthSchemes.AdminPolicy);
         return app;
     }

@@ -126,6 +126,9 @@ public static class AuthorizationMatrixTable
         new("/hubs/live", Connected, "POST", "/hubs/live/negotiate?negotiateVersion=1", HttpStatusCode.OK),
     ];
 
+    /// <summary>The built front end's files (every endpoint of MapStaticAssets): the page anyone opens to sign in.</summary>
+    public static readonly ServiceRule FrontEnd = new("(front end)", Everyone, "GET", "/", HttpStatusCode.OK);
+
     /// <summary>The hub refuses anonymous connections outright, so no hub rule allows <see cref="Who.Anonymous"/>.</summary>
     public static readonly HubRule[] Hub =
     [

@@ -9,6 +9,7 @@ using Kaolack.Contracts.Live;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -36,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         problems.AddRange(table.GroupBy(name => name).Where(g => g.Count() > 1).Select(g => $"matrix row {g.Key} appears {g.Count()} times"));
 
         var others = OtherEndpoints().ToList();
-        problems.AddRange(others.Where(e => ServiceRuleFor(e.Route) is null).Select(e => $"endpoint {e.Name} outside /api has no service rule"));
+        problems.AddRange(others.Where(e => ServiceRuleFor(e) is null).Select(e => $"endpoint {e.Name} outside /api has no service rule"));
         problems.AddRange(ServicePrefixes.Where(prefix => !others.Any(e => Under(e.Route, prefix))).Select(prefix => $"service rule {prefix} matches no endpoint"));
 
         var methods = HubMethods();
@@ -113,7 +114,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
     {
         var failures = new List<string>();
         var count = 0;
-        foreach (var rule in AuthorizationMatrixTable.Services)
+        // The front end is mapped only when the silo was built with it (test.sh builds it first).
+        var frontEnd = OtherEndpoints().Any(e => e.IsFrontEnd) ? [AuthorizationMatrixTable.FrontEnd] : Array.Empty<ServiceRule>();
+        foreach (var rule in (ServiceRule[])[.. AuthorizationMatrixTable.Services, .. frontEnd])
         {
             foreach (var who in Identities.All)
             {
@@ -132,7 +135,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         // before the handler, so a refused identity gets 401/403 and an allowed one anything else.
         foreach (var endpoint in OtherEndpoints())
         {
-            var rule = ServiceRuleFor(endpoint.Route);
+            var rule = ServiceRuleFor(endpoint);
             if (rule is null)
             {
                 failures.Add($"{endpoint.Name}: no service rule");
@@ -307,7 +310,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         _ => "admin",
     };
 
-    private sealed record Discovered(string Method, string Route)
+    /// <param name="IsFrontEnd">A file of the built web front end (MapStaticAssets), public like the page.</param>
+    private sealed record Discovered(string Method, string Route, bool IsFrontEnd = false)
     {
         public string Name => $"{Method} {Route}";
     }
@@ -329,14 +333,15 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
             let route = endpoint.RoutePattern.RawText ?? ""
             where !Under(route, "/api")
             from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get]
-            select new Discovered(method, route))
+            select new Discovered(method, route, endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null))
         .Distinct()
         .OrderBy(e => e.Route, StringComparer.Ordinal)
         .ThenBy(e => e.Method, StringComparer.Ordinal),
     ];
 
-    private static ServiceRule? ServiceRuleFor(string route) =>
-        AuthorizationMatrixTable.Services.FirstOrDefault(rule => Under(route, rule.Prefix));
+    private static ServiceRule? ServiceRuleFor(Discovered endpoint) => endpoint.IsFrontEnd
+        ? AuthorizationMatrixTable.FrontEnd
+        : AuthorizationMatrixTable.Services.FirstOrDefault(rule => Under(endpoint.Route, rule.Prefix));
 
     private static bool Under(string route, string prefix)
     {
