@@ -72,13 +72,16 @@ export Kaolack__Admin__Email="${Kaolack__Admin__Email:-admin@example.org}"
 export Kaolack__Admin__Password
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Warnings and errors only by default, so the banner below stays readable (KAOLACK_LOG_LEVEL=Information for more).
+KAOLACK_LOG_LEVEL="${KAOLACK_LOG_LEVEL:-Warning}"
 
 log "Building and starting the silo (dotnet run -c Release)…"
 # setsid: own process group, so stopping it also stops the app that `dotnet run` spawns.
 # --no-launch-profile: launchSettings.json must not override the URLs/environment above.
 SETSID=()
 command -v setsid >/dev/null 2>&1 && SETSID=(setsid)
-"${SETSID[@]}" dotnet run --project silo/Kaolack.Silo -c Release --no-launch-profile </dev/null &
+"${SETSID[@]}" dotnet run --project silo/Kaolack.Silo -c Release --no-launch-profile -- \
+  "--Logging:LogLevel:Default=$KAOLACK_LOG_LEVEL" "--Logging:LogLevel:Orleans.Runtime.Silo=$KAOLACK_LOG_LEVEL" </dev/null &
 SILO_PID=$!
 
 # Announce the address once the silo accepts connections (dotnet run builds first).

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Kaolack.Silo.Hosting;
 
@@ -25,4 +26,31 @@ public sealed class ClusterSettings
 
     /// <summary>"AzureTable" (membership in the storage account, for several silos) or "Localhost" (one silo).</summary>
     public string Clustering { get; set; } = "AzureTable";
+
+    /// <summary>
+    /// Refuses to start on a silo or gateway port another process listens on. Orleans' own listeners would share it
+    /// silently with a second silo on the machine, whose messages then reach either process at random.
+    /// </summary>
+    public void RequireFreePorts()
+    {
+        var address = IPAddress.Parse(AdvertisedAddress);
+        foreach (var (name, port) in new[] { ("Cluster:SiloPort", SiloPort), ("Cluster:GatewayPort", GatewayPort) })
+        {
+            var probe = new TcpListener(address, port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new InvalidOperationException(
+                    $"Port {port} ({name}) on {address} is already in use, probably by another silo. Stop it, or choose other ports " +
+                    $"(environment: {name.Replace(":", "__", StringComparison.Ordinal)}).", exception);
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+    }
 }

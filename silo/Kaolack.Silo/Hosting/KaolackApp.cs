@@ -30,6 +30,7 @@ public static class KaolackApp
                 "Use ./run.sh to start Azurite, or give a real Azure Storage connection string.");
         }
 
+        cluster.RequireFreePorts();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>
