@@ -1,4 +1,3 @@
-using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
@@ -60,15 +59,7 @@ public static class LiveVisibility
             liveEvent => liveEvent.Data is ProjectSummary { Readers: not null }),
     };
 
+    /// <summary>The rule of one topic kind (the relay and the publishers hold the one of their topic).</summary>
     public static TopicVisibility Of(TopicScope scope) =>
         Rules.TryGetValue(scope, out var rule) ? rule : throw new ArgumentOutOfRangeException(nameof(scope), scope, "No visibility rule declared.");
-
-    public static LiveEvent? For(Caller caller, LiveEvent liveEvent) => Of(ScopeOf(liveEvent)).For(caller, liveEvent);
-
-    /// <summary>True when the event may reach some callers and not others, so it cannot go to a whole group at once.</summary>
-    public static bool IsRestricted(LiveEvent liveEvent) => Of(ScopeOf(liveEvent)).IsRestricted(liveEvent);
-
-    private static TopicScope ScopeOf(LiveEvent liveEvent) => Topic.TryParse(liveEvent.Topic, out var topic)
-        ? topic.Scope
-        : throw new ArgumentException($"Unknown topic {liveEvent.Topic}.", nameof(liveEvent));
 }
