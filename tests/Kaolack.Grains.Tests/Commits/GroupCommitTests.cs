@@ -28,11 +28,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task A_change_after_a_write_that_completed_without_yielding_gets_a_write_of_its_own()
     {
-        var commit = Commit(upTo =>
-        {
-            writes.Add(upTo);
-            return Task.FromResult(upTo);
-        });
+        var commit = Commit(WriteAtOnce);
 
         applied = 1;
         await commit.UntilPersisted(1).WaitAsync(Bound);
@@ -126,11 +122,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Waiting_for_a_version_never_applied_is_refused_at_once()
     {
-        var commit = Commit(upTo =>
-        {
-            writes.Add(upTo);
-            return Task.FromResult(upTo);
-        });
+        var commit = Commit(WriteAtOnce);
         applied = 1;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => commit.UntilPersisted(2).WaitAsync(Bound));
@@ -148,6 +140,13 @@ public sealed class GroupCommitTests
         await commit.UntilPersisted(7).WaitAsync(Bound);
 
         Assert.Equal((7L, 7L), (commit.Applied, commit.Persisted));
+    }
+
+    /// <summary>A write that completes without yielding.</summary>
+    private Task<long> WriteAtOnce(long upTo)
+    {
+        writes.Add(upTo);
+        return Task.FromResult(upTo);
     }
 
     private GroupCommit<long> Commit(Func<long, Task<long>> write, long persisted = 0) => new("test", persisted, () => applied, write, upTo =>
