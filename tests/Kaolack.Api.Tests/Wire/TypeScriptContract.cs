@@ -159,7 +159,7 @@ public sealed partial class TypeScriptContract
                     Declare(derived.DerivedType);
                 }
             }
-            foreach (var property in info.Properties)
+            foreach (var property in WireProperties(info))
             {
                 MemberType(property);
             }
@@ -210,12 +210,26 @@ public sealed partial class TypeScriptContract
         {
             module.Append($"  readonly {discriminator.Property}: {Quote(discriminator.Value)};\n");
         }
-        foreach (var property in info.Properties)
+        foreach (var property in WireProperties(info))
         {
-            module.Append($"  readonly {property.Name}: {MemberType(property)};\n");
+            module.Append(property.ShouldSerialize is null
+                ? $"  readonly {property.Name}: {MemberType(property)};\n"
+                : $"  readonly {property.Name}?: {OmittedMemberType(property)};\n");
         }
         module.Append("}\n\n");
     }
+
+    /// <summary>The members that cross the wire: [JsonIgnore] ones stay in the metadata without accessors.</summary>
+    private static IEnumerable<JsonPropertyInfo> WireProperties(JsonTypeInfo info) => info.Properties.Where(p => p.Get is not null || p.Set is not null);
+
+    /// <summary>A member left out of the JSON when null (or default): absent rather than null on the wire.</summary>
+    private string OmittedMemberType(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true).OfType<JsonIgnoreAttribute>().FirstOrDefault()?.Condition switch
+        {
+            JsonIgnoreCondition.WhenWritingNull => Reference(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType),
+            JsonIgnoreCondition.WhenWritingDefault => MemberType(property),
+            _ => throw new NotSupportedException($"{property.DeclaringType}.{property.Name}: only [JsonIgnore] conditions say when a member is left out."),
+        };
 
     private static void WriteConstant(StringBuilder module, WireConstant constant)
     {

@@ -4,6 +4,7 @@ using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
 using Kaolack.Contracts.Wire;
+using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Plans;
 using Kaolack.Grains.Workshops;
 using Kaolack.Testing;
@@ -72,6 +73,8 @@ public static class WireContract
                 // Sections have no status field.
                 statuses = kind == PlanEntityKind.Section ? [] : PlanFields.Statuses(kind).ToArray(),
             }));
+        yield return new("PLAN_DROP_REASONS", new[] { PlanRules.DroppedDeleted, PlanRules.DroppedExists, PlanRules.DroppedMissing }, "PlanDropReason");
+        yield return new("ACCOUNT_LIMITS", new { passwordMinLength = AccountRules.MinPasswordLength, passwordMaxLength = AccountRules.MaxPasswordLength });
         yield return new("WORKSHOP_LIMITS", new
         {
             titleLength = WorkshopRules.MaxTitleLength,

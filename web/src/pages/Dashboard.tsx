@@ -7,8 +7,6 @@ import { useSession } from "../auth/session";
 import { ChartView } from "../dashboard/ChartView";
 import "../dashboard/dashboard.css";
 import {
-  DASHBOARD_REGIONS,
-  DASHBOARD_STATUSES,
   exportHref,
   isDashboardFiltered,
   NO_DASHBOARD_FILTER,
@@ -29,6 +27,7 @@ import { dashboardMessages, type DashboardMessages } from "../i18n/dashboard";
 import { useLanguage, useMessages } from "../i18n/language";
 import { navigate, projectHref, routeHref } from "../router";
 import type { Language, ProjectStatus, Region } from "../types";
+import { PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
 const STATUS_COLOURS: Readonly<Record<ProjectStatus, string>> = {
   proposed: "#6366f1",
@@ -105,7 +104,7 @@ function Filters({ filter, dashboard }: { readonly filter: DashboardFilter; read
           <button type="button" aria-pressed={filter.region === null} onClick={() => apply({ region: null })}>
             {d.filters.allRegions}
           </button>
-          {DASHBOARD_REGIONS.map((r) => (
+          {REGION_VALUES.map((r) => (
             <button key={r} type="button" class={`seg--${r}`} aria-pressed={filter.region === r} onClick={() => apply({ region: r })}>
               {t.regions[r]}
             </button>
@@ -115,7 +114,7 @@ function Filters({ filter, dashboard }: { readonly filter: DashboardFilter; read
           <span class="select__label">{d.filters.status}</span>
           <select id="dashboard-status" value={filter.status ?? ""} onChange={(e) => apply({ status: (e.currentTarget.value || null) as ProjectStatus | null })}>
             <option value="">{d.filters.anyStatus}</option>
-            {DASHBOARD_STATUSES.map((s) => (
+            {PROJECT_STATUS_VALUES.map((s) => (
               <option key={s} value={s}>
                 {t.status[s]}
               </option>
@@ -262,7 +261,7 @@ function ProgrammeBody({ dashboard, filter }: { readonly dashboard: ProgrammeDas
           rowHeader={d.charts.status.rowHeader}
           table={status}
           kind="doughnut"
-          rowColours={DASHBOARD_STATUSES.map((s) => STATUS_COLOURS[s])}
+          rowColours={PROJECT_STATUS_VALUES.map((s) => STATUS_COLOURS[s])}
           formatValue={n}
         />
         <ChartView
@@ -487,7 +486,7 @@ function ProjectStatusBody({ summary: p, milestones }: { readonly summary: Proje
           {p.partners.length === 0 ? (
             <p class="muted">{d.project.noPartners}</p>
           ) : (
-            DASHBOARD_REGIONS.filter((r) => byRegion(r).length > 0).map((region) => (
+            REGION_VALUES.filter((r) => byRegion(r).length > 0).map((region) => (
               <div key={region} class="dash-partners">
                 <h4 class={`region region--${region}`}>{t.regions[region]}</h4>
                 <ul>

@@ -4,10 +4,7 @@ import {
   apiQuery,
   DIRECTORIES,
   isFiltered,
-  LEGAL_FORMS,
   NO_FILTER,
-  PROJECT_STATUSES,
-  REGIONS,
   showsList,
   valueChainChoices,
   withKind,
@@ -19,6 +16,7 @@ import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
 import { navigate } from "../router";
 import type { DirectoryName, LegalForm, ProjectStatus } from "../types";
+import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
 /** Filters live in the address: every change replaces it, so a filtered list is a link to share. */
 function apply(filter: DirectoryFilter): void {
@@ -88,7 +86,7 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
             <button type="button" aria-pressed={filter.region === null} onClick={() => set({ region: null })}>
               {t.filters.allRegions}
             </button>
-            {REGIONS.map((r) => (
+            {REGION_VALUES.map((r) => (
               <button key={r} type="button" class={`seg--${r}`} aria-pressed={filter.region === r} onClick={() => set({ region: r })}>
                 {t.regions[r]}
               </button>
@@ -120,7 +118,7 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
                 onChange={(e) => set({ legalForm: (e.currentTarget.value || null) as LegalForm | null })}
               >
                 <option value="">{t.directory.anyLegalForm}</option>
-                {LEGAL_FORMS.map((form) => (
+                {LEGAL_FORM_VALUES.map((form) => (
                   <option key={form} value={form}>
                     {t.legalForms[form]}
                   </option>
@@ -137,7 +135,7 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
                 onChange={(e) => set({ status: (e.currentTarget.value || null) as ProjectStatus | null })}
               >
                 <option value="">{t.directory.anyStatus}</option>
-                {PROJECT_STATUSES.map((status) => (
+                {PROJECT_STATUS_VALUES.map((status) => (
                   <option key={status} value={status}>
                     {t.status[status]}
                   </option>

@@ -403,7 +403,7 @@ function Ballot({ poll, run, w }: { readonly poll: PollView; readonly run: Run; 
   const name = `ballot-${poll.id}`;
   const submit = async (event: Event) => {
     event.preventDefault();
-    const ok = await run(poll.kind === "open" ? { type: "vote", pollId: poll.id, words: answerWords(words) } : { type: "vote", pollId: poll.id, choices });
+    const ok = await run(poll.kind === "open" ? { type: "vote", pollId: poll.id, choices: null, words: answerWords(words) } : { type: "vote", pollId: poll.id, choices, words: null });
     setSaved(ok);
   };
   const toggle = (index: number, on: boolean) =>
@@ -667,7 +667,7 @@ function Hands({ view, run, w, takesPart }: PartProps) {
     <Part id="ws-hands" title={w.hands.title} extra={<span class="muted">{w.hands.queue(view.hands.length)}</span>}>
       {view.speaking !== null && <p class="ws-speaking">{w.hands.speaking(view.speaking.displayName)}</p>}
       {takesPart && live && (
-        <button type="button" class={`button${mine ? "" : " button--primary"}`} aria-pressed={mine} onClick={() => void run({ type: mine ? "hand-lower" : "hand-raise" })}>
+        <button type="button" class={`button${mine ? "" : " button--primary"}`} aria-pressed={mine} onClick={() => void run(mine ? { type: "hand-lower", participantId: null } : { type: "hand-raise" })}>
           {mine ? w.hands.lower : w.hands.raise}
         </button>
       )}

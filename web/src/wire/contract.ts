@@ -224,12 +224,10 @@ export interface DirectoryEntry {
   readonly keywords: readonly string[];
   readonly version: number;
   readonly updatedAt: string;
-  readonly readers: readonly string[] | null;
   readonly capacityNeeds: readonly string[];
   readonly skills: readonly string[];
   readonly interestAreas: readonly string[];
-  readonly format: number;
-  readonly legalForm: LegalForm | null;
+  readonly legalForm?: LegalForm;
 }
 
 export interface DirectoryPage {
@@ -676,8 +674,6 @@ export interface ProjectSummary {
   readonly pledgesInKind: PledgeCounts;
   readonly lastActivityAt: string | null;
   readonly asOf: string;
-  readonly milestoneFacts: readonly MilestoneFact[];
-  readonly readers: readonly string[] | null;
   readonly projectVersion: number;
   readonly planVersion: number;
 }
@@ -754,12 +750,12 @@ export interface StatusCount {
 
 export interface SuggestionReason {
   readonly code: SuggestionReasonCode;
-  readonly valueChain: string | null;
-  readonly complements: string | null;
-  readonly skill: string | null;
-  readonly need: string | null;
-  readonly interest: string | null;
-  readonly region: Region | null;
+  readonly valueChain?: string;
+  readonly complements?: string;
+  readonly skill?: string;
+  readonly need?: string;
+  readonly interest?: string;
+  readonly region?: Region;
 }
 
 export interface SummaryPartner {
@@ -897,6 +893,14 @@ export const PLAN_FIELDS = {
     texts: ["notes"],
     statuses: ["todo", "doing", "done"],
   },
+} as const;
+
+export const PLAN_DROP_REASONS = ["entity-deleted", "entity-exists", "entity-missing"] as const;
+export type PlanDropReason = (typeof PLAN_DROP_REASONS)[number];
+
+export const ACCOUNT_LIMITS = {
+  passwordMinLength: 10,
+  passwordMaxLength: 256,
 } as const;
 
 export const WORKSHOP_LIMITS = {
