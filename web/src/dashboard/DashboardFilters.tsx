@@ -2,13 +2,14 @@
 // same filters in words.
 
 import { useMemo } from "preact/hooks";
+import { ChoiceFilter, RegionFilter } from "../components/FilterControls";
 import { valueChainChoices } from "../directory/filters";
 import { type Messages, useT, valueChainLabel } from "../i18n";
 import { dashboardMessages, type DashboardMessages } from "../i18n/dashboard";
 import { useLanguage, useMessages } from "../i18n/language";
 import { navigate } from "../router";
-import type { Language, ProjectStatus } from "../types";
-import { PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
+import type { Language } from "../types";
+import { PROJECT_STATUS_VALUES } from "../wire/contract";
 import { type DashboardFilter, isDashboardFiltered, periodChoices, periodParts } from "./filters";
 import type { ProgrammeDashboard } from "./types";
 
@@ -32,49 +33,34 @@ export function DashboardFilters({ filter, dashboard }: { readonly filter: Dashb
   return (
     <div class="toolbar dash-filters" role="search" aria-label={d.filters.label}>
       <div class="toolbar__row toolbar__selects">
-        <div class="segmented" role="group" aria-label={d.filters.region}>
-          <button type="button" aria-pressed={filter.region === null} onClick={() => apply({ region: null })}>
-            {d.filters.allRegions}
-          </button>
-          {REGION_VALUES.map((r) => (
-            <button key={r} type="button" class={`seg--${r}`} aria-pressed={filter.region === r} onClick={() => apply({ region: r })}>
-              {t.regions[r]}
-            </button>
-          ))}
-        </div>
-        <label class="select">
-          <span class="select__label">{d.filters.status}</span>
-          <select id="dashboard-status" value={filter.status ?? ""} onChange={(e) => apply({ status: (e.currentTarget.value || null) as ProjectStatus | null })}>
-            <option value="">{d.filters.anyStatus}</option>
-            {PROJECT_STATUS_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {t.status[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="select">
-          <span class="select__label">{d.filters.valueChain}</span>
-          <select id="dashboard-value-chain" value={filter.valueChain ?? ""} onChange={(e) => apply({ valueChain: e.currentTarget.value || null })}>
-            <option value="">{d.filters.anyValueChain}</option>
-            {chains.map((chain) => (
-              <option key={chain} value={chain}>
-                {valueChainLabel(chain, t)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="select">
-          <span class="select__label">{d.filters.period}</span>
-          <select id="dashboard-period" value={filter.period ?? ""} onChange={(e) => apply({ period: e.currentTarget.value || null })}>
-            <option value="">{d.filters.anyPeriod}</option>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p, d, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionFilter label={d.filters.region} allLabel={d.filters.allRegions} value={filter.region} onChange={(region) => apply({ region })} />
+        <ChoiceFilter
+          id="dashboard-status"
+          label={d.filters.status}
+          anyLabel={d.filters.anyStatus}
+          value={filter.status}
+          choices={PROJECT_STATUS_VALUES}
+          text={(s) => t.status[s]}
+          onChange={(status) => apply({ status })}
+        />
+        <ChoiceFilter
+          id="dashboard-value-chain"
+          label={d.filters.valueChain}
+          anyLabel={d.filters.anyValueChain}
+          value={filter.valueChain}
+          choices={chains}
+          text={(chain) => valueChainLabel(chain, t)}
+          onChange={(valueChain) => apply({ valueChain })}
+        />
+        <ChoiceFilter
+          id="dashboard-period"
+          label={d.filters.period}
+          anyLabel={d.filters.anyPeriod}
+          value={filter.period}
+          choices={periods}
+          text={(p) => periodLabel(p, d, language)}
+          onChange={(period) => apply({ period })}
+        />
         {isDashboardFiltered(filter) && (
           <button type="button" class="button button--quiet" onClick={() => navigate({ name: "dashboard" }, { replace: true })}>
             {d.filters.clear}
