@@ -6,7 +6,7 @@ using Kaolack.Testing;
 
 namespace Kaolack.Client.Tests;
 
-/// <summary>The client's JSON matches the server's (KaolackApi.ConfigureJson) for everything the plan hub exchanges.</summary>
+/// <summary>The client's JSON matches the server's (WireJson) for everything the plan hub exchanges.</summary>
 public sealed class PlanJsonTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kaolack.Api.Hosting;
+using Kaolack.Contracts.Wire;
 using Kaolack.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,7 +38,7 @@ public sealed class SiloHost : IAsyncDisposable
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>JSON options matching the server's (camelCase, enum names).</summary>
-    public static JsonSerializerOptions Json { get; } = CreateJson();
+    public static JsonSerializerOptions Json => WireJson.Options;
 
     public static async Task<SiloHost> StartAsync(SiloHostOptions options)
     {
@@ -135,7 +135,7 @@ public sealed class SiloHost : IAsyncDisposable
                     options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
                 }
             })
-            .AddJsonProtocol(options => KaolackApi.ConfigureJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
         configure?.Invoke(builder);
         return builder.Build();
     }
@@ -154,12 +154,5 @@ public sealed class SiloHost : IAsyncDisposable
     {
         await StopAsync();
         await app.DisposeAsync();
-    }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        KaolackApi.ConfigureJson(options);
-        return options;
     }
 }

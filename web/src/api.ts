@@ -1,7 +1,7 @@
 // REST client for the directory endpoints.
 
 import { reportUnauthorized } from "./auth/session";
-import type { DirectoryEntry, DirectoryName, Page } from "./types";
+import type { DirectoryName, DirectoryPage } from "./types";
 
 export class HttpError extends Error {
   constructor(
@@ -36,7 +36,7 @@ export async function fetchDirectory(
   name: DirectoryName,
   query: DirectoryQuery = {},
   signal?: AbortSignal,
-): Promise<Page<DirectoryEntry>> {
+): Promise<DirectoryPage> {
   const url = directoryUrl(name, { page: 1, pageSize: 50, ...query });
   const init: RequestInit = { headers: { Accept: "application/json" } };
   if (signal) init.signal = signal;
@@ -45,7 +45,7 @@ export async function fetchDirectory(
     if (response.status === 401) reportUnauthorized();
     throw new HttpError(response.status, url);
   }
-  const body = (await response.json()) as Partial<Page<DirectoryEntry>>;
+  const body = (await response.json()) as Partial<DirectoryPage>;
   return {
     items: Array.isArray(body.items) ? body.items : [],
     page: body.page ?? 1,

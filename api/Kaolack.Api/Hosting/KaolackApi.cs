@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Api.Auth;
@@ -16,6 +14,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Wire;
 using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,16 +50,16 @@ public static class KaolackApi
         services.AddHostedService<ConfiguredAdminSeeder>();
         services.AddKaolackRateLimiting(configuration);
         services.AddKaolackResponseCompression();
-        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<JsonOptions>(options => WireJson.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // Refusals by the authentication and authorization middleware carry the same codes as the grains'.
             var (code, title) = context.ProblemDetails.Status switch
             {
-                StatusCodes.Status401Unauthorized => ("unauthenticated", "Connectez-vous pour continuer."),
-                StatusCodes.Status403Forbidden => ("forbidden", "Vous n'avez pas le droit de faire cela."),
-                StatusCodes.Status404NotFound => ("not-found", "Adresse introuvable."),
+                StatusCodes.Status401Unauthorized => (ErrorCodes.Unauthenticated, "Connectez-vous pour continuer."),
+                StatusCodes.Status403Forbidden => (ErrorCodes.Forbidden, "Vous n'avez pas le droit de faire cela."),
+                StatusCodes.Status404NotFound => (ErrorCodes.NotFound, "Adresse introuvable."),
                 _ => ((string?)null, (string?)null),
             };
             if (code is not null && context.ProblemDetails.Extensions.TryAdd("code", code))
@@ -86,7 +85,7 @@ public static class KaolackApi
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
                 options.AddFilter<DomainExceptionHubFilter>();
             })
-            .AddJsonProtocol(options => ConfigureJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
         services.AddOptions<LiveRelayOptions>();
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveRelay>());
@@ -156,13 +155,5 @@ public static class KaolackApi
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
         return app;
-    }
-
-    /// <summary>One JSON shape for HTTP and SignalR: camelCase, enums as their JSON names, unknown fields refused.</summary>
-    public static void ConfigureJson(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 }

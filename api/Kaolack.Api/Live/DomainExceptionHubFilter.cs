@@ -19,7 +19,7 @@ public sealed class DomainExceptionHubFilter : IHubFilter
         }
         catch (UnauthenticatedException)
         {
-            throw HubErrors.Create("unauthenticated", "Connectez-vous pour continuer.");
+            throw HubErrors.Create(ErrorCodes.Unauthenticated, "Connectez-vous pour continuer.");
         }
     }
 }

@@ -9,7 +9,19 @@ namespace Kaolack.Api.Live;
 /// </summary>
 public static class HubErrors
 {
-    public static HubException Create(string code, string message) => new($"{code}: {message}");
+    /// <summary>A topic name that is malformed or names nothing this hub serves.</summary>
+    public const string InvalidTopic = "invalid-topic";
+
+    /// <summary>The connection already follows <see cref="LiveHub.MaxTopicsPerConnection"/> topics.</summary>
+    public const string TooManyTopics = "too-many-topics";
+
+    /// <summary>Every code a hub call may fail with: the domain's refusals and the hub's own. Exported to the web client.</summary>
+    public static IReadOnlyList<string> Codes { get; } = [.. ErrorCodes.Domain, ErrorCodes.Unauthenticated, InvalidTopic, TooManyTopics];
+
+    /// <summary>An error with a declared code: clients branch on codes, so an undeclared one is a programming error.</summary>
+    public static HubException Create(string code, string message) => Codes.Contains(code)
+        ? new($"{code}: {message}")
+        : throw new ArgumentOutOfRangeException(nameof(code), code, "Declare the code in HubErrors.Codes, which the web client's contract is generated from.");
 
     /// <summary>Rule violations name their rule too: "rule-violation: resync: …".</summary>
     public static HubException From(DomainException exception) => exception is RuleViolationException violation

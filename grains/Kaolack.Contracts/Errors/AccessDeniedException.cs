@@ -4,5 +4,5 @@ namespace Kaolack.Contracts.Errors;
 [GenerateSerializer]
 public sealed class AccessDeniedException(string message) : DomainException(message)
 {
-    public override string Code => "forbidden";
+    public override string Code => ErrorCodes.Forbidden;
 }

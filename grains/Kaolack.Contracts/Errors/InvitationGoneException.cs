@@ -8,5 +8,5 @@ public sealed class InvitationGoneException(bool expired)
     [Id(0)]
     public bool Expired { get; } = expired;
 
-    public override string Code => Expired ? "invitation-expired" : "invitation-used";
+    public override string Code => Expired ? ErrorCodes.InvitationExpired : ErrorCodes.InvitationUsed;
 }

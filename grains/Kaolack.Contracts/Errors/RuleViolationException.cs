@@ -7,5 +7,5 @@ public sealed class RuleViolationException(string rule, string message) : Domain
     [Id(0)]
     public string Rule { get; } = rule;
 
-    public override string Code => "rule-violation";
+    public override string Code => ErrorCodes.RuleViolation;
 }

@@ -18,5 +18,5 @@ public sealed class ValidationFailedException : DomainException
     [Id(0)]
     public Dictionary<string, string[]> Errors { get; }
 
-    public override string Code => "validation-failed";
+    public override string Code => ErrorCodes.ValidationFailed;
 }

@@ -11,5 +11,5 @@ public sealed class VersionConflictException(long expectedVersion, long currentV
     [Id(1)]
     public long CurrentVersion { get; } = currentVersion;
 
-    public override string Code => "version-conflict";
+    public override string Code => ErrorCodes.VersionConflict;
 }

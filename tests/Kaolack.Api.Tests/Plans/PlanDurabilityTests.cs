@@ -5,10 +5,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Kaolack.Api.Hosting;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Text;
+using Kaolack.Contracts.Wire;
 using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -246,7 +246,7 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
 
     private static HubConnection Hub(SiloProcess silo, string token) => new HubConnectionBuilder()
         .WithUrl(new Uri(silo.BaseAddress, "/hubs/live"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-        .AddJsonProtocol(options => KaolackApi.ConfigureJson(options.PayloadSerializerOptions))
+        .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions))
         .Build();
 
     private static async Task<PlanSnapshot> ReadPlan(SiloProcess silo, string token, string slug)

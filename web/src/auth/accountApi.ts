@@ -1,9 +1,8 @@
 // Client of /api/auth/register and /api/invitations/* (account pages only).
 
-import type { AcceptedInvitation, Invitation, InvitationRole, RegisterRequest } from "../types";
+import type { AcceptedInvitation, Invitation, RegisterRequest } from "../types";
 import { json, malformed, ok, oneOf, send, str, type Result } from "./authApi";
-
-const INVITATION_ROLES: readonly InvitationRole[] = ["owner", "editor", "viewer"];
+import { PROJECT_ROLE_VALUES } from "../wire/contract";
 
 export async function register(request: RegisterRequest): Promise<Result<void>> {
   const result = await send("POST", "/api/auth/register", request);
@@ -21,7 +20,7 @@ export async function fetchInvitation(token: string): Promise<Result<Invitation>
     projectSlug: str(body["projectSlug"]),
     projectTitle: str(body["projectTitle"]) || str(body["projectSlug"]),
     email: str(body["email"]),
-    role: oneOf(body["role"], INVITATION_ROLES, "viewer"),
+    role: oneOf(body["role"], PROJECT_ROLE_VALUES, "viewer"),
     expiresAt: str(body["expiresAt"]),
   });
 }
@@ -32,6 +31,6 @@ export async function acceptInvitation(token: string): Promise<Result<AcceptedIn
   const body = await json(result.value);
   return ok({
     projectSlug: str(body?.["projectSlug"]),
-    role: oneOf(body?.["role"], INVITATION_ROLES, "viewer"),
+    role: oneOf(body?.["role"], PROJECT_ROLE_VALUES, "viewer"),
   });
 }

@@ -1,7 +1,8 @@
 // Client of the session calls of /api/auth (me, login, logout), needed on every page.
 // Every call resolves (never throws): to the value, or to the refusal as problem details.
 
-import type { AccountRegion, CurrentUser, Language, UserRole } from "../types";
+import type { CurrentUser, UserRole } from "../types";
+import { ROLE_VALUES, UI_LANGUAGE_VALUES, USER_REGION_VALUES } from "../wire/contract";
 import { networkProblem, readProblem, toProblem, type ProblemDetails } from "./problem";
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ProblemDetails };
@@ -38,10 +39,6 @@ export const str = (value: unknown): string => (typeof value === "string" ? valu
 export const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
-const REGIONS: readonly AccountRegion[] = ["kaolack", "oriental", "elsewhere"];
-const LANGUAGES: readonly Language[] = ["fr", "en"];
-const USER_ROLES: readonly UserRole[] = ["admin", "coach", "partner", "member"];
-
 /** Reads an account from /api/auth/me (null if the body is not one). */
 export function toCurrentUser(body: Record<string, unknown> | null): CurrentUser | null {
   if (body === null || str(body["email"]) === "") return null;
@@ -50,9 +47,10 @@ export function toCurrentUser(body: Record<string, unknown> | null): CurrentUser
     email: str(body["email"]),
     displayName: str(body["displayName"]) || str(body["email"]),
     organisation: str(body["organisation"]),
-    region: oneOf(body["region"], REGIONS, "elsewhere"),
-    language: oneOf(body["language"], LANGUAGES, "fr"),
-    roles: roles.filter((r): r is UserRole => USER_ROLES.includes(r as UserRole)),
+    region: oneOf(body["region"], USER_REGION_VALUES, "elsewhere"),
+    language: oneOf(body["language"], UI_LANGUAGE_VALUES, "fr"),
+    roles: roles.filter((r): r is UserRole => ROLE_VALUES.includes(r as UserRole)),
+    createdAt: str(body["createdAt"]),
   };
 }
 

@@ -6,18 +6,13 @@ import { currentMessages } from "../i18n";
 import type { AccountRegion, Language, RegisterRequest } from "../types";
 import { formErrors, type FormErrors } from "./formErrors";
 import { problemMessage, type ProblemDetails } from "./problem";
-
-/** Server rule: at least 10 characters. */
-export const PASSWORD_MIN_LENGTH = 10;
+import { ACCOUNT_LIMITS, UI_LANGUAGE_VALUES, USER_REGION_VALUES } from "../wire/contract";
 
 export const SIGN_IN_FIELDS = ["email", "password"] as const;
 export type SignInField = (typeof SIGN_IN_FIELDS)[number];
 
 export const REGISTER_FIELDS = ["email", "password", "displayName", "organisation", "region", "language"] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
-
-export const ACCOUNT_REGIONS: readonly AccountRegion[] = ["kaolack", "oriental", "elsewhere"];
-export const LANGUAGES: readonly Language[] = ["fr", "en"];
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -45,10 +40,10 @@ export function validateRegister(values: RegisterValues): FieldErrors<RegisterFi
   if (values.email.trim() === "") errors.email = currentMessages().form.fieldRequired;
   else if (!isEmail(values.email)) errors.email = currentMessages().form.emailInvalid;
   if (values.password === "") errors.password = currentMessages().form.fieldRequired;
-  else if (values.password.length < PASSWORD_MIN_LENGTH) errors.password = currentMessages().form.passwordTooShort(PASSWORD_MIN_LENGTH);
+  else if (values.password.length < ACCOUNT_LIMITS.passwordMinLength) errors.password = currentMessages().form.passwordTooShort(ACCOUNT_LIMITS.passwordMinLength);
   if (values.displayName.trim() === "") errors.displayName = currentMessages().form.fieldRequired;
-  if (!ACCOUNT_REGIONS.includes(values.region as AccountRegion)) errors.region = currentMessages().form.choose;
-  if (!LANGUAGES.includes(values.language as Language)) errors.language = currentMessages().form.choose;
+  if (!USER_REGION_VALUES.includes(values.region as AccountRegion)) errors.region = currentMessages().form.choose;
+  if (!UI_LANGUAGE_VALUES.includes(values.language as Language)) errors.language = currentMessages().form.choose;
   return errors;
 }
 

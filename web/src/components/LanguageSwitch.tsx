@@ -1,7 +1,8 @@
 // French / English switch: in the user menu, and in the header for signed-out visitors.
 
 import { useT } from "../i18n";
-import { LANGUAGES, setLanguage, useLanguage } from "../i18n/language";
+import { setLanguage, useLanguage } from "../i18n/language";
+import { UI_LANGUAGE_VALUES } from "../wire/contract";
 
 export function LanguageSwitch({ id }: { readonly id: string }) {
   const t = useT();
@@ -11,7 +12,7 @@ export function LanguageSwitch({ id }: { readonly id: string }) {
       <span class="visually-hidden" id={`${id}-label`}>
         {t.language.label}
       </span>
-      {LANGUAGES.map((l) => (
+      {UI_LANGUAGE_VALUES.map((l) => (
         <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => setLanguage(l)}>
           {t.language.names[l]}
         </button>

@@ -3,9 +3,7 @@
 // and of its CSV exports (the server validates them with the same rules: DashboardQuery).
 
 import type { ProjectStatus, Region } from "../types";
-
-export const DASHBOARD_REGIONS: readonly Region[] = ["kaolack", "oriental"];
-export const DASHBOARD_STATUSES: readonly ProjectStatus[] = ["proposed", "active", "at-risk", "completed", "cancelled"];
+import { PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
 export interface DashboardFilter {
   readonly region: Region | null;
@@ -46,8 +44,8 @@ const text = (value: string | null): string | null => {
 export function parseDashboardFilter(params: URLSearchParams): DashboardFilter {
   const period = text(params.get(HASH_PARAM.period));
   return {
-    region: oneOf(params.get(HASH_PARAM.region), DASHBOARD_REGIONS),
-    status: oneOf(params.get(HASH_PARAM.status), DASHBOARD_STATUSES),
+    region: oneOf(params.get(HASH_PARAM.region), REGION_VALUES),
+    status: oneOf(params.get(HASH_PARAM.status), PROJECT_STATUS_VALUES),
     valueChain: text(params.get(HASH_PARAM.valueChain)),
     period: period !== null && isPeriod(period) ? period : null,
   };

@@ -3,8 +3,8 @@
 // chart shows. Pure functions of the wire data; labels come from the caller (the language shown).
 
 import type { Currency, ProjectStatus, Region } from "../types";
-import { DASHBOARD_REGIONS, DASHBOARD_STATUSES } from "./filters";
 import type { MoneyProgress, ProgrammeIndicators, ProgressPoint } from "./types";
+import { PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
 export interface TableRow {
   /** Stable key of the row (a status, a date, a region…). */
@@ -37,7 +37,7 @@ export function statusTable(indicators: ProgrammeIndicators, labels: Readonly<Re
   const counts = new Map(indicators.byStatus.map((s) => [s.status, s.count]));
   return {
     columns: [column],
-    rows: DASHBOARD_STATUSES.map((status) => ({ key: status, label: labels[status], values: [counts.get(status) ?? 0] })),
+    rows: PROJECT_STATUS_VALUES.map((status) => ({ key: status, label: labels[status], values: [counts.get(status) ?? 0] })),
   };
 }
 
@@ -50,7 +50,7 @@ export function engagementTable(
   const byRegion = new Map(indicators.engaged.map((e) => [e.region, e]));
   return {
     columns: [columns.cooperatives, columns.diasporaGroups],
-    rows: DASHBOARD_REGIONS.map((region) => {
+    rows: REGION_VALUES.map((region) => {
       const engaged = byRegion.get(region);
       return { key: region, label: labels[region], values: [engaged?.cooperatives ?? 0, engaged?.diasporaGroups ?? 0] };
     }),

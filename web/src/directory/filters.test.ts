@@ -16,6 +16,9 @@ const entry: DirectoryEntry = {
   legalForm: "cooperative",
   version: 3,
   updatedAt: "2026-05-01T00:00:00Z",
+  capacityNeeds: [],
+  skills: [],
+  interestAreas: [],
 };
 
 describe("directory filters in the address", () => {

@@ -5,11 +5,9 @@
 import type { DirectoryQuery } from "../api";
 import { normalize } from "../format";
 import type { DirectoryEntry, DirectoryName, LegalForm, ProjectStatus, Region } from "../types";
+import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
 export const DIRECTORIES: readonly DirectoryName[] = ["cooperatives", "diaspora-groups", "projects"];
-export const REGIONS: readonly Region[] = ["kaolack", "oriental"];
-export const LEGAL_FORMS: readonly LegalForm[] = ["cooperative", "gie", "tpe", "pme", "association"];
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ["proposed", "active", "at-risk", "completed", "cancelled"];
 
 export interface DirectoryFilter {
   /** One list only, or all three (null). */
@@ -50,10 +48,10 @@ export function parseFilter(params: URLSearchParams): DirectoryFilter {
     kind,
     // Kept as typed (spaces included) so the search box does not fight the user.
     text: params.get(PARAM.text) ?? "",
-    region: oneOf(params.get(PARAM.region), REGIONS),
+    region: oneOf(params.get(PARAM.region), REGION_VALUES),
     valueChain: text(params.get(PARAM.valueChain)),
-    legalForm: kind === "cooperatives" ? oneOf(params.get(PARAM.legalForm), LEGAL_FORMS) : null,
-    status: kind === "projects" ? oneOf(params.get(PARAM.status), PROJECT_STATUSES) : null,
+    legalForm: kind === "cooperatives" ? oneOf(params.get(PARAM.legalForm), LEGAL_FORM_VALUES) : null,
+    status: kind === "projects" ? oneOf(params.get(PARAM.status), PROJECT_STATUS_VALUES) : null,
   };
 }
 

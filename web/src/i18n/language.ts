@@ -6,14 +6,13 @@
 
 import { useEffect, useState } from "preact/hooks";
 import type { Language } from "../types";
+import { UI_LANGUAGE_VALUES } from "../wire/contract";
 
 const STORAGE_KEY = "kaolack.language";
 const listeners = new Set<(language: Language) => void>();
 
-export const LANGUAGES: readonly Language[] = ["fr", "en"];
-
 export function isLanguage(value: unknown): value is Language {
-  return value === "fr" || value === "en";
+  return UI_LANGUAGE_VALUES.includes(value as Language);
 }
 
 function stored(): Language {

@@ -1,7 +1,7 @@
 // Strings of the project workspace (#/projets/{slug}): header, plan editor, presence, activity,
 // members. French is the reference shape; English follows it.
 
-import type { InvitationRole, ProjectStatus, Region } from "../types";
+import type { InvitationRole, Region } from "../types";
 import type { MilestoneStatus, PlanEntityKind, TaskStatus } from "../plan/types";
 
 const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
@@ -14,13 +14,6 @@ const frMessages = {
   retry: "Réessayer",
   backHome: "Retour à l’accueil",
   pageTitle: (project: string) => `${project} — Kaolack ⇄ Oriental`,
-  status: {
-    proposed: "Proposé",
-    active: "En cours",
-    "at-risk": "À risque",
-    completed: "Terminé",
-    cancelled: "Annulé",
-  } satisfies Record<ProjectStatus, string>,
   statusLabel: "Statut",
   partners: "Partenaires",
   noPartners: "Aucun partenaire pour le moment.",
@@ -171,7 +164,6 @@ const enMessages: ProjectMessages = {
   retry: "Try again",
   backHome: "Back to the home page",
   pageTitle: (project) => `${project} — Kaolack ⇄ Oriental`,
-  status: { proposed: "Proposed", active: "Active", "at-risk": "At risk", completed: "Completed", cancelled: "Cancelled" },
   statusLabel: "Status",
   partners: "Partners",
   noPartners: "No partners yet.",

@@ -20,8 +20,12 @@ function entry(slug: string, name: string, version = 1): DirectoryEntry {
     valueChains: ["arachide"],
     status: null,
     summary: "",
+    keywords: [],
     version,
     updatedAt: "2025-01-01T00:00:00Z",
+    capacityNeeds: [],
+    skills: [],
+    interestAreas: [],
   };
 }
 

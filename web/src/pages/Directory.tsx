@@ -1,13 +1,11 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { DirectorySection } from "../components/DirectorySection";
+import { ChoiceFilter, RegionFilter } from "../components/FilterControls";
 import {
   apiQuery,
   DIRECTORIES,
   isFiltered,
-  LEGAL_FORMS,
   NO_FILTER,
-  PROJECT_STATUSES,
-  REGIONS,
   showsList,
   valueChainChoices,
   withKind,
@@ -18,7 +16,8 @@ import { useT, valueChainLabel } from "../i18n";
 import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
 import { navigate } from "../router";
-import type { DirectoryName, LegalForm, ProjectStatus } from "../types";
+import type { DirectoryName } from "../types";
+import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES } from "../wire/contract";
 
 /** Filters live in the address: every change replaces it, so a filtered list is a link to share. */
 function apply(filter: DirectoryFilter): void {
@@ -84,66 +83,39 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
               </button>
             ))}
           </div>
-          <div class="segmented" role="group" aria-label={t.filters.regionLabel}>
-            <button type="button" aria-pressed={filter.region === null} onClick={() => set({ region: null })}>
-              {t.filters.allRegions}
-            </button>
-            {REGIONS.map((r) => (
-              <button key={r} type="button" class={`seg--${r}`} aria-pressed={filter.region === r} onClick={() => set({ region: r })}>
-                {t.regions[r]}
-              </button>
-            ))}
-          </div>
+          <RegionFilter label={t.filters.regionLabel} allLabel={t.filters.allRegions} value={filter.region} onChange={(region) => set({ region })} />
         </div>
         <div class="toolbar__row toolbar__selects">
-          <label class="select">
-            <span class="select__label">{t.directory.valueChainLabel}</span>
-            <select
-              id="directory-value-chain"
-              value={filter.valueChain ?? ""}
-              onChange={(e) => set({ valueChain: e.currentTarget.value === "" ? null : e.currentTarget.value })}
-            >
-              <option value="">{t.directory.anyValueChain}</option>
-              {chains.map((chain) => (
-                <option key={chain} value={chain}>
-                  {valueChainLabel(chain, t)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceFilter
+            id="directory-value-chain"
+            label={t.directory.valueChainLabel}
+            anyLabel={t.directory.anyValueChain}
+            value={filter.valueChain}
+            choices={chains}
+            text={(chain) => valueChainLabel(chain, t)}
+            onChange={(valueChain) => set({ valueChain })}
+          />
           {filter.kind === "cooperatives" && (
-            <label class="select">
-              <span class="select__label">{t.directory.legalFormLabel}</span>
-              <select
-                id="directory-legal-form"
-                value={filter.legalForm ?? ""}
-                onChange={(e) => set({ legalForm: (e.currentTarget.value || null) as LegalForm | null })}
-              >
-                <option value="">{t.directory.anyLegalForm}</option>
-                {LEGAL_FORMS.map((form) => (
-                  <option key={form} value={form}>
-                    {t.legalForms[form]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceFilter
+              id="directory-legal-form"
+              label={t.directory.legalFormLabel}
+              anyLabel={t.directory.anyLegalForm}
+              value={filter.legalForm}
+              choices={LEGAL_FORM_VALUES}
+              text={(form) => t.legalForms[form]}
+              onChange={(legalForm) => set({ legalForm })}
+            />
           )}
           {filter.kind === "projects" && (
-            <label class="select">
-              <span class="select__label">{t.directory.statusLabel}</span>
-              <select
-                id="directory-status"
-                value={filter.status ?? ""}
-                onChange={(e) => set({ status: (e.currentTarget.value || null) as ProjectStatus | null })}
-              >
-                <option value="">{t.directory.anyStatus}</option>
-                {PROJECT_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t.status[status]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceFilter
+              id="directory-status"
+              label={t.directory.statusLabel}
+              anyLabel={t.directory.anyStatus}
+              value={filter.status}
+              choices={PROJECT_STATUS_VALUES}
+              text={(status) => t.status[status]}
+              onChange={(status) => set({ status })}
+            />
           )}
           {isFiltered(filter) && (
             <button type="button" class="button button--quiet" onClick={() => apply({ ...NO_FILTER, kind: filter.kind })}>

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useSession } from "../auth/session";
 import { parseIsoDate } from "../format";
+import { useT } from "../i18n";
 import { useLanguage, useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
 import { liveClient } from "../live/liveClient";
@@ -23,6 +24,7 @@ const TABS: readonly Tab[] = ["plan", "versions", "activity", "members"];
 
 export function ProjectPage({ slug }: { slug: string }) {
   const t = useMessages(projectMessages);
+  const common = useT();
   const live = liveClient();
   const store = useMemo(() => new ProjectStore(slug, live), [slug, live]);
   const [load, setLoad] = useState<ProjectLoad>(store.current);
@@ -73,7 +75,7 @@ export function ProjectPage({ slug }: { slug: string }) {
           <h2 id="page-title">{project.charter.title}</h2>
           <span class={`status status--${project.status}`}>
             <span class="visually-hidden">{t.statusLabel} : </span>
-            {t.status[project.status]}
+            {common.status[project.status]}
           </span>
         </div>
         {project.charter.summary !== "" && <p class="workspace__summary">{project.charter.summary}</p>}

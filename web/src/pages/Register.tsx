@@ -1,8 +1,5 @@
 import { useRef, useState } from "preact/hooks";
 import {
-  ACCOUNT_REGIONS,
-  LANGUAGES,
-  PASSWORD_MIN_LENGTH,
   REGISTER_FIELDS,
   registerErrors,
   registerRequest,
@@ -18,6 +15,7 @@ import { useT } from "../i18n";
 import { currentLanguage } from "../i18n/language";
 import { showNotice } from "../notice";
 import { navigate, routeHref, type Route } from "../router";
+import { ACCOUNT_LIMITS, UI_LANGUAGE_VALUES, USER_REGION_VALUES } from "../wire/contract";
 
 export interface RegisterProps {
   readonly returnTo: string | null;
@@ -82,10 +80,10 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
         <PasswordField
           id="register-password"
           label={t.register.password}
-          hint={t.register.passwordHint(PASSWORD_MIN_LENGTH)}
+          hint={t.register.passwordHint(ACCOUNT_LIMITS.passwordMinLength)}
           error={errors.fields.password}
           autocomplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
+          minLength={ACCOUNT_LIMITS.passwordMinLength}
           value={values.password}
           onInput={set("password")}
         />
@@ -104,7 +102,7 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
                 <option value="" disabled>
                   {t.form.choosePlaceholder}
                 </option>
-                {ACCOUNT_REGIONS.map((region) => (
+                {USER_REGION_VALUES.map((region) => (
                   <option key={region} value={region}>
                     {t.register.regions[region]}
                   </option>
@@ -115,7 +113,7 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
           <Field id="register-language" label={t.register.language} error={errors.fields.language} required>
             {(control) => (
               <select {...control} value={values.language} onChange={set("language")}>
-                {LANGUAGES.map((language) => (
+                {UI_LANGUAGE_VALUES.map((language) => (
                   <option key={language} value={language} lang={language}>
                     {t.register.languages[language]}
                   </option>

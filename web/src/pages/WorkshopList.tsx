@@ -13,6 +13,7 @@ import { navigate, routeHref, routePath } from "../router";
 import { createWorkshop, fetchWorkshops, joinWorkshop } from "../workshop/api";
 import { dakarInputToIso, normalizeCode, plannedMinutes } from "../workshop/logic";
 import type { AgendaItem, WorkshopListing } from "../workshop/types";
+import { WORKSHOP_LIMITS } from "../wire/contract";
 
 /** Coaches and admins prepare workshops. */
 export function canCreateWorkshops(roles: readonly string[]): boolean {
@@ -166,10 +167,10 @@ export function WorkshopNewPage() {
       <form class="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <FormAlert messages={errors} alertRef={alertRef} />
         <Field id="workshop-title" label={w.create.name} required>
-          {(control) => <input {...control} type="text" maxLength={120} value={draft.title} onInput={set("title")} />}
+          {(control) => <input {...control} type="text" maxLength={WORKSHOP_LIMITS.titleLength} value={draft.title} onInput={set("title")} />}
         </Field>
         <Field id="workshop-description" label={w.create.description}>
-          {(control) => <textarea {...control} rows={3} maxLength={2000} value={draft.description} onInput={set("description")} />}
+          {(control) => <textarea {...control} rows={3} maxLength={WORKSHOP_LIMITS.descriptionLength} value={draft.description} onInput={set("description")} />}
         </Field>
         <Field id="workshop-project" label={w.create.project} hint={w.create.projectHint}>
           {(control) => <input {...control} type="text" spellcheck={false} autoCapitalize="none" value={draft.projectSlug} onInput={set("projectSlug")} />}
@@ -198,7 +199,7 @@ export function WorkshopNewPage() {
                 <input
                   id={`agenda-title-${index}`}
                   type="text"
-                  maxLength={120}
+                  maxLength={WORKSHOP_LIMITS.titleLength}
                   placeholder={w.create.agendaItem(index + 1)}
                   value={item.title}
                   onInput={(e) => setItem(index, "title", e.currentTarget.value)}
@@ -290,7 +291,8 @@ export function WorkshopJoinPage({ code }: { readonly code: string | null }) {
               autocomplete="off"
               autoCapitalize="characters"
               spellcheck={false}
-              maxLength={12}
+              // Room for the spaces or dashes people type between the characters.
+              maxLength={WORKSHOP_LIMITS.joinCodeLength * 2}
               value={values.code}
               onInput={(e) => setValues((v) => ({ ...v, code: e.currentTarget.value }))}
             />
@@ -303,7 +305,7 @@ export function WorkshopJoinPage({ code }: { readonly code: string | null }) {
                 {...control}
                 type="text"
                 autocomplete="name"
-                maxLength={60}
+                maxLength={WORKSHOP_LIMITS.displayNameLength}
                 value={values.displayName}
                 onInput={(e) => setValues((v) => ({ ...v, displayName: e.currentTarget.value }))}
               />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareOrder, isOrderKey, isSchemeKey, keyBetween, keysBetween, MAX_ORDER_KEY_LENGTH, OrderKeyError } from "./fractionalIndex";
+import { compareOrder, isOrderKey, isSchemeKey, keyBetween, keysBetween, OrderKeyError } from "./fractionalIndex";
 import { rng } from "./testing/random";
+import { PLAN_LIMITS } from "../wire/contract";
 
 describe("fractional index", () => {
   it("starts in the middle and appends and prepends with short keys", () => {
@@ -53,7 +54,7 @@ describe("fractional index", () => {
       expect(first < key && key < next).toBe(true);
       next = key;
     }
-    expect(next.length).toBeLessThanOrEqual(MAX_ORDER_KEY_LENGTH);
+    expect(next.length).toBeLessThanOrEqual(PLAN_LIMITS.orderLength);
   });
 
   it("orders by plain string comparison, as the server's ordinal comparer", () => {

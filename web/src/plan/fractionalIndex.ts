@@ -13,10 +13,9 @@
 // The server only requires 1–64 ASCII letters or digits, so keys from elsewhere may not
 // follow the scheme: keyBetween then falls back to plain lexicographic bisection.
 
-export const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+import { PLAN_LIMITS } from "../wire/contract";
 
-/** Longest order key the server accepts. */
-export const MAX_ORDER_KEY_LENGTH = 64;
+export const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 const ZERO = "0";
 const LAST_DIGIT = "z";
@@ -31,7 +30,7 @@ const digitValue = (c: string | undefined): number => (c === undefined ? -1 : DI
 
 /** True when `key` is something the server accepts: 1–64 ASCII letters or digits. */
 export function isOrderKey(key: string): boolean {
-  return key.length > 0 && key.length <= MAX_ORDER_KEY_LENGTH && /^[0-9A-Za-z]+$/.test(key);
+  return key.length > 0 && key.length <= PLAN_LIMITS.orderLength && /^[0-9A-Za-z]+$/.test(key);
 }
 
 function integerLength(head: string): number | null {

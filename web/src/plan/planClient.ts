@@ -45,6 +45,8 @@ import {
   type PlanSnapshot,
   type PlanSubmission,
 } from "./types";
+import { parseHubError } from "../live/hubErrors";
+import { RESYNC_RULE } from "../wire/contract";
 
 /** What the plan client needs of a SignalR HubConnection (which satisfies it as is). */
 export interface PlanHub {
@@ -124,22 +126,13 @@ export interface PlanClientError {
 
 type HubErrorClass = "transient" | "resync" | "rejected" | "forbidden";
 
-/** A hub error's stable code ("rule-violation", "forbidden", …), or null for a connection failure. */
-export function hubErrorCode(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  const match = /(?:HubException: |^)([a-z]+(?:-[a-z]+)*): /.exec(message);
-  return match?.[1] ?? null;
-}
-
 function classify(error: unknown): HubErrorClass {
-  const code = hubErrorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case null:
+  const refusal = parseHubError(error);
+  switch (refusal?.code) {
+    case undefined:
       return "transient";
     case "rule-violation":
-      // Rule violations name their rule: "rule-violation: resync: …".
-      return /rule-violation: resync: /.test(message) ? "resync" : "rejected";
+      return refusal?.rule === RESYNC_RULE ? "resync" : "rejected";
     case "unauthenticated":
     case "forbidden":
     case "not-found":

@@ -8,7 +8,6 @@ import { applyText, codePointLength, splitLargeInserts, TextOpError, textOpProbl
 import {
   isEntityId,
   isTextField,
-  PLAN_ENTITY_KINDS,
   PLAN_LIMITS,
   scalarProblem,
   type DropReason,
@@ -18,6 +17,7 @@ import {
   type PlanOp,
   type PlanSnapshot,
 } from "./types";
+import { PLAN_ENTITY_KIND_VALUES } from "../wire/contract";
 
 export interface PlanDoc {
   /** Entities by entityKey(kind, id). */
@@ -68,7 +68,7 @@ function countOf(doc: PlanDoc, kind: PlanEntityKind): number {
 
 /** Why the server would refuse this op whatever the document (PlanRules.Validate), or null. */
 export function planOpProblem(op: PlanOp): string | null {
-  if (!PLAN_ENTITY_KINDS.includes(op.kind)) return "unknown kind";
+  if (!PLAN_ENTITY_KIND_VALUES.includes(op.kind)) return "unknown kind";
   if (!isEntityId(op.id)) return `id: ${PLAN_LIMITS.idLength} letters, digits, - or _ at most`;
   switch (op.type) {
     case "add":

@@ -11,6 +11,7 @@ import { pendingOps, type PlanState } from "./planState";
 import { codePointLength, deleteLength, transformPosition, type TextOp } from "./textOps";
 import { isPlanEntityKind, type PlanEntityKind, type PlanOp } from "./types";
 import type { Timers } from "./planClient";
+import type { PresenceEntry, PresenceUpdate } from "../wire/contract";
 
 export const presenceTopic = (projectSlug: string): string => `presence:${projectSlug}`;
 
@@ -22,17 +23,7 @@ export interface PresenceFocus {
   readonly cursor: number | null;
 }
 
-export interface PresenceEntry {
-  readonly clientId: string;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly kind: PlanEntityKind | null;
-  readonly entityId: string | null;
-  readonly field: string | null;
-  readonly cursor: number | null;
-  /** ISO 8601 date-time. */
-  readonly seenAt: string;
-}
+export type { PresenceEntry };
 
 /** The entries of a presence event's data ({entries: […]}), malformed ones left out; null when it is not one. */
 export function parsePresenceList(data: unknown): PresenceEntry[] | null {
@@ -204,7 +195,7 @@ export class PresenceClient {
       if (!this.stopped) this.send();
     }, this.heartbeatMs);
     const focus = this.focusNow;
-    const update = {
+    const update: PresenceUpdate = {
       clientId: this.clientId,
       kind: focus?.kind ?? null,
       entityId: focus?.entityId ?? null,

@@ -1,40 +1,42 @@
-// Wire types of plan co-editing on the /hubs/live hub (see docs/PROTOCOL.md, "Live plan
-// co-editing", and grains/Kaolack.Contracts/Plans), the field rules of PlanFields/PlanRules,
-// and defensive parsers for what the server pushes.
+// Wire types of plan co-editing on the /hubs/live hub (see docs/PROTOCOL.md, "Live plan co-editing"): the
+// generated contract (wire/contract.ts), with ops as a union by type where the contract has one record with every
+// member; the field rules of PlanFields/PlanRules; and defensive parsers for what the server pushes.
 
 import { isTextOp, type TextOp } from "./textOps";
+import {
+  PLAN_ENTITY_KIND_VALUES,
+  PLAN_FIELDS,
+  PLAN_LIMITS,
+  REGION_VALUES,
+  type PlanAck,
+  type PlanChange as WirePlanChange,
+  type PlanEntity,
+  type PlanEntityKind,
+  type PlanSnapshot,
+  type PlanSubmission as WirePlanSubmission,
+  type Region,
+} from "../wire/contract";
 
-export type PlanEntityKind = "section" | "milestone" | "task";
+export type {
+  PlanAck,
+  PlanDocument,
+  PlanDropReason as DropReason,
+  PlanEntity,
+  PlanEntityKind,
+  PlanOpType,
+  PlanSnapshot,
+} from "../wire/contract";
+/** Scalar lengths count UTF-16 units (as the server's string.Length); text and insert lengths count code points. */
+export { PLAN_LIMITS } from "../wire/contract";
 
-export const PLAN_ENTITY_KINDS: readonly PlanEntityKind[] = ["section", "milestone", "task"];
+type FieldsOf<K extends PlanEntityKind> = (typeof PLAN_FIELDS)[K];
 
 /** Fields edited by operational transformation: a section's body, a task's notes. */
-export type TextField = "body" | "notes";
+export type TextField = FieldsOf<PlanEntityKind>["texts"][number];
 
-export type MilestoneStatus = "planned" | "in-progress" | "done";
-export type TaskStatus = "todo" | "doing" | "done";
-export type OwnerRegion = "kaolack" | "oriental";
-
-export interface PlanEntity {
-  readonly kind: PlanEntityKind;
-  readonly id: string;
-  /** Fractional index key (see fractionalIndex.ts); entities of a kind sort by it, then by id. */
-  readonly order: string;
-  /** Scalar and text fields; an absent field is empty. */
-  readonly fields: Readonly<Record<string, string>>;
-}
-
-export interface PlanDocument {
-  readonly sections: readonly PlanEntity[];
-  readonly milestones: readonly PlanEntity[];
-  readonly tasks: readonly PlanEntity[];
-}
-
-/** Data of a "snapshot" event on "plan:{slug}". */
-export interface PlanSnapshot {
-  readonly version: number;
-  readonly document: PlanDocument;
-}
+export type MilestoneStatus = FieldsOf<"milestone">["statuses"][number];
+export type TaskStatus = FieldsOf<"task">["statuses"][number];
+export type OwnerRegion = Region;
 
 export type AddOp = {
   readonly type: "add";
@@ -63,40 +65,14 @@ export type TextEditOp = {
   readonly text: TextOp;
 };
 
-/** One edit of a plan. On the wire the server sends every member (null when unused). */
+/** One edit of a plan. On the wire the server sends every member of the contract's PlanOp (null when unused). */
 export type PlanOp = AddOp | DeleteOp | MoveOp | SetOp | TextEditOp;
-export type PlanOpType = PlanOp["type"];
 
 /** Data of an "updated" event on "plan:{slug}": an applied op, already transformed. */
-export interface PlanChange {
-  readonly version: number;
-  readonly clientId: string;
-  readonly seq: number;
-  readonly userId: string;
-  readonly op: PlanOp;
-  /** ISO 8601 date-time. */
-  readonly at: string;
-}
+export type PlanChange = Omit<WirePlanChange, "op"> & { readonly op: PlanOp };
 
-/** Answer of SubmitPlanOp, sent once the op is durable. */
-export interface PlanAck {
-  /** The version the op became; null when it was dropped. */
-  readonly version: number | null;
-  /** Why it was dropped (see DropReason). */
-  readonly reason: string | null;
-}
-
-export type DropReason = "entity-deleted" | "entity-exists" | "entity-missing";
-
-/** Argument of SubmitPlanOp. */
-export interface PlanSubmission {
-  readonly clientId: string;
-  /** Increases by one per op the client sends; (clientId, seq) makes resubmission idempotent. */
-  readonly seq: number;
-  /** The version the op was made against. */
-  readonly baseVersion: number;
-  readonly op: PlanOp;
-}
+/** Argument of SubmitPlanOp; (clientId, seq) makes resubmission idempotent; the op was made against baseVersion. */
+export type PlanSubmission = Omit<WirePlanSubmission, "op"> & { readonly op: PlanOp };
 
 /**
  * `op` with only the members of its type (the server refuses unknown JSON members, and a
@@ -122,44 +98,13 @@ export const planTopic = (projectSlug: string): string => `plan:${projectSlug}`;
 
 // ---------- PlanFields / PlanRules ----------
 
-export const PLAN_LIMITS = {
-  entitiesPerKind: 500,
-  idLength: 40,
-  orderLength: 64,
-  /** In UTF-16 units, as the server measures (string.Length). */
-  scalarLength: 200,
-  /** Longest text field, in code points. */
-  textLength: 100_000,
-  /** Longest single insert component, in code points. */
-  insertLength: 20_000,
-  clientIdLength: 64,
-} as const;
-
-const SCALARS: Readonly<Record<PlanEntityKind, readonly string[]>> = {
-  section: ["heading"],
-  milestone: ["title", "dueDate", "status", "ownerRegion"],
-  task: ["title", "assignee", "dueDate", "status", "milestoneId"],
-};
-
-const TEXTS: Readonly<Record<PlanEntityKind, readonly TextField[]>> = {
-  section: ["body"],
-  milestone: [],
-  task: ["notes"],
-};
-
-const STATUSES: Readonly<Record<PlanEntityKind, readonly string[]>> = {
-  section: [],
-  milestone: ["planned", "in-progress", "done"],
-  task: ["todo", "doing", "done"],
-};
-
-export const scalarFields = (kind: PlanEntityKind): readonly string[] => SCALARS[kind];
-export const textFields = (kind: PlanEntityKind): readonly TextField[] => TEXTS[kind];
+export const scalarFields = (kind: PlanEntityKind): readonly string[] => PLAN_FIELDS[kind].scalars;
+export const textFields = (kind: PlanEntityKind): readonly TextField[] => PLAN_FIELDS[kind].texts;
 export const isTextField = (kind: PlanEntityKind, field: string): field is TextField =>
-  (TEXTS[kind] as readonly string[]).includes(field);
+  (PLAN_FIELDS[kind].texts as readonly string[]).includes(field);
 
 export const isPlanEntityKind = (value: unknown): value is PlanEntityKind =>
-  value === "section" || value === "milestone" || value === "task";
+  PLAN_ENTITY_KIND_VALUES.includes(value as PlanEntityKind);
 
 export const isEntityId = (id: string): boolean =>
   id.length > 0 && id.length <= PLAN_LIMITS.idLength && /^[A-Za-z0-9_-]+$/.test(id);
@@ -174,12 +119,13 @@ const isDate = (value: string): boolean => {
 
 /** Why the server would refuse this scalar value (PlanRules.CheckScalar), or null. */
 export function scalarProblem(kind: PlanEntityKind, field: string, value: string | null): string | null {
-  if (!SCALARS[kind].includes(field)) return `unknown field "${field}" for a ${kind}`;
+  const { scalars, statuses } = PLAN_FIELDS[kind];
+  if (!(scalars as readonly string[]).includes(field)) return `unknown field "${field}" for a ${kind}`;
   if (value === null || value === "") return null;
   if (value.length > PLAN_LIMITS.scalarLength) return `${field}: ${PLAN_LIMITS.scalarLength} characters at most`;
   if (field === "dueDate" && !isDate(value)) return "dueDate: expected yyyy-MM-dd";
-  if (field === "status" && !STATUSES[kind].includes(value)) return `status: one of ${STATUSES[kind].join(", ")}`;
-  if (field === "ownerRegion" && value !== "kaolack" && value !== "oriental") return "ownerRegion: kaolack or oriental";
+  if (field === "status" && !(statuses as readonly string[]).includes(value)) return `status: one of ${statuses.join(", ")}`;
+  if (field === "ownerRegion" && !REGION_VALUES.includes(value as Region)) return `ownerRegion: ${REGION_VALUES.join(" or ")}`;
   return null;
 }
 

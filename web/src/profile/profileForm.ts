@@ -3,8 +3,8 @@
 // which fields both sides changed, and the version to retry with.
 
 import type { Messages } from "../i18n";
-import { LEGAL_FORMS, REGIONS } from "../directory/filters";
 import type { Contact, CooperativeProfile, DiasporaGroupProfile } from "../types";
+import { LEGAL_FORM_VALUES, REGION_VALUES } from "../wire/contract";
 
 /** The form's values, by field key (text as typed). */
 export type ProfileForm = Readonly<Record<string, string>>;
@@ -69,7 +69,7 @@ const contact = <P extends { readonly contact: Contact }>(
   write: (p, v) => ({ ...p, contact: { ...p.contact, [part]: v.trim() === "" ? null : v.trim() } }),
 });
 
-const regionOptions = (t: Messages) => REGIONS.map((r) => [r, t.regions[r]] as const);
+const regionOptions = (t: Messages) => REGION_VALUES.map((r) => [r, t.regions[r]] as const);
 
 export const COOPERATIVE_FIELDS: readonly FieldSpec<CooperativeProfile>[] = [
   text("name", (t) => t.profile.name),
@@ -88,7 +88,7 @@ export const COOPERATIVE_FIELDS: readonly FieldSpec<CooperativeProfile>[] = [
     kind: "select",
     required: true,
     label: (t) => t.profile.legalForm,
-    options: (t) => LEGAL_FORMS.map((f) => [f, t.legalForms[f]] as const),
+    options: (t) => LEGAL_FORM_VALUES.map((f) => [f, t.legalForms[f]] as const),
     read: (p) => p.legalForm,
     write: (p, v) => ({ ...p, legalForm: v as CooperativeProfile["legalForm"] }),
   },

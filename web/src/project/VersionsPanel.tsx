@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useLanguage, useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
-import type { PlanDocument } from "../plan/types";
+import { PLAN_LIMITS, type PlanDocument } from "../plan/types";
 import { entityTitle } from "./entityTitle";
 import { DAKAR, OUJDA, zonedTime } from "./time";
 import { listVersions, restoreVersion, saveVersion, viewVersion, type PlanVersionInfo } from "./versionsApi";
@@ -68,7 +68,7 @@ export function VersionsPanel({ slug, canEdit }: { slug: string; canEdit: boolea
         <form class="versions__save" onSubmit={(e) => void save(e)}>
           <label for="version-name">{t.versions.name}</label>
           <div class="versions__row">
-            <input id="version-name" type="text" maxLength={80} value={name} placeholder={t.versions.namePlaceholder} onInput={(e) => setName(e.currentTarget.value)} />
+            <input id="version-name" type="text" maxLength={PLAN_LIMITS.versionNameLength} value={name} placeholder={t.versions.namePlaceholder} onInput={(e) => setName(e.currentTarget.value)} />
             <button type="submit" class="button button--primary" disabled={busy || name.trim() === ""}>
               {busy ? t.versions.saving : t.versions.save}
             </button>

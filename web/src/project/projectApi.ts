@@ -3,38 +3,10 @@
 
 import { reportUnauthorized } from "../auth/session";
 import type { LiveClient } from "../live/liveClient";
-import type { InvitationRole, LiveEvent, ProjectStatus, Region, SubscribeResult } from "../types";
+import type { LiveEvent, SubscribeResult } from "../types";
+import type { JointProject } from "../wire/contract";
 
-export interface ActivityEntry {
-  readonly version: number;
-  /** ISO 8601 date-time. */
-  readonly at: string;
-  readonly kind: string;
-  /** A French sentence written by the server. */
-  readonly text: string;
-}
-
-export interface ProjectPartner {
-  readonly kind: "cooperative" | "diaspora-group";
-  readonly slug: string;
-  readonly name: string;
-  readonly region: Region;
-}
-
-export interface ProjectMember {
-  readonly userId: string;
-  readonly role: InvitationRole;
-  readonly since: string;
-}
-
-export interface JointProject {
-  readonly meta: { readonly slug: string; readonly version: number; readonly updatedAt: string };
-  readonly charter: { readonly title: string; readonly summary: string };
-  readonly status: ProjectStatus;
-  readonly partners: readonly ProjectPartner[];
-  readonly activity: readonly ActivityEntry[];
-  readonly members: readonly ProjectMember[];
-}
+export type { ActivityEntry, JointProject, ProjectMember, ProjectPartner } from "../wire/contract";
 
 export type ProjectLoad =
   | { readonly state: "loading" }

@@ -2,35 +2,10 @@
 
 import { readProblem, networkProblem, type ProblemDetails } from "../auth/problem";
 import { reportUnauthorized } from "../auth/session";
-import { parsePlanSnapshot, type PlanDocument, type PlanEntityKind, type PlanOpType } from "../plan/types";
+import { parsePlanSnapshot, type PlanDocument } from "../plan/types";
+import type { PlanHistoryEntry, PlanHistoryPage, PlanVersionInfo } from "../wire/contract";
 
-export interface PlanVersionInfo {
-  readonly id: number;
-  readonly name: string;
-  /** The plan version it saved. */
-  readonly version: number;
-  readonly userId: string;
-  readonly displayName: string;
-  /** ISO 8601 date-time. */
-  readonly at: string;
-}
-
-export interface PlanHistoryEntry {
-  readonly version: number;
-  readonly kind: PlanEntityKind;
-  readonly entityId: string;
-  readonly change: PlanOpType;
-  readonly field: string | null;
-  readonly value: string | null;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly at: string;
-}
-
-export interface PlanHistoryPage {
-  readonly entries: readonly PlanHistoryEntry[];
-  readonly nextBefore: number | null;
-}
+export type { PlanHistoryEntry, PlanHistoryPage, PlanVersionInfo } from "../wire/contract";
 
 /** The answer of a call: its value, or the problem the server (or the network) gave. */
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ProblemDetails };

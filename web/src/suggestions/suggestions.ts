@@ -4,39 +4,15 @@
 import { json, ok, send, type Result } from "../auth/authApi";
 import { reportUnauthorized } from "../auth/session";
 import type { Messages } from "../i18n";
-import type { EntryKind, Region } from "../types";
+import type { PartnerSuggestion, SuggestionReason } from "../wire/contract";
 
-export type SuggestionReasonCode =
-  | "same-value-chain"
-  | "complementary-value-chain"
-  | "skill-matches-need"
-  | "interest-matches-value-chain"
-  | "missing-region"
-  | "diaspora-of-region";
+export type { PartnerSuggestion, SuggestionReason, SuggestionReasonCode } from "../wire/contract";
 
-/** A reason: its code and the parameters it names (absent ones are left out). */
-export interface SuggestionReason {
-  readonly code: SuggestionReasonCode | string;
-  readonly valueChain?: string;
-  readonly complements?: string;
-  readonly skill?: string;
-  readonly need?: string;
-  readonly interest?: string;
-  readonly region?: Region;
-}
-
-export interface PartnerSuggestion {
-  readonly kind: EntryKind;
-  readonly slug: string;
-  readonly name: string;
-  readonly region: Region;
-  readonly place: string;
-  readonly score: number;
-  readonly reasons: readonly SuggestionReason[];
-}
+/** A reason as read: a newer server may send a code this client does not know yet. */
+export type ReadReason = Omit<SuggestionReason, "code"> & { readonly code: string };
 
 /** One reason as a phrase ("même filière : huile d'olive"); a code this client does not know yet stays readable. */
-export function reasonText(reason: SuggestionReason, t: Messages): string {
+export function reasonText(reason: ReadReason, t: Messages): string {
   const r = t.suggestions.reasons;
   const region = reason.region === undefined ? "" : t.regions[reason.region];
   switch (reason.code) {

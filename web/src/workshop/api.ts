@@ -26,11 +26,14 @@ export async function createWorkshop(details: WorkshopDetails): Promise<Result<W
   return read<WorkshopView>(await send("POST", `${BASE}/`, details));
 }
 
+/** What the page keeps of a join answer: the session is a cookie, so the answer carries no token. */
+export type JoinedWorkshop = Pick<JoinAnswer, "workshopId" | "guestId" | "displayName">;
+
 /**
  * Joins by code. Signed in: the answer only names the workshop. Otherwise the server admits a guest and sets the
  * session cookie (HttpOnly), valid for this workshop only.
  */
-export async function joinWorkshop(code: string, displayName: string | null): Promise<Result<JoinAnswer>> {
+export async function joinWorkshop(code: string, displayName: string | null): Promise<Result<JoinedWorkshop>> {
   const body = displayName === null ? { code } : { code, displayName };
   const result = await send("POST", `${BASE}/join?useCookies=true`, body);
   if (!result.ok) return result;

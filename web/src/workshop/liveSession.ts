@@ -7,6 +7,7 @@ import type { ProblemDetails } from "../auth/problem";
 import { problemMessage } from "../auth/problem";
 import { send } from "../auth/authApi";
 import { reportUnauthorized } from "../auth/session";
+import { parseHubError, type HubError } from "../live/hubErrors";
 import { liveClient, OfflineError, type LiveClient } from "../live/liveClient";
 import type { LiveEvent } from "../types";
 import { clockOffset, NO_CLOCK_SYNC, observeServerClock, type ClockSync } from "./logic";
@@ -17,18 +18,10 @@ export type SessionLoad =
   | { readonly status: "failed"; readonly problem: ProblemDetails }
   | { readonly status: "loaded"; readonly view: WorkshopView; readonly offsetMs: number };
 
-/** Why a command was refused, as the hub words it ("rule-violation: poll-closed: …"), or that the link is down. */
-export type CommandFailure = { readonly kind: "offline" } | { readonly kind: "refused"; readonly code: string; readonly message: string };
-
-/** The stable part of a HubException as the client receives it: "… HubException: {code}: {message}". */
-export function hubRefusal(error: unknown): { code: string; message: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  const after = text.includes("HubException: ") ? text.slice(text.lastIndexOf("HubException: ") + "HubException: ".length) : text;
-  const match = /^([a-z-]+):\s*(?:([a-z-]+):\s*)?(.*)$/s.exec(after);
-  if (match === null) return { code: "", message: after };
-  const [, code = "", rule, message = ""] = match;
-  return { code: rule === undefined ? code : `${code}: ${rule}`, message };
-}
+/** Why a command was refused (the hub's refusal, or an error without a code and its text), or that the link is down. */
+export type CommandFailure =
+  | { readonly kind: "offline" }
+  | { readonly kind: "refused"; readonly code: HubError["code"] | null; readonly message: string };
 
 export class WorkshopLiveSession {
   private load: SessionLoad = { status: "loading" };
@@ -89,7 +82,8 @@ export class WorkshopLiveSession {
       return null;
     } catch (error: unknown) {
       if (error instanceof OfflineError) return { kind: "offline" };
-      return { kind: "refused", ...hubRefusal(error) };
+      const refusal = parseHubError(error);
+      return { kind: "refused", code: refusal?.code ?? null, message: refusal?.message ?? (error instanceof Error ? error.message : String(error)) };
     }
   }
 
@@ -128,7 +122,7 @@ export class WorkshopLiveSession {
  */
 export function failureText(failure: CommandFailure, offlineText: string): string {
   if (failure.kind === "offline") return offlineText;
-  const code = failure.code.split(":")[0] ?? "";
+  const { code } = failure;
   if (failure.message === "" || code === "forbidden" || code === "unauthenticated") {
     return problemMessage({ status: 400, code, title: failure.message || null, detail: null, errors: {}, extensions: {}, retryAfterSeconds: null });
   }
