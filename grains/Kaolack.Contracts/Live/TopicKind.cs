@@ -2,8 +2,9 @@ namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// One kind of live topic, declared once in <see cref="TopicKinds"/>: how its names are read and written, which grain
-/// sources it, whether workshop guests may follow it, and how the hub names it when a topic is not understood. What each
-/// caller may receive of its events is declared beside it in the grains (<c>LiveVisibility</c>), which hold the rules.
+/// sources it, what its events carry, whether workshop guests may follow it, and how the hub names it when a topic is not
+/// understood. What each caller may receive of its events is declared beside it in the grains (<c>LiveVisibility</c>),
+/// which hold the rules.
 /// </summary>
 public sealed class TopicKind
 {
@@ -13,6 +14,7 @@ public sealed class TopicKind
     private readonly Func<Topic, bool> openToGuests;
 
     /// <param name="parse">The topic a whole name stands for, or null when the name is not one of this kind.</param>
+    /// <param name="eventData">The types of <see cref="LiveEvent.Data"/> as clients receive them.</param>
     /// <param name="openToGuests">Whether a workshop guest may subscribe; null: never.</param>
     public TopicKind(
         TopicScope scope,
@@ -20,10 +22,12 @@ public sealed class TopicKind
         Func<string, Topic?> parse,
         Func<Topic, string> format,
         Func<IGrainFactory, Topic, ILiveSource> source,
+        IReadOnlyList<Type> eventData,
         Func<Topic, bool>? openToGuests = null)
     {
         Scope = scope;
         Pattern = pattern;
+        EventData = eventData;
         this.parse = parse;
         this.format = format;
         this.source = source;
@@ -35,6 +39,9 @@ public sealed class TopicKind
     /// <summary>How the hub's "invalid-topic" error names this kind's topics: "workshop:{id}".</summary>
     public string Pattern { get; }
 
+    /// <summary>What its events carry as clients receive them (a deleted entity's is its last meta): the wire contract exports them.</summary>
+    public IReadOnlyList<Type> EventData { get; }
+
     /// <summary>
     /// A kind whose topics are named "{prefix}:{key}", one per grain key: the usual case.
     /// </summary>
@@ -45,6 +52,7 @@ public sealed class TopicKind
         string keyPattern,
         Func<string, Topic?> topic,
         Func<IGrainFactory, string, ILiveSource> source,
+        IReadOnlyList<Type> eventData,
         Func<string, bool>? openToGuests = null)
     {
         var head = prefix + ":";
@@ -54,6 +62,7 @@ public sealed class TopicKind
             name => name.StartsWith(head, StringComparison.Ordinal) ? topic(name[head.Length..]) : null,
             t => head + t.Key,
             (grains, t) => source(grains, t.Key),
+            eventData,
             openToGuests is null ? null : t => openToGuests(t.Key));
     }
 

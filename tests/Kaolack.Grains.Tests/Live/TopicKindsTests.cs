@@ -34,12 +34,13 @@ public sealed class TopicKindsTests
     }
 
     [Fact]
-    public void Every_scope_has_exactly_one_kind_one_visibility_rule_and_a_name_in_these_tests()
+    public void Every_scope_has_exactly_one_kind_with_its_event_data_one_visibility_rule_and_a_name_in_these_tests()
     {
         var scopes = Enum.GetValues<TopicScope>();
         Assert.Equal(scopes.Order(), TopicKinds.All.Select(kind => kind.Scope).Order());
         Assert.All(scopes, scope => Assert.Equal(scope, TopicKinds.Of(scope).Scope));
         Assert.All(scopes, scope => Assert.NotNull(LiveVisibility.Of(scope)));
+        Assert.All(TopicKinds.All, kind => Assert.NotEmpty(kind.EventData));
         Assert.Equal(scopes.Order(), Names.Select(row => (TopicScope)row[1]).Distinct().Order());
     }
 
