@@ -34,7 +34,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     {
         var parsed = Parse(topic);
         var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        if (caller.IsGuest && parsed.Scope != TopicScope.Workshop && !WorkshopNotes.TryWorkshopOf(parsed.Key, out _))
+        if (caller.IsGuest && !TopicKinds.Of(parsed.Scope).OpenToGuests(parsed))
         {
             throw GuestRefused();
         }
@@ -229,5 +229,5 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
 
     private static Topic Parse(string topic) => Topic.TryParse(topic, out var parsed)
         ? parsed
-        : throw HubErrors.Create("invalid-topic", "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, workshop:{id}, dashboard:programme, dashboard:project:{slug} ou directory:{cooperatives|diaspora-groups|projects}.");
+        : throw HubErrors.Create("invalid-topic", TopicKinds.Expected);
 }

@@ -100,7 +100,7 @@ public sealed partial class LiveRelay(
     }
 
     /// <summary>Refused when the caller may not read the topic.</summary>
-    public Task<CatchUp> CatchUp(Topic topic, long? sinceVersion, Caller caller) => LiveSources.For(grains, topic).CatchUp(caller, sinceVersion);
+    public Task<CatchUp> CatchUp(Topic topic, long? sinceVersion, Caller caller) => Source(topic).CatchUp(caller, sinceVersion);
 
     public async Task OnLiveEvent(LiveEvent liveEvent)
     {
@@ -166,9 +166,9 @@ public sealed partial class LiveRelay(
         }
     }
 
-    private async Task Forward(LiveEvent liveEvent, IReadOnlyCollection<string> followers)
+    private async Task Forward(TopicVisibility visibility, LiveEvent liveEvent, IReadOnlyCollection<string> followers)
     {
-        if (!LiveVisibility.IsRestricted(liveEvent))
+        if (!visibility.IsRestricted(liveEvent))
         {
             await hub.Clients.Group(liveEvent.Topic).Event(liveEvent);
             return;
@@ -178,7 +178,7 @@ public sealed partial class LiveRelay(
         {
             foreach (var connectionId in followers)
             {
-                if (connections.TryGetValue(connectionId, out var connection) && LiveVisibility.For(connection.Caller, liveEvent) is { } visible)
+                if (connections.TryGetValue(connectionId, out var connection) && visibility.For(connection.Caller, liveEvent) is { } visible)
                 {
                     deliveries.Add((connectionId, visible));
                 }
@@ -190,7 +190,7 @@ public sealed partial class LiveRelay(
         }
     }
 
-    private ILiveSource Source(Topic topic) => LiveSources.For(grains, topic);
+    private ILiveSource Source(Topic topic) => TopicKinds.Of(topic.Scope).Source(grains, topic);
 
     private string[] Followers(TopicWatch watch)
     {
@@ -298,11 +298,12 @@ public sealed partial class LiveRelay(
 
         private async Task ForwardInOrder(LiveRelay relay, IEnumerable<LiveEvent> events)
         {
+            var visibility = LiveVisibility.Of(topic.Scope);
             foreach (var liveEvent in events.OrderBy(e => e.Version))
             {
                 if (liveEvent.Version > lastForwarded)
                 {
-                    await relay.Forward(liveEvent, relay.Followers(this));
+                    await relay.Forward(visibility, liveEvent, relay.Followers(this));
                     lastForwarded = liveEvent.Version;
                 }
             }

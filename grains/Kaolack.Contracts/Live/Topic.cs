@@ -1,5 +1,5 @@
 using Kaolack.Contracts.Common;
-using Kaolack.Contracts.Workshops;
+using Kaolack.Contracts.Dashboard;
 
 namespace Kaolack.Contracts.Live;
 
@@ -9,16 +9,11 @@ namespace Kaolack.Contracts.Live;
 /// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
 /// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes"),
 /// "dashboard:programme" for the programme dashboard, "dashboard:project:{project slug}" for one project's dashboard summary.
+/// Each kind is declared once, in <see cref="TopicKinds"/>.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
 {
-    private const string DirectoryPrefix = "directory";
-    private const string PlanPrefix = "plan";
-    private const string PresencePrefix = "presence";
-    private const string WorkshopPrefix = "workshop";
-    private const string DashboardPrefix = "dashboard";
-    private const string ProgrammeKey = "programme";
-    private const string ProjectDashboardPrefix = "project:";
+    private const int MaxLength = 200;
 
     public static Topic ForEntity(EntityKind kind, string slug) => new(TopicScope.Entity, kind, slug);
 
@@ -34,98 +29,28 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
     public static Topic ForWorkshop(string workshopId) => new(TopicScope.Workshop, default, workshopId);
 
     /// <summary>The programme dashboard: "dashboard:programme".</summary>
-    public static Topic ForProgrammeDashboard() => new(TopicScope.ProgrammeDashboard, EntityKind.Project, ProgrammeKey);
+    public static Topic ForProgrammeDashboard() => new(TopicScope.ProgrammeDashboard, EntityKind.Project, IProgrammeDashboardGrain.Key);
 
     /// <summary>One project's dashboard summary: "dashboard:project:{project slug}".</summary>
     public static Topic ForProjectDashboard(string projectSlug) => new(TopicScope.ProjectDashboard, EntityKind.Project, projectSlug);
 
-    public override string ToString() => Scope switch
-    {
-        TopicScope.Directory => $"{DirectoryPrefix}:{Key}",
-        TopicScope.Plan => $"{PlanPrefix}:{Key}",
-        TopicScope.Presence => $"{PresencePrefix}:{Key}",
-        TopicScope.Workshop => $"{WorkshopPrefix}:{Key}",
-        TopicScope.ProgrammeDashboard => $"{DashboardPrefix}:{ProgrammeKey}",
-        TopicScope.ProjectDashboard => $"{DashboardPrefix}:{ProjectDashboardPrefix}{Key}",
-        _ => $"{Kind.Singular()}:{Key}",
-    };
+    public override string ToString() => TopicKinds.Of(Scope).Format(this);
 
     public static bool TryParse(string? value, out Topic topic)
     {
         topic = default;
-        if (string.IsNullOrEmpty(value) || value.Length > 200)
+        if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
         {
             return false;
         }
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == value.Length - 1)
+        foreach (var kind in TopicKinds.All)
         {
-            return false;
-        }
-        var head = value[..colon];
-        var tail = value[(colon + 1)..];
-        if (head == DirectoryPrefix)
-        {
-            if (!EntityKindNames.TryParsePlural(tail, out var listed))
+            if (kind.Parse(value) is { } parsed)
             {
-                return false;
+                topic = parsed;
+                return true;
             }
-            topic = ForDirectory(listed);
-            return true;
         }
-        if (head == PlanPrefix)
-        {
-            if (!WorkshopNotes.IsPlanKey(tail))
-            {
-                return false;
-            }
-            topic = ForPlan(tail);
-            return true;
-        }
-        if (head == PresencePrefix)
-        {
-            if (!WorkshopNotes.IsPlanKey(tail))
-            {
-                return false;
-            }
-            topic = ForPresence(tail);
-            return true;
-        }
-        if (head == WorkshopPrefix)
-        {
-            if (!Slug.IsValid(tail))
-            {
-                return false;
-            }
-            topic = ForWorkshop(tail);
-            return true;
-        }
-
-        if (head == DashboardPrefix)
-        {
-            return TryParseDashboard(tail, out topic);
-        }
-        if (!EntityKindNames.TryParseSingular(head, out var kind) || !Slug.IsValid(tail))
-        {
-            return false;
-        }
-        topic = ForEntity(kind, tail);
-        return true;
-    }
-
-    private static bool TryParseDashboard(string tail, out Topic topic)
-    {
-        topic = default;
-        if (tail == ProgrammeKey)
-        {
-            topic = ForProgrammeDashboard();
-            return true;
-        }
-        if (!tail.StartsWith(ProjectDashboardPrefix, StringComparison.Ordinal) || !Slug.IsValid(tail[ProjectDashboardPrefix.Length..]))
-        {
-            return false;
-        }
-        topic = ForProjectDashboard(tail[ProjectDashboardPrefix.Length..]);
-        return true;
+        return false;
     }
 }

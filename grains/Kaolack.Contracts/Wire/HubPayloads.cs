@@ -1,11 +1,5 @@
-using Kaolack.Contracts.Common;
-using Kaolack.Contracts.Cooperatives;
-using Kaolack.Contracts.Dashboard;
-using Kaolack.Contracts.Diaspora;
-using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Contracts.Wire;
@@ -26,15 +20,7 @@ public static class HubPayloads
     public static IReadOnlyList<Type> Methods { get; } =
         [typeof(CatchUp), typeof(LiveEvent), typeof(PlanSubmission), typeof(PlanAck), typeof(PresenceUpdate), typeof(WorkshopCommand), typeof(WorkshopAck)];
 
-    /// <summary>The <see cref="LiveEvent.Data"/> of each topic scope's events (a deleted entity's is its last <see cref="EntityMeta"/>).</summary>
-    public static IReadOnlyDictionary<TopicScope, IReadOnlyList<Type>> EventData { get; } = new Dictionary<TopicScope, IReadOnlyList<Type>>
-    {
-        [TopicScope.Entity] = [typeof(Cooperative), typeof(DiasporaGroup), typeof(JointProject), typeof(EntityMeta)],
-        [TopicScope.Directory] = [typeof(DirectoryEntry), typeof(DirectoryRemoval), typeof(DirectorySnapshot)],
-        [TopicScope.Plan] = [typeof(PlanChange), typeof(PlanSnapshot)],
-        [TopicScope.Presence] = [typeof(PresenceList)],
-        [TopicScope.Workshop] = [typeof(WorkshopView), typeof(EntityMeta)],
-        [TopicScope.ProgrammeDashboard] = [typeof(ProgrammeDashboard)],
-        [TopicScope.ProjectDashboard] = [typeof(ProjectSummary)],
-    };
+    /// <summary>The <see cref="LiveEvent.Data"/> of each topic scope's events, as each kind declares it (<see cref="TopicKinds"/>).</summary>
+    public static IReadOnlyDictionary<TopicScope, IReadOnlyList<Type>> EventData { get; } =
+        TopicKinds.All.ToDictionary(kind => kind.Scope, kind => kind.EventData);
 }

@@ -3,13 +3,13 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Live;
+using Kaolack.Grains.Commits;
 using Kaolack.Grains.Common;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Dashboard;
 
@@ -30,8 +30,6 @@ public sealed class ProgrammeDashboardGrain(
 {
     private static readonly TimeSpan DayCheckInterval = TimeSpan.FromHours(1);
 
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly PushThrottle throttle = new(options.Value.PushInterval);
     private readonly List<(long Version, string Slug, bool Removed)> unstored = [];
     private readonly HashSet<string> changedSincePush = new(StringComparer.Ordinal);
     private readonly HashSet<string> removedSincePush = new(StringComparer.Ordinal);
@@ -41,16 +39,27 @@ public sealed class ProgrammeDashboardGrain(
     private ImmutableDictionary<string, OrganisationFacts> storedOrganisations = ImmutableDictionary<string, OrganisationFacts>.Empty;
     private ProgressPoint[] series = [];
     private long version;
-    private long storedVersion;
     private long pushVersion;
     private DateOnly lastPushDay;
-    private Task? flush;
-    private IGrainTimer? pushTimer;
-    private LiveJournal journal = null!;
-
-    private static string TopicName => Topic.ForProgrammeDashboard().ToString();
+    private LivePublisher? live;
+    private ThrottledPush? pushes;
+    private GroupCommit<ProgrammeState>? commit;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Pushes carry the rows changed since the previous one; a snapshot carries them all.</summary>
+    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForProgrammeDashboard(), () => pushVersion, () =>
+    {
+        var today = Today;
+        var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
+        return new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(storedProjects.Values, Caller.System, today), []);
+    }, clock, logger);
+
+    private ThrottledPush Pushes => pushes ??= new ThrottledPush(this, options.Value.PushInterval, clock, Push);
+
+    /// <summary>One write stores every change applied before it starts; reads and pushes show only what is stored.</summary>
+    private GroupCommit<ProgrammeState> Commit => commit ??= new GroupCommit<ProgrammeState>(
+        "Programme dashboard", 0, () => version, _ => Write(), Stored, DeactivateOnIdle, logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +70,8 @@ public sealed class ProgrammeDashboardGrain(
         // Versions keep increasing across activations even if the last pushed version was not stored.
         pushVersion = Math.Max(state.PushVersion, clock.GetUtcNow().ToUnixTimeMilliseconds());
         lastPushDay = Today;
-        journal = new LiveJournal(TopicName);
         // Lateness moves with the date even when nothing changes: push the day's numbers once the day turns.
-        this.RegisterGrainTimer(_ => lastPushDay == Today ? Task.CompletedTask : Push(), new GrainTimerCreationOptions(DayCheckInterval, DayCheckInterval));
+        this.RegisterGrainTimer(_ => lastPushDay == Today ? Task.CompletedTask : Pushes.PushNow(), new GrainTimerCreationOptions(DayCheckInterval, DayCheckInterval));
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -125,29 +133,14 @@ public sealed class ProgrammeDashboardGrain(
         return Task.FromResult(new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(rows, caller, today), []));
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(pushVersion);
-    }
+    public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => Live.Unwatch(observer);
 
     public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         RequireRead(caller);
-        var catchUp = journal.CatchUp(sinceVersion, pushVersion, () =>
-        {
-            var today = Today;
-            var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
-            return new LiveEvent(TopicName, pushVersion, ChangeKind.Snapshot, clock.GetUtcNow(),
-                new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(storedProjects.Values, Caller.System, today), []));
-        });
-        return Task.FromResult(catchUp with { Events = [.. catchUp.Events.Select(e => LiveVisibility.For(caller, e)).OfType<LiveEvent>()] });
+        return Task.FromResult(Live.CatchUp(caller, sinceVersion));
     }
 
     private static void RequireRead(Caller caller)
@@ -176,7 +169,7 @@ public sealed class ProgrammeDashboardGrain(
         }
     }
 
-    /// <summary>Counts one change and waits until it is stored (one write carries every change made before it starts).</summary>
+    /// <summary>Counts one change (applied already) and waits until it is stored.</summary>
     private async Task Store(string? slug, bool removed)
     {
         version++;
@@ -184,65 +177,42 @@ public sealed class ProgrammeDashboardGrain(
         {
             unstored.Add((version, slug, removed));
         }
-        var target = version;
-        while (storedVersion < target)
-        {
-            flush ??= Flush();
-            await flush;
-        }
+        await Commit.UntilPersisted(version);
     }
 
-    private async Task Flush()
+    /// <summary>Stores the state as it is now, with every change applied so far.</summary>
+    private async Task<ProgrammeState> Write()
     {
-        var upTo = version;
-        var (projectsNow, organisationsNow) = (projects, organisations);
-        store.State = new ProgrammeState
+        var written = new ProgrammeState
         {
-            Projects = projectsNow,
-            Organisations = organisationsNow,
+            Projects = projects,
+            Organisations = organisations,
             Series = series,
             PushVersion = pushVersion,
         };
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            // Unstored changes were never acknowledged: their senders retry. Reload what is stored.
-            logger.LogError(exception, "Programme dashboard: write failed; reloading from storage");
-            DeactivateOnIdle();
-            throw;
-        }
-        finally
-        {
-            flush = null;
-        }
-        storedVersion = upTo;
-        (storedProjects, storedOrganisations) = (projectsNow, organisationsNow);
-        foreach (var change in unstored.Where(c => c.Version <= upTo))
+        // A failed write breaks the group commit, which deactivates the grain: there is nothing to roll back to.
+        store.State = written;
+        await store.WriteStateAsync();
+        return written;
+    }
+
+    private Task Stored(ProgrammeState written)
+    {
+        (storedProjects, storedOrganisations) = (written.Projects, written.Organisations);
+        foreach (var change in unstored.Where(c => c.Version <= Commit.Persisted))
         {
             (change.Removed ? removedSincePush : changedSincePush).Add(change.Slug);
             (change.Removed ? changedSincePush : removedSincePush).Remove(change.Slug);
         }
-        unstored.RemoveAll(c => c.Version <= upTo);
-        SchedulePush();
-    }
-
-    private void SchedulePush()
-    {
-        if (throttle.OnChange(clock.GetUtcNow()) is { } delay)
-        {
-            pushTimer?.Dispose();
-            pushTimer = this.RegisterGrainTimer(_ => Push(), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
-        }
+        unstored.RemoveAll(c => c.Version <= Commit.Persisted);
+        Pushes.Changed();
+        return Task.CompletedTask;
     }
 
     /// <summary>Publishes the stored state: indicators from scratch, today's progress point, the rows changed since the last push.</summary>
     private async Task Push()
     {
         var now = clock.GetUtcNow();
-        throttle.Pushed(now);
         var today = Today;
         lastPushDay = today;
         var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
@@ -252,9 +222,6 @@ public sealed class ProgrammeDashboardGrain(
         changedSincePush.Clear();
         removedSincePush.Clear();
         pushVersion++;
-        var liveEvent = new LiveEvent(TopicName, pushVersion, ChangeKind.Updated, now,
-            new ProgrammeDashboard(pushVersion, today, indicators, series, changed, removed));
-        journal.Append(liveEvent);
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        await Live.Publish(Live.Event(ChangeKind.Updated, now, new ProgrammeDashboard(pushVersion, today, indicators, series, changed, removed)));
     }
 }

@@ -8,7 +8,6 @@ using Kaolack.Grains.Live;
 using Kaolack.Grains.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Dashboard;
 
@@ -24,8 +23,8 @@ public sealed class ProjectSummaryGrain(
     ILogger<ProjectSummaryGrain> logger)
     : Grain, IProjectSummaryGrain
 {
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly PushThrottle throttle = new(options.Value.PushInterval);
+    private LivePublisher? live;
+    private ThrottledPush? pushes;
     private JointProject? current;
     private PlanFacts plan = PlanFacts.None;
     private PledgeFact[] pledgesToProject = [];
@@ -33,11 +32,14 @@ public sealed class ProjectSummaryGrain(
     private ProjectSummary? forwarded;
     private bool removalPending;
     private long version;
-    private IGrainTimer? pushTimer;
 
     private string Slug => this.GetPrimaryKeyString();
 
-    private string TopicName => Topic.ForProjectDashboard(Slug).ToString();
+    /// <summary>Every event is the whole summary (null data once the project is gone), like presence.</summary>
+    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForProjectDashboard(Slug), () => version,
+        () => summary is null ? null : ProjectSummaries.AsOf(summary, Today), clock, logger);
+
+    private ThrottledPush Pushes => pushes ??= new ThrottledPush(this, options.Value.PushInterval, clock, Push);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -94,22 +96,14 @@ public sealed class ProjectSummaryGrain(
         return Task.FromResult(summary is null ? null : ProjectSummaries.AsOf(summary, Today));
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => Live.Unwatch(observer);
 
     public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         RequireRead(caller);
-        return Task.FromResult(new CatchUp(TopicName, version, [Snapshot()]));
+        return Task.FromResult(Live.CatchUp(caller, sinceVersion));
     }
 
     private void RequireRead(Caller caller)
@@ -118,10 +112,6 @@ public sealed class ProjectSummaryGrain(
         AccessPolicy.Require(current is null ? AccessPolicy.CanReadDirectory(caller) : AccessPolicy.CanReadProject(caller, current.Members),
             "Vous n'avez pas accès à ce projet.");
     }
-
-    /// <summary>Every event is the whole summary (null data once the project is gone), like presence.</summary>
-    private LiveEvent Snapshot() => new(TopicName, version, ChangeKind.Snapshot, clock.GetUtcNow(),
-        summary is null ? null : ProjectSummaries.AsOf(summary, Today));
 
     private void Recompute()
     {
@@ -136,23 +126,12 @@ public sealed class ProjectSummaryGrain(
             version = Math.Max(version + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
             summary = ProjectSummaries.Compute(current, plan, pledgesToProject, Today, version);
         }
-        SchedulePush();
+        Pushes.Changed();
     }
 
-    private void SchedulePush()
+    private async Task Push()
     {
-        if (throttle.OnChange(clock.GetUtcNow()) is { } delay)
-        {
-            pushTimer?.Dispose();
-            pushTimer = this.RegisterGrainTimer(Push, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
-        }
-    }
-
-    private async Task Push(CancellationToken cancellationToken)
-    {
-        throttle.Pushed(clock.GetUtcNow());
-        var liveEvent = Snapshot();
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        await Live.PublishState(ChangeKind.Snapshot, clock.GetUtcNow());
         try
         {
             if (summary is { } current && !ReferenceEquals(current, forwarded))
@@ -171,7 +150,7 @@ public sealed class ProjectSummaryGrain(
         {
             // The programme dashboard is a read model: try again after the interval (the next push carries the latest).
             logger.LogWarning(exception, "Project summary {Slug} v{Version} not forwarded to the programme; retrying", Slug, version);
-            SchedulePush();
+            Pushes.Changed();
         }
     }
 }

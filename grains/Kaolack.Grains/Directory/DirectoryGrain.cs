@@ -4,11 +4,11 @@ using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Suggestions;
+using Kaolack.Grains.Commits;
 using Kaolack.Grains.Common;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Directory;
 
@@ -22,16 +22,14 @@ public sealed class DirectoryGrain(
     ILogger<DirectoryGrain> logger)
     : Grain, IDirectoryGrain
 {
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private LiveJournal? journal;
-
-    private string TopicName => Topic.ForDirectory(Kind).ToString();
+    private LivePublisher? live;
 
     private EntityKind Kind => EntityKindNames.TryParsePlural(this.GetPrimaryKeyString(), out var kind)
         ? kind
         : throw new ValidationFailedException("kind", "Annuaire inconnu.");
 
-    private LiveJournal Journal => journal ??= new LiveJournal(TopicName);
+    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForDirectory(Kind), () => store.State.Version,
+        () => new DirectorySnapshot([.. store.State.Entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)]), clock, logger);
 
     public async Task Upsert(DirectoryEntry entry)
     {
@@ -79,25 +77,14 @@ public sealed class DirectoryGrain(
         return Task.FromResult(PartnerSuggestions.Rank(request, Visible(caller)));
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(store.State.Version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => Live.Unwatch(observer);
 
     public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         RequireRead(caller);
-        var catchUp = Journal.CatchUp(sinceVersion, store.State.Version, () => new LiveEvent(
-            TopicName, store.State.Version, ChangeKind.Snapshot, clock.GetUtcNow(),
-            new DirectorySnapshot([.. store.State.Entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)])));
-        return Task.FromResult(catchUp with { Events = [.. catchUp.Events.Select(e => LiveVisibility.For(caller, e)).OfType<LiveEvent>()] });
+        return Task.FromResult(Live.CatchUp(caller, sinceVersion));
     }
 
     private static void RequireRead(Caller caller)
@@ -109,23 +96,12 @@ public sealed class DirectoryGrain(
     private IEnumerable<DirectoryEntry> Visible(Caller caller) =>
         store.State.Entries.Values.Where(entry => AccessPolicy.CanSee(caller, entry.Readers));
 
+    /// <summary>Stores the changed listing as the next version, then publishes the change; a failed write leaves the listing as it was.</summary>
     private async Task Commit(Action<Dictionary<string, DirectoryEntry>> change, ChangeKind kind, object data)
     {
-        var previous = new Dictionary<string, DirectoryEntry>(store.State.Entries, StringComparer.Ordinal);
-        change(store.State.Entries);
-        store.State.Version++;
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            store.State.Entries = previous;
-            store.State.Version--;
-            throw;
-        }
-        var liveEvent = new LiveEvent(TopicName, store.State.Version, kind, clock.GetUtcNow(), data);
-        Journal.Append(liveEvent);
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        var entries = new Dictionary<string, DirectoryEntry>(store.State.Entries, StringComparer.Ordinal);
+        change(entries);
+        await store.WriteOrRollback(new DirectoryState { Version = store.State.Version + 1, Entries = entries }, DeactivateOnIdle);
+        await Live.Publish(Live.Event(kind, clock.GetUtcNow(), data));
     }
 }

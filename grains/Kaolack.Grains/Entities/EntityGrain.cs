@@ -3,11 +3,9 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Grains.Commits;
 using Kaolack.Grains.Common;
-using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Entities;
 
@@ -20,9 +18,8 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
     private static readonly TimeSpan DirectoryRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly IPersistentState<EntityState<TValue>> store;
-    private readonly ObserverManager<ILiveObserver> watchers;
     private readonly ILogger logger;
-    private LiveJournal? journal;
+    private PublishedState<TValue>? state;
     private IGrainTimer? directoryRetry;
 
     protected EntityGrain(IPersistentState<EntityState<TValue>> store, TimeProvider clock, ILogger logger)
@@ -30,7 +27,6 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         this.store = store;
         this.logger = logger;
         Clock = clock;
-        watchers = new ObserverManager<ILiveObserver>(LiveSubscriptions.Expiry, logger);
     }
 
     protected abstract EntityKind Kind { get; }
@@ -42,17 +38,16 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
 
     protected string Slug => this.GetPrimaryKeyString();
 
-    protected TValue? Current => store.State.Value;
+    protected TValue? Current => State.Value;
 
-    protected long Version => store.State.Version;
+    protected long Version => State.Version;
 
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
-    protected EntityMeta Meta => new(Slug, store.State.Version, store.State.CreatedAt, store.State.UpdatedAt);
+    protected EntityMeta Meta => State.Meta;
 
-    private string TopicName => Topic.ForEntity(Kind, Slug).ToString();
-
-    private LiveJournal Journal => journal ??= new LiveJournal(TopicName);
+    private PublishedState<TValue> State => state ??= new PublishedState<TValue>(
+        store, Slug, Topic.ForEntity(Kind, Slug), View, Clock, logger, DeactivateOnIdle);
 
     /// <summary>What clients receive as the entity: the contract record for this kind.</summary>
     protected abstract object View(TValue value, EntityMeta meta);
@@ -71,23 +66,14 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(Version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => State.Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => State.Live.Unwatch(observer);
 
     public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         RequireRead(caller);
-        return Task.FromResult(Journal.CatchUp(sinceVersion, Version, () => new LiveEvent(
-            TopicName, Version, ChangeKind.Snapshot, Clock.GetUtcNow(), Current is null ? Meta : View(Current, Meta))));
+        return Task.FromResult(State.Live.CatchUp(caller, sinceVersion));
     }
 
     /// <summary>Whether the caller may read this entity as it is now.</summary>
@@ -130,40 +116,7 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
     /// </summary>
     protected async Task Commit(TValue? next, ChangeKind change)
     {
-        var state = store.State;
-        var (previousValue, previousVersion, previousCreated, previousUpdated) = (state.Value, state.Version, state.CreatedAt, state.UpdatedAt);
-        var now = Clock.GetUtcNow();
-        state.Value = next;
-        state.Version = previousVersion + 1;
-        state.UpdatedAt = now;
-        if (change == ChangeKind.Created)
-        {
-            state.CreatedAt = now;
-        }
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            (state.Value, state.Version, state.CreatedAt, state.UpdatedAt) = (previousValue, previousVersion, previousCreated, previousUpdated);
-            if (exception is InconsistentStateException)
-            {
-                // Another activation wrote meanwhile: reload from storage on the next call.
-                DeactivateOnIdle();
-            }
-            throw;
-        }
-
-        var liveEvent = new LiveEvent(TopicName, state.Version, change, now, next is null ? Meta : View(next, Meta));
-        if (next is null)
-        {
-            // Once deleted, no one's read access covers what the entity was (anyone may read its absence,
-            // or create it again): catch-ups start from the deletion.
-            journal = null;
-        }
-        Journal.Append(liveEvent);
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        await State.Commit(next, change);
         await PublishToDirectory();
         PublishToDashboards();
     }

@@ -1,4 +1,3 @@
-using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
@@ -9,41 +8,58 @@ using Kaolack.Grains.Workshops;
 namespace Kaolack.Grains.Live;
 
 /// <summary>
-/// What of a live event a given caller may receive. Directory events about projects the caller may not
-/// see are withheld (so directory topics can skip versions); snapshots keep only visible entries.
-/// A project's events go only to who may read the project at that version: subscribing required read
-/// access, but a member removed later must stop receiving them on a connection that stays open.
-/// Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
+/// What of a live event a given caller may receive, declared once per topic kind (<see cref="TopicKinds"/> declares the
+/// rest of each kind). Directory events about projects the caller may not see are withheld (so directory topics can skip
+/// versions); snapshots keep only visible entries. A project's events go only to who may read the project at that
+/// version: subscribing required read access, but a member removed later must stop receiving them on a connection that
+/// stays open. Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
 /// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its whole
 /// state, ballots included: each connection receives it shaped for its caller (results hidden from participants while
 /// the coach hides them, their own ballots and dots), and nothing if they may not observe the workshop.
 /// </summary>
 public static class LiveVisibility
 {
-    public static LiveEvent? For(Caller caller, LiveEvent liveEvent) => liveEvent.Data switch
+    private static readonly Dictionary<TopicScope, TopicVisibility> Rules = new()
     {
-        DirectoryEntry entry => AccessPolicy.CanSee(caller, entry.Readers) ? liveEvent : null,
-        DirectorySnapshot snapshot when snapshot.Entries.Any(e => !AccessPolicy.CanSee(caller, e.Readers)) =>
-            liveEvent with { Data = new DirectorySnapshot([.. snapshot.Entries.Where(e => AccessPolicy.CanSee(caller, e.Readers))]) },
-        JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
-        WorkshopSnapshot workshop => WorkshopAccess.CanObserve(caller, workshop.Data)
-            ? liveEvent with { Data = WorkshopViews.For(caller, workshop, liveEvent.At) }
-            : null,
-        ProjectSummary summary => AccessPolicy.CanSee(caller, summary.Readers) ? liveEvent : null,
-        ProgrammeDashboard dashboard when dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers)) =>
-            liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } },
-        _ => liveEvent,
+        [TopicScope.Entity] = new(
+            (caller, liveEvent) => liveEvent.Data is JointProject project && !AccessPolicy.CanReadProject(caller, project.Members) ? null : liveEvent,
+            liveEvent => liveEvent.Data is JointProject),
+        [TopicScope.Directory] = new(
+            (caller, liveEvent) => liveEvent.Data switch
+            {
+                DirectoryEntry entry => AccessPolicy.CanSee(caller, entry.Readers) ? liveEvent : null,
+                DirectorySnapshot snapshot when snapshot.Entries.Any(e => !AccessPolicy.CanSee(caller, e.Readers)) =>
+                    liveEvent with { Data = new DirectorySnapshot([.. snapshot.Entries.Where(e => AccessPolicy.CanSee(caller, e.Readers))]) },
+                _ => liveEvent,
+            },
+            liveEvent => liveEvent.Data switch
+            {
+                DirectoryEntry entry => entry.Readers is not null,
+                DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
+                _ => false,
+            }),
+        [TopicScope.Plan] = TopicVisibility.Everyone,
+        [TopicScope.Presence] = TopicVisibility.Everyone,
+        [TopicScope.Workshop] = new(
+            (caller, liveEvent) => liveEvent.Data switch
+            {
+                WorkshopSnapshot workshop => WorkshopAccess.CanObserve(caller, workshop.Data)
+                    ? liveEvent with { Data = WorkshopViews.For(caller, workshop, liveEvent.At) }
+                    : null,
+                _ => liveEvent,
+            },
+            liveEvent => liveEvent.Data is WorkshopSnapshot),
+        [TopicScope.ProgrammeDashboard] = new(
+            (caller, liveEvent) => liveEvent.Data is ProgrammeDashboard dashboard && dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers))
+                ? liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } }
+                : liveEvent,
+            liveEvent => liveEvent.Data is ProgrammeDashboard dashboard && dashboard.Projects.Any(p => p.Readers is not null)),
+        [TopicScope.ProjectDashboard] = new(
+            (caller, liveEvent) => liveEvent.Data is ProjectSummary summary && !AccessPolicy.CanSee(caller, summary.Readers) ? null : liveEvent,
+            liveEvent => liveEvent.Data is ProjectSummary { Readers: not null }),
     };
 
-    /// <summary>True when the event may reach some callers and not others, so it cannot go to a whole group at once.</summary>
-    public static bool IsRestricted(LiveEvent liveEvent) => liveEvent.Data switch
-    {
-        DirectoryEntry entry => entry.Readers is not null,
-        DirectorySnapshot snapshot => snapshot.Entries.Any(e => e.Readers is not null),
-        JointProject => true,
-        WorkshopSnapshot => true,
-        ProjectSummary summary => summary.Readers is not null,
-        ProgrammeDashboard dashboard => dashboard.Projects.Any(p => p.Readers is not null),
-        _ => false,
-    };
+    /// <summary>The rule of one topic kind (the relay and the publishers hold the one of their topic).</summary>
+    public static TopicVisibility Of(TopicScope scope) =>
+        Rules.TryGetValue(scope, out var rule) ? rule : throw new ArgumentOutOfRangeException(nameof(scope), scope, "No visibility rule declared.");
 }

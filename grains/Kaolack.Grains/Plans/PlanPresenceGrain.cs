@@ -7,7 +7,6 @@ using Kaolack.Grains.Common;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Plans;
 
@@ -31,14 +30,15 @@ public sealed class PlanPresenceGrain(
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
 
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
     private readonly Dictionary<string, PresenceEntry> entries = new(StringComparer.Ordinal);
     private ProjectAccessCache? access;
+    private LivePublisher? live;
     private long version;
 
     private string Slug => this.GetPrimaryKeyString();
 
-    private string TopicName => Topic.ForPresence(Slug).ToString();
+    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForPresence(Slug), () => version,
+        () => new PresenceList([.. entries.Values.OrderBy(e => e.SeenAt).ThenBy(e => e.ClientId, StringComparer.Ordinal)]), clock, logger);
 
     private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
 
@@ -114,26 +114,15 @@ public sealed class PlanPresenceGrain(
         }
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => Live.Unwatch(observer);
 
     public async Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         await Access.Require(caller, edit: false);
-        return new CatchUp(TopicName, version, [Snapshot()]);
+        return Live.CatchUp(caller, sinceVersion);
     }
-
-    private LiveEvent Snapshot() => new(TopicName, version, ChangeKind.Snapshot, clock.GetUtcNow(),
-        new PresenceList([.. entries.Values.OrderBy(e => e.SeenAt).ThenBy(e => e.ClientId, StringComparer.Ordinal)]));
 
     private async Task Sweep(CancellationToken cancellationToken)
     {
@@ -152,8 +141,7 @@ public sealed class PlanPresenceGrain(
     private async Task Publish()
     {
         version = Math.Max(version + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var liveEvent = Snapshot();
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        await Live.PublishState(ChangeKind.Snapshot, clock.GetUtcNow());
     }
 
     private static void Validate(PresenceUpdate update)

@@ -5,13 +5,12 @@ using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Commits;
 using Kaolack.Grains.Common;
 using Kaolack.Grains.Entities;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Workshops;
 
@@ -31,22 +30,19 @@ public sealed partial class WorkshopGrain(
 
     private const int CodeAttempts = 20;
 
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
     private readonly Dictionary<string, string> accountNames = new(StringComparer.Ordinal);
-    private LiveJournal? journal;
+    private PublishedState<WorkshopData>? state;
 
     private string Id => this.GetPrimaryKeyString();
 
-    private WorkshopData? Current => store.State.Value;
+    private PublishedState<WorkshopData> State => state ??= new PublishedState<WorkshopData>(
+        store, Id, Topic.ForWorkshop(Id), (data, meta) => new WorkshopSnapshot(meta, data), clock, logger, DeactivateOnIdle, JournalCapacity);
 
-    private long Version => store.State.Version;
+    private WorkshopData? Current => State.Value;
 
-    private string TopicName => Topic.ForWorkshop(Id).ToString();
+    private long Version => State.Version;
 
-    private LiveJournal Journal => journal ??= new LiveJournal(TopicName, JournalCapacity);
-
-    private WorkshopSnapshot Snapshot => new(new EntityMeta(Id, Version, store.State.CreatedAt, store.State.UpdatedAt),
-        Current ?? throw new EntityNotFoundException("L'atelier"));
+    private WorkshopSnapshot Snapshot => new(State.Meta, Current ?? throw new EntityNotFoundException("L'atelier"));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -151,41 +147,22 @@ public sealed partial class WorkshopGrain(
         return format == SummaryFormat.Csv ? WorkshopSummaries.Csv(current, notes) : WorkshopSummaries.Markdown(current, notes);
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(Version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => State.Live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => State.Live.Unwatch(observer);
 
-    /// <summary>
-    /// The relays catch up as <see cref="Caller.System"/> and receive the raw events, which they shape per connection
-    /// (<see cref="LiveVisibility"/>); anyone else receives the events already shaped for them.
-    /// </summary>
+    /// <summary>Events come shaped for the caller (<see cref="LiveVisibility"/>), but to the relays, which shape them per connection.</summary>
     public Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (Current is null)
         {
             AccessPolicy.Require(!caller.IsGuest && AccessPolicy.CanReadDirectory(caller), "Vous n'avez pas accès à cet atelier.");
-            return Task.FromResult(new CatchUp(TopicName, Version, Version == 0 ? [] : [new LiveEvent(TopicName, Version, ChangeKind.Snapshot, clock.GetUtcNow(),
-                new EntityMeta(Id, Version, store.State.CreatedAt, store.State.UpdatedAt))]));
+            // Deleted: whatever the client saw, the tombstone is all there is to know.
+            return Task.FromResult(new CatchUp(State.Live.Topic, Version, Version == 0 ? [] : [State.Live.Event(ChangeKind.Snapshot, clock.GetUtcNow(), State.Meta)]));
         }
-        var relay = caller.UserId == Caller.SystemId;
-        if (!relay)
-        {
-            RequireObserver(caller);
-        }
-        var catchUp = Journal.CatchUp(sinceVersion, Version, () => new LiveEvent(TopicName, Version, ChangeKind.Snapshot, clock.GetUtcNow(), Snapshot));
-        return Task.FromResult(relay ? catchUp : catchUp with
-        {
-            Events = [.. catchUp.Events.Select(e => LiveVisibility.For(caller, e)).OfType<LiveEvent>()],
-        });
+        RequireObserver(caller);
+        return Task.FromResult(State.Live.CatchUp(caller, sinceVersion));
     }
 
     private WorkshopView View(Caller caller) => WorkshopViews.For(caller, Snapshot, clock.GetUtcNow());
@@ -259,37 +236,7 @@ public sealed partial class WorkshopGrain(
     /// <summary>Persists first, then tells the relays and the list; a failed write leaves the grain as it was.</summary>
     private async Task Commit(WorkshopData? next, ChangeKind change)
     {
-        var state = store.State;
-        var previous = (state.Value, state.Version, state.CreatedAt, state.UpdatedAt);
-        var now = clock.GetUtcNow();
-        state.Value = next;
-        state.Version++;
-        state.UpdatedAt = now;
-        if (change == ChangeKind.Created)
-        {
-            state.CreatedAt = now;
-        }
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            (state.Value, state.Version, state.CreatedAt, state.UpdatedAt) = previous;
-            if (exception is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
-            throw;
-        }
-        object data = next is null ? new EntityMeta(Id, state.Version, state.CreatedAt, state.UpdatedAt) : Snapshot;
-        var liveEvent = new LiveEvent(TopicName, state.Version, change, now, data);
-        if (next is null)
-        {
-            journal = null;
-        }
-        Journal.Append(liveEvent);
-        await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+        await State.Commit(next, change);
         await PublishListing();
     }
 

@@ -31,13 +31,13 @@ public sealed class LiveVisibilityTests
     public void A_directory_entry_with_readers_reaches_its_readers_unchanged()
     {
         var liveEvent = Event(PrivateProject);
-        Assert.Same(liveEvent, LiveVisibility.For(TeamMember, liveEvent));
+        Assert.Same(liveEvent, For(TeamMember, liveEvent));
     }
 
     [Fact]
     public void A_directory_entry_with_readers_is_withheld_from_a_member_who_is_not_a_reader()
     {
-        Assert.Null(LiveVisibility.For(Stranger, Event(PrivateProject)));
+        Assert.Null(For(Stranger, Event(PrivateProject)));
     }
 
     [Theory]
@@ -45,23 +45,23 @@ public sealed class LiveVisibilityTests
     public void A_directory_entry_with_readers_reaches_whoever_sees_every_project(Role role)
     {
         var liveEvent = Event(PrivateProject);
-        Assert.Same(liveEvent, LiveVisibility.For(new Caller("quelquun@kaolack.test", [role]), liveEvent));
+        Assert.Same(liveEvent, For(new Caller("quelquun@kaolack.test", [role]), liveEvent));
     }
 
     [Fact]
     public void A_directory_entry_without_readers_reaches_every_signed_in_account()
     {
         var liveEvent = Event(PublicCooperative);
-        Assert.Same(liveEvent, LiveVisibility.For(Stranger, liveEvent));
-        Assert.Same(liveEvent, LiveVisibility.For(TeamMember, liveEvent));
+        Assert.Same(liveEvent, For(Stranger, liveEvent));
+        Assert.Same(liveEvent, For(TeamMember, liveEvent));
     }
 
     [Fact]
     public void Nothing_of_the_directory_reaches_an_account_without_roles()
     {
         var nobody = new Caller(Reader, []);
-        Assert.Null(LiveVisibility.For(nobody, Event(PublicCooperative)));
-        Assert.Null(LiveVisibility.For(nobody, Event(PrivateProject)));
+        Assert.Null(For(nobody, Event(PublicCooperative)));
+        Assert.Null(For(nobody, Event(PrivateProject)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class LiveVisibilityTests
     {
         var liveEvent = Event(new DirectorySnapshot([PublicCooperative, PrivateProject]), ChangeKind.Snapshot);
 
-        var filtered = LiveVisibility.For(Stranger, liveEvent);
+        var filtered = For(Stranger, liveEvent);
 
         Assert.NotNull(filtered);
         Assert.Equal((liveEvent.Topic, liveEvent.Version, liveEvent.Change, liveEvent.At), (filtered.Topic, filtered.Version, filtered.Change, filtered.At));
@@ -82,14 +82,14 @@ public sealed class LiveVisibilityTests
     public void A_snapshot_the_caller_may_see_whole_is_passed_as_it_is()
     {
         var liveEvent = Event(new DirectorySnapshot([PublicCooperative, PrivateProject]), ChangeKind.Snapshot);
-        Assert.Same(liveEvent, LiveVisibility.For(TeamMember, liveEvent));
-        Assert.Same(liveEvent, LiveVisibility.For(new Caller("coach@kaolack.test", [Role.Coach]), liveEvent));
+        Assert.Same(liveEvent, For(TeamMember, liveEvent));
+        Assert.Same(liveEvent, For(new Caller("coach@kaolack.test", [Role.Coach]), liveEvent));
     }
 
     [Fact]
     public void A_snapshot_of_only_hidden_entries_becomes_an_empty_snapshot()
     {
-        var filtered = LiveVisibility.For(Stranger, Event(new DirectorySnapshot([PrivateProject]), ChangeKind.Snapshot));
+        var filtered = For(Stranger, Event(new DirectorySnapshot([PrivateProject]), ChangeKind.Snapshot));
         Assert.Empty(Assert.IsType<DirectorySnapshot>(filtered!.Data).Entries);
     }
 
@@ -97,7 +97,7 @@ public sealed class LiveVisibilityTests
     public void A_project_event_reaches_its_members_unchanged()
     {
         var liveEvent = Event(Project(), topic: "project:projet-prive");
-        Assert.Same(liveEvent, LiveVisibility.For(TeamMember, liveEvent));
+        Assert.Same(liveEvent, For(TeamMember, liveEvent));
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public sealed class LiveVisibilityTests
     public void A_project_event_reaches_whoever_sees_every_project(Role role)
     {
         var liveEvent = Event(Project(), topic: "project:projet-prive");
-        Assert.Same(liveEvent, LiveVisibility.For(new Caller("quelquun@kaolack.test", [role]), liveEvent));
+        Assert.Same(liveEvent, For(new Caller("quelquun@kaolack.test", [role]), liveEvent));
     }
 
     [Fact]
@@ -114,8 +114,8 @@ public sealed class LiveVisibilityTests
         var beforeRemoval = Event(Project(), topic: "project:projet-prive");
         var afterRemoval = Event(Project(members: []), topic: "project:projet-prive");
 
-        Assert.Null(LiveVisibility.For(Stranger, beforeRemoval));
-        Assert.Null(LiveVisibility.For(TeamMember, afterRemoval));
+        Assert.Null(For(Stranger, beforeRemoval));
+        Assert.Null(For(TeamMember, afterRemoval));
     }
 
     [Fact]
@@ -129,23 +129,31 @@ public sealed class LiveVisibilityTests
             Event(null, ChangeKind.Updated),
         ];
 
-        Assert.All(events, liveEvent => Assert.Same(liveEvent, LiveVisibility.For(Stranger, liveEvent)));
+        Assert.All(events, liveEvent => Assert.Same(liveEvent, For(Stranger, liveEvent)));
     }
 
     [Fact]
     public void IsRestricted_is_true_only_for_events_holding_entries_with_readers()
     {
-        Assert.True(LiveVisibility.IsRestricted(Event(PrivateProject)));
-        Assert.True(LiveVisibility.IsRestricted(Event(new DirectorySnapshot([PublicCooperative, PrivateProject]), ChangeKind.Snapshot)));
-        Assert.False(LiveVisibility.IsRestricted(Event(PublicCooperative)));
-        Assert.False(LiveVisibility.IsRestricted(Event(new DirectorySnapshot([PublicCooperative]), ChangeKind.Snapshot)));
-        Assert.False(LiveVisibility.IsRestricted(Event(new DirectoryRemoval("projet-prive"), ChangeKind.Deleted)));
-        Assert.True(LiveVisibility.IsRestricted(Event(Project(), topic: "project:projet-prive")));
-        Assert.False(LiveVisibility.IsRestricted(Event(new EntityMeta("projet-prive", 4, At, At), ChangeKind.Deleted, "project:projet-prive")));
+        Assert.True(IsRestricted(Event(PrivateProject)));
+        Assert.True(IsRestricted(Event(new DirectorySnapshot([PublicCooperative, PrivateProject]), ChangeKind.Snapshot)));
+        Assert.False(IsRestricted(Event(PublicCooperative)));
+        Assert.False(IsRestricted(Event(new DirectorySnapshot([PublicCooperative]), ChangeKind.Snapshot)));
+        Assert.False(IsRestricted(Event(new DirectoryRemoval("projet-prive"), ChangeKind.Deleted)));
+        Assert.True(IsRestricted(Event(Project(), topic: "project:projet-prive")));
+        Assert.False(IsRestricted(Event(new EntityMeta("projet-prive", 4, At, At), ChangeKind.Deleted, "project:projet-prive")));
     }
 
     private static LiveEvent Event(object? data, ChangeKind change = ChangeKind.Updated, string topic = "directory:projects") =>
         new(topic, 7, change, At, data);
+
+    /// <summary>What the relay does with an event: the rule of its topic's kind.</summary>
+    private static TopicVisibility Rule(LiveEvent liveEvent) =>
+        LiveVisibility.Of(Topic.TryParse(liveEvent.Topic, out var topic) ? topic.Scope : throw new ArgumentException(liveEvent.Topic));
+
+    private static LiveEvent? For(Caller caller, LiveEvent liveEvent) => Rule(liveEvent).For(caller, liveEvent);
+
+    private static bool IsRestricted(LiveEvent liveEvent) => Rule(liveEvent).IsRestricted(liveEvent);
 
     private static JointProject Project(ProjectMember[]? members = null) =>
         new(new EntityMeta("projet-prive", 7, At, At), Samples.Charter(), ProjectStatus.Proposed, [], [], [],

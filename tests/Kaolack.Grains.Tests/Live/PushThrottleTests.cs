@@ -1,7 +1,7 @@
-using Kaolack.Grains.Dashboard;
+using Kaolack.Grains.Live;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Kaolack.Grains.Tests.Dashboards;
+namespace Kaolack.Grains.Tests.Live;
 
 public sealed class PushThrottleTests
 {

@@ -1,4 +1,4 @@
-namespace Kaolack.Grains.Dashboard;
+namespace Kaolack.Grains.Live;
 
 /// <summary>
 /// Coalesces pushes: at most one per <see cref="Interval"/>, and always one after the last change, so watchers
