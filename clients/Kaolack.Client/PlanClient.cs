@@ -99,7 +99,7 @@ public sealed class PlanClient : IAsyncDisposable
     public HubConnection Connection => connection;
 
     /// <summary>The local document: the server's at <see cref="Version"/> plus the local edits not yet acknowledged.</summary>
-    public PlanDocumentModel Model
+    public PlanModel Model
     {
         get
         {
@@ -254,7 +254,7 @@ public sealed class PlanClient : IAsyncDisposable
     /// Makes an edit from the local document as it is now, atomically (no remote op lands in between), as
     /// an editor does when it turns a keystroke at a cursor into an op. Null means nothing to edit.
     /// </summary>
-    public PlanUpdate Edit(Func<PlanDocumentModel, PlanOp?> makeEdit)
+    public PlanUpdate Edit(Func<PlanModel, PlanOp?> makeEdit)
     {
         ArgumentNullException.ThrowIfNull(makeEdit);
         PlanUpdate update;

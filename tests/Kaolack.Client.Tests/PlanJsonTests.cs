@@ -28,7 +28,7 @@ public sealed class PlanJsonTests
     public void Event_data_arriving_as_a_json_element_reads_as_a_change_or_a_snapshot()
     {
         var change = new PlanChange(3, "c", 1, "u", PlanOps.Add(PlanEntityKind.Task, "t1", "V", new Dictionary<string, string> { ["title"] = "سلام 👍🏽" }), DateTimeOffset.UnixEpoch);
-        var snapshot = new PlanSnapshot(3, PlanDocumentModel.Empty.TryApply(change.Op, out var model, out _) ? model.ToDocument() : throw new InvalidOperationException());
+        var snapshot = new PlanSnapshot(3, PlanRules.Apply(PlanModel.Empty, change.Op).Model.ToDocument());
         foreach (var (data, kind) in new (object Data, ChangeKind Kind)[] { (change, ChangeKind.Updated), (snapshot, ChangeKind.Snapshot) })
         {
             var wire = JsonSerializer.Serialize(new LiveEvent("plan:p", 3, kind, DateTimeOffset.UnixEpoch, data), SiloHost.Json);
@@ -37,7 +37,7 @@ public sealed class PlanJsonTests
             if (kind == ChangeKind.Snapshot)
             {
                 var read = element.Deserialize<PlanSnapshot>(PlanJson.Options)!;
-                Assert.Equal(PlanDocumentModel.Describe(snapshot.Document), PlanDocumentModel.Describe(read.Document));
+                Assert.Equal(PlanDescription.Of(snapshot.Document), PlanDescription.Of(read.Document));
             }
             else
             {

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Dashboard;
+using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Plans;
 using Microsoft.Extensions.Logging;
 

@@ -32,10 +32,7 @@ public sealed class PlanDocumentGrain(
     : Grain, IPlanDocumentGrain
 {
     /// <summary>Ops kept in memory for transforming late ops and for catch-up; older ones are read from the log.</summary>
-    public const int LogLimit = 2000;
-
-    /// <summary>Client sessions remembered for idempotent resubmission.</summary>
-    public const int ClientLimit = 2000;
+    public const int LogLimit = PlanSequencer.DefaultWindow;
 
     public const int MaxVersionNameLength = 80;
 
@@ -45,17 +42,15 @@ public sealed class PlanDocumentGrain(
 
     private readonly PlanStorageOptions options = storageOptions.Value;
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly List<PlanLogRecord> log = [];
+    private readonly List<PlanLogRecord> pending = [];
     private readonly List<PlanLogSegment> segments = [];
     private readonly Dictionary<string, string> authorNames = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim snapshotLock = new(1, 1);
-    private Dictionary<string, ClientRecord> clients = new(StringComparer.Ordinal);
+    private PlanSequencer sequencer = new(PlanModel.Empty, 0);
     private LiveJournal journal = null!;
-    private PlanModel model = PlanModel.Empty;
     private PlanModel persistedModel = PlanModel.Empty;
     private PlanHistory history = PlanHistory.Empty;
     private List<PlanVersionInfo> versions = [];
-    private long version;
     private long persistedVersion;
     private long publishedVersion;
     private long snapshotVersion;
@@ -76,19 +71,18 @@ public sealed class PlanDocumentGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var state = store.State;
-        version = snapshotVersion = state.Version;
-        model = state.Model;
-        clients = new Dictionary<string, ClientRecord>(state.Clients, StringComparer.Ordinal);
+        snapshotVersion = state.Version;
+        sequencer = new PlanSequencer(state.Model, state.Version, state.Clients);
         history = state.History;
         versions = [.. state.Versions];
         snapshotAt = clock.GetUtcNow();
         await ReplayLog();
-        persistedVersion = publishedVersion = version;
-        persistedModel = model;
+        persistedVersion = publishedVersion = sequencer.Version;
+        persistedModel = sequencer.Model;
         journal = new LiveJournal(TopicName, LogLimit);
-        foreach (var record in log)
+        foreach (var change in sequencer.Window)
         {
-            journal.Append(ToEvent(record));
+            journal.Append(ToEvent(change));
         }
         // Interleaving: a tick that did not would hold back every call until the running ones end, and a commit in flight
         // waits for the live relays, which may call back here (catch-up): a deadlock.
@@ -107,51 +101,18 @@ public sealed class PlanDocumentGrain(
 
     public async Task<PlanAck> Submit(Caller caller, PlanSubmission submission)
     {
-        ValidateSubmission(submission);
+        PlanRules.ValidateSubmission(submission);
         await RequireAccess(caller, edit: true);
         var authorName = await AuthorName(caller);
-
-        if (clients.TryGetValue(submission.ClientId, out var previous) && submission.Seq <= previous.Seq)
+        var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
+        if (outcome.Change is { } change)
         {
-            if (submission.Seq < previous.Seq)
-            {
-                throw new ValidationFailedException("seq", $"Opération {submission.Seq} déjà traitée (dernière : {previous.Seq}).");
-            }
-            // A drop rests on the document as it is now, which may not all be stored yet.
-            await UntilPersisted(previous.Ack.Version ?? version);
-            return previous.Ack;
+            pending.Add(new PlanLogRecord(change, authorName));
         }
-        if (submission.BaseVersion > version)
-        {
-            throw new ValidationFailedException("baseVersion", $"Version {submission.BaseVersion} inconnue (actuelle : {version}).");
-        }
-        var oldestHeld = log.Count == 0 ? version + 1 : log[0].Version;
-        if (submission.BaseVersion < oldestHeld - 1)
-        {
-            throw new RuleViolationException("resync", "Trop de modifications depuis votre version : rechargez le plan (abonnement sans version) puis réessayez.");
-        }
-
-        var op = submission.Op;
-        for (var i = log.Count - (int)(version - submission.BaseVersion); i < log.Count; i++)
-        {
-            op = PlanRules.Transform(op, log[i].Change.Op);
-        }
-        var (next, dropped) = PlanRules.Apply(model, op);
-        if (dropped is not null)
-        {
-            var droppedAck = new PlanAck(null, dropped);
-            Remember(submission, droppedAck);
-            // The drop rests on ops that may still be in flight (the delete): answer only once they are durable,
-            // or a crash could bring the entity back after the client was told to forget its op.
-            await UntilPersisted(version);
-            return droppedAck;
-        }
-
-        Sequence(next, new PlanChange(version + 1, submission.ClientId, submission.Seq, caller.UserId, op, clock.GetUtcNow()), authorName);
-        var ack = new PlanAck(version, null);
-        Remember(submission, ack);
-        await UntilPersisted(version);
-        return ack;
+        // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
+        // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
+        await UntilPersisted(outcome.Ack.Version ?? sequencer.Version);
+        return outcome.Ack;
     }
 
     public async Task<PlanSnapshot> GetSnapshot(Caller caller)
@@ -187,7 +148,7 @@ public sealed class PlanDocumentGrain(
         await RequireAccess(caller, edit: true);
         var authorName = await AuthorName(caller);
         // The version saved holds every op applied before the request, all durable.
-        await UntilPersisted(version);
+        await UntilPersisted(sequencer.Version);
         if (versions.Any(saved => string.Equals(saved.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
         {
             throw new EntityExistsException($"La version « {trimmed} »");
@@ -232,26 +193,11 @@ public sealed class PlanDocumentGrain(
         var info = FindVersion(id);
         var saved = await planLog.ReadVersion(Slug, info.Id);
 
-        // From here to the last Sequence nothing awaits: the diff is against the model the ops are applied to.
-        // They are all applied to a scratch model first, so an op the rules refuse leaves the plan unchanged.
-        var ops = PlanDiff.Ops(model, saved, $"r{version + 1}");
-        var steps = new List<(PlanModel Model, PlanOp Op)>(ops.Count);
-        var scratch = model;
-        foreach (var op in ops)
-        {
-            var (next, dropped) = PlanRules.Apply(scratch, op);
-            if (dropped is null)
-            {
-                steps.Add((next, op));
-                scratch = next;
-            }
-        }
-        var clientId = $"restore-{info.Id}-{Guid.NewGuid():N}";
-        for (var i = 0; i < steps.Count; i++)
-        {
-            Sequence(steps[i].Model, new PlanChange(version + 1, clientId, i + 1, caller.UserId, steps[i].Op, clock.GetUtcNow()), authorName);
-        }
-        await UntilPersisted(version);
+        // No await between the diff and its sequencing: the diff is against the model the ops are applied to.
+        var ops = PlanDiff.Ops(sequencer.Model, saved, $"r{sequencer.Version + 1}");
+        var changes = sequencer.SequenceAll($"restore-{info.Id}-{Guid.NewGuid():N}", ops, caller.UserId, clock.GetUtcNow());
+        pending.AddRange(changes.Select(change => new PlanLogRecord(change, authorName)));
+        await UntilPersisted(sequencer.Version);
         return Snapshot();
     }
 
@@ -276,7 +222,7 @@ public sealed class PlanDocumentGrain(
             // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
             if (await ReadLog(since, upTo) is { } records)
             {
-                return new CatchUp(TopicName, upTo, [.. records.Select(ToEvent)]);
+                return new CatchUp(TopicName, upTo, [.. records.Select(r => ToEvent(r.Change))]);
             }
         }
         return journal.CatchUp(sinceVersion, upTo,
@@ -288,58 +234,13 @@ public sealed class PlanDocumentGrain(
     private PlanVersionInfo FindVersion(long id) =>
         versions.FirstOrDefault(v => v.Id == id) ?? throw new EntityNotFoundException("La version nommée");
 
-    /// <summary>Makes <paramref name="change"/> (already applied to <paramref name="next"/>) the next version, to be stored by the next write.</summary>
-    private void Sequence(PlanModel next, PlanChange change, string authorName)
-    {
-        model = next;
-        version = change.Version;
-        log.Add(new PlanLogRecord(change, authorName));
-        // Ops not yet stored stay whatever the window, or the write would lose them.
-        var excess = log.Count - LogLimit;
-        if (excess > 0)
-        {
-            log.RemoveRange(0, Math.Min(excess, (int)Math.Max(0, persistedVersion - log[0].Version + 1)));
-        }
-    }
-
-    private static void ValidateSubmission(PlanSubmission submission)
-    {
-        var v = new Validation();
-        if (submission is null)
-        {
-            throw new ValidationFailedException("submission", "Soumission manquante.");
-        }
-        if (string.IsNullOrEmpty(submission.ClientId) || submission.ClientId.Length > 64)
-        {
-            v.Add("clientId", "Identifiant de client attendu (64 caractères au plus).");
-        }
-        v.Range("seq", submission.Seq, 1, long.MaxValue);
-        v.Range("baseVersion", submission.BaseVersion, 0, long.MaxValue);
-        v.ThrowIfInvalid();
-        PlanRules.Validate(submission.Op);
-    }
-
-    private void Remember(PlanSubmission submission, PlanAck ack) => Remember(submission.ClientId, new ClientRecord(submission.Seq, ack, clock.GetUtcNow()));
-
-    private void Remember(string clientId, ClientRecord record)
-    {
-        clients[clientId] = record;
-        if (clients.Count > ClientLimit)
-        {
-            foreach (var stale in clients.OrderBy(c => c.Value.At).Take(clients.Count - ClientLimit).Select(c => c.Key).ToList())
-            {
-                clients.Remove(stale);
-            }
-        }
-    }
-
     /// <summary>Waits until <paramref name="target"/> is durable, starting a write when none is under way (one write carries every op applied before it starts).</summary>
     private async Task UntilPersisted(long target)
     {
-        if (target > version)
+        if (target > sequencer.Version)
         {
             // Nothing can make an op durable that was never sequenced: fail loudly rather than wait forever.
-            throw new InvalidOperationException($"Plan {Slug}: v{target} awaited but the plan is at v{version}.");
+            throw new InvalidOperationException($"Plan {Slug}: v{target} awaited but the plan is at v{sequencer.Version}.");
         }
         while (persistedVersion < target)
         {
@@ -355,9 +256,11 @@ public sealed class PlanDocumentGrain(
 
     private async Task Flush()
     {
-        var upTo = version;
-        var committedModel = model;
-        var batch = log.Skip(log.Count - (int)(upTo - persistedVersion)).ToArray();
+        var committedModel = sequencer.Model;
+        // Ops sequenced while this write is under way go with the next one.
+        var batch = pending.ToArray();
+        pending.Clear();
+        var upTo = sequencer.Version;
         try
         {
             if (logBroken)
@@ -405,7 +308,7 @@ public sealed class PlanDocumentGrain(
         history = history.With(batch);
         foreach (var record in batch)
         {
-            var liveEvent = ToEvent(record);
+            var liveEvent = ToEvent(record.Change);
             journal.Append(liveEvent);
             await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
             // One-way: cursors of those present follow the edit; presence never holds the plan up.
@@ -455,8 +358,7 @@ public sealed class PlanDocumentGrain(
             {
                 Version = at,
                 Model = persistedModel,
-                // Drops are not in the log: a resubmitted dropped op is judged again (and dropped again: ids are never reused).
-                Clients = clients.Where(c => c.Value.Ack.Version is { } acked && acked <= at).ToDictionary(StringComparer.Ordinal),
+                Clients = sequencer.ClientsUpTo(at),
                 History = history,
                 Versions = [.. versions],
             };
@@ -477,43 +379,16 @@ public sealed class PlanDocumentGrain(
         var windowStart = Math.Max(0, snapshotVersion - LogLimit);
         var toRead = PlanLogSegments.After(segments, windowStart);
         var index = segments.Count - toRead.Count;
+        var records = new List<PlanLogRecord>();
         foreach (var segment in toRead)
         {
-            var (records, read) = await planLog.Read(segment);
-            segments[index++] = read;
-            foreach (var record in records.Where(r => r.Version > windowStart))
-            {
-                if (record.Version > snapshotVersion)
-                {
-                    if (record.Version != version + 1)
-                    {
-                        throw new InvalidDataException($"Plan {Slug}: the log jumps from v{version} to v{record.Version}.");
-                    }
-                    var (next, dropped) = PlanRules.Apply(model, record.Change.Op);
-                    if (dropped is not null)
-                    {
-                        throw new InvalidDataException($"Plan {Slug}: logged v{record.Version} does not apply ({dropped}).");
-                    }
-                    model = next;
-                    version = record.Version;
-                    Remember(record.Change.ClientId, new ClientRecord(record.Change.Seq, new PlanAck(record.Version, null), record.Change.At));
-                    history = history.With([record]);
-                }
-                log.Add(record);
-            }
+            var (read, readSegment) = await planLog.Read(segment);
+            segments[index++] = readSegment;
+            records.AddRange(read.Where(r => r.Version > windowStart));
         }
-        if (log.Count > LogLimit)
-        {
-            log.RemoveRange(0, log.Count - LogLimit);
-        }
-        // The window must run without a gap up to the current version (a lost segment leaves only what follows it).
-        var contiguousFrom = log.Count;
-        while (contiguousFrom > 0 && log[contiguousFrom - 1].Version == (contiguousFrom == log.Count ? version : log[contiguousFrom].Version - 1))
-        {
-            contiguousFrom--;
-        }
-        log.RemoveRange(0, contiguousFrom);
-        logger.LogInformation("Plan {Slug}: snapshot v{Snapshot}, log replayed to v{Version} ({Window} ops in memory)", Slug, snapshotVersion, version, log.Count);
+        sequencer.Restore(records.Select(r => r.Change));
+        history = history.With(records.Where(r => r.Version > snapshotVersion));
+        logger.LogInformation("Plan {Slug}: snapshot v{Snapshot}, log replayed to v{Version} ({Window} ops in memory)", Slug, snapshotVersion, sequencer.Version, sequencer.Window.Count);
     }
 
     /// <summary>The committed ops after <paramref name="afterVersion"/> up to <paramref name="upTo"/> from the log, or null when it does not hold them all.</summary>
@@ -531,7 +406,7 @@ public sealed class PlanDocumentGrain(
         return PlanLogSegments.Range(records, afterVersion, upTo);
     }
 
-    private LiveEvent ToEvent(PlanLogRecord record) => new(TopicName, record.Version, ChangeKind.Updated, record.Change.At, record.Change);
+    private LiveEvent ToEvent(PlanChange change) => new(TopicName, change.Version, ChangeKind.Updated, change.At, change);
 
     /// <summary>The account's display name, asked once per activation (history and named versions show it next to the e-mail).</summary>
     private async Task<string> AuthorName(Caller caller)

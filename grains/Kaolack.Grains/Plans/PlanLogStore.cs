@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Kaolack.Contracts.Plans;
 using Orleans.Serialization;
 
 namespace Kaolack.Grains.Plans;
