@@ -18,7 +18,6 @@ public sealed class PlanSequencer
 
     private readonly List<PlanChange> window = [];
     private readonly Dictionary<string, PlanClientRecord> clients;
-    private readonly int windowLimit;
     private readonly int clientLimit;
 
     public PlanSequencer(
@@ -32,13 +31,16 @@ public sealed class PlanSequencer
         Model = model;
         Version = version;
         this.clients = new Dictionary<string, PlanClientRecord>(clients ?? [], StringComparer.Ordinal);
-        this.windowLimit = windowLimit;
+        WindowLimit = windowLimit;
         this.clientLimit = clientLimit;
     }
 
     public PlanModel Model { get; private set; }
 
     public long Version { get; private set; }
+
+    /// <summary>The most ops <see cref="Window"/> keeps.</summary>
+    public int WindowLimit { get; }
 
     /// <summary>The last ops applied, oldest first, ending at <see cref="Version"/> without a gap.</summary>
     public IReadOnlyList<PlanChange> Window => window;
@@ -145,9 +147,9 @@ public sealed class PlanSequencer
             }
             Commit(next, change);
         }
-        if (window.Count > windowLimit)
+        if (window.Count > WindowLimit)
         {
-            window.RemoveRange(0, window.Count - windowLimit);
+            window.RemoveRange(0, window.Count - WindowLimit);
         }
         // A lost segment leaves only what follows it: the window starts after the last gap.
         var contiguousFrom = window.Count;
@@ -171,7 +173,7 @@ public sealed class PlanSequencer
         Model = next;
         Version = change.Version;
         window.Add(change);
-        if (window.Count > windowLimit)
+        if (window.Count > WindowLimit)
         {
             window.RemoveAt(0);
         }

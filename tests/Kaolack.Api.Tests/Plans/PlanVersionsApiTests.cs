@@ -78,7 +78,7 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
         await Send(editor, team.Slug, "e", 2, 1, new PlanOp { Type = PlanOpType.Set, Kind = PlanEntityKind.Section, Id = "s1", Field = PlanFields.Heading, Value = "Budget" });
         var planBefore = Json(await ReadPlan(viewerHttp, team.Slug));
 
-        foreach (var name in new[] { "", "   ", new string('n', PlanDocumentGrain.MaxVersionNameLength + 1) })
+        foreach (var name in new[] { "", "   ", new string('n', PlanVersions.MaxNameLength + 1) })
         {
             var problem = await (await editorHttp.Post(versions, new { name })).Problem(HttpStatusCode.BadRequest, "validation-failed");
             Assert.Equal(["name"], problem.ErrorFields());
@@ -96,7 +96,7 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
         Assert.Equal([first], await (await viewerHttp.GetAsync(versions)).Read<PlanVersionInfo[]>());
         Assert.Equal(planBefore, Json(await ReadPlan(viewerHttp, team.Slug)));
         // The longest name is fine.
-        var longest = new string('n', PlanDocumentGrain.MaxVersionNameLength);
+        var longest = new string('n', PlanVersions.MaxNameLength);
         Assert.Equal(longest, (await (await editorHttp.Post(versions, new { name = longest })).Read<PlanVersionInfo>(HttpStatusCode.Created)).Name);
     }
 
