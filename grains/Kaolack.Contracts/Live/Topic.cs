@@ -1,13 +1,12 @@
 using Kaolack.Contracts.Common;
-using Kaolack.Contracts.Workshops;
+using Kaolack.Contracts.Plans;
 
 namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
-/// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
-/// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
-/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes"),
+/// "directory:{plural kind}" for a listing, "plan:{plan key}" for a plan document (a project's plan or a workshop's notes,
+/// see <see cref="PlanKey"/>), "presence:{plan key}" for who is in it right now, "workshop:{id}" for a workshop's live session,
 /// "dashboard:programme" for the programme dashboard, "dashboard:project:{project slug}" for one project's dashboard summary.
 /// </summary>
 public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Key)
@@ -75,7 +74,7 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PlanPrefix)
         {
-            if (!WorkshopNotes.IsPlanKey(tail))
+            if (!PlanKey.TryParse(tail, out _))
             {
                 return false;
             }
@@ -84,7 +83,7 @@ public readonly record struct Topic(TopicScope Scope, EntityKind Kind, string Ke
         }
         if (head == PresencePrefix)
         {
-            if (!WorkshopNotes.IsPlanKey(tail))
+            if (!PlanKey.TryParse(tail, out _))
             {
                 return false;
             }

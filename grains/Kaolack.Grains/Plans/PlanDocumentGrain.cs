@@ -2,8 +2,6 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Workshops;
-using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -14,8 +12,8 @@ using Orleans.Utilities;
 namespace Kaolack.Grains.Plans;
 
 /// <summary>
-/// Coordinates one plan: its <see cref="PlanSequencer"/> (pure), its <see cref="PlanLog"/> and snapshot (storage), who may
-/// edit it, and who watches it. The grain is reentrant so that ops arriving while a write is in flight are sequenced
+/// Coordinates one plan document (<see cref="PlanKey"/>): its <see cref="PlanSequencer"/> (pure), its <see cref="PlanLog"/>
+/// and snapshot (storage), its owner (who may edit it, who hears about commits), and who watches it. The grain is reentrant so that ops arriving while a write is in flight are sequenced
 /// meanwhile and stored together by the next write (group commit); each is acknowledged, broadcast and served to readers
 /// only once durable. A plan whose log cannot be read serves its last snapshot read-only (and /health names it).
 /// </summary>
@@ -40,7 +38,8 @@ public sealed class PlanDocumentGrain(
     private PlanSnapshots snapshots = null!;
     private PlanVersions versions = null!;
     private AuthorNames authors = null!;
-    private ProjectAccessCache access = null!;
+    private IPlanOwner owner = null!;
+    private PlanAccessCache access = null!;
     private LiveJournal journal = null!;
     private PlanModel persistedModel = PlanModel.Empty;
     private PlanHistory history = PlanHistory.Empty;
@@ -50,14 +49,15 @@ public sealed class PlanDocumentGrain(
     private string? readOnly;
     private bool logBroken;
 
-    private string Slug => this.GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
 
-    private string TopicName => Topic.ForPlan(Slug).ToString();
+    private string TopicName => Topic.ForPlan(Key).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (log, snapshots) = (new PlanLog(logStore, Slug, options, unreadable, logger), new PlanSnapshots(store, options, clock, logger, Slug));
-        (versions, authors, access) = (new PlanVersions(store.State.Versions), new AuthorNames(GrainFactory), new ProjectAccessCache(GrainFactory, Slug, clock));
+        owner = PlanKey.Parse(Key).Owner(GrainFactory);
+        (log, snapshots) = (new PlanLog(logStore, Key, options, unreadable, logger), new PlanSnapshots(store, options, clock, logger, Key));
+        (versions, authors, access) = (new PlanVersions(store.State.Versions), new AuthorNames(GrainFactory), new PlanAccessCache(owner, clock));
         (sequencer, history, readOnly) = await log.Open(store.State);
         (persistedVersion, publishedVersion, persistedModel) = (sequencer.Version, sequencer.Version, sequencer.Model);
         journal = new LiveJournal(TopicName, LogLimit);
@@ -203,7 +203,7 @@ public sealed class PlanDocumentGrain(
         if (target > sequencer.Version)
         {
             // Nothing can make an op durable that was never sequenced: fail loudly rather than wait forever.
-            throw new InvalidOperationException($"Plan {Slug}: v{target} awaited but the plan is at v{sequencer.Version}.");
+            throw new InvalidOperationException($"Plan {Key}: v{target} awaited but the plan is at v{sequencer.Version}.");
         }
         while (persistedVersion < target)
         {
@@ -224,12 +224,12 @@ public sealed class PlanDocumentGrain(
         pending.Clear();
         try
         {
-            await (logBroken ? Task.FromException(new InvalidOperationException($"Plan {Slug}: an earlier log append failed; the plan reloads.")) : log.Append(batch));
+            await (logBroken ? Task.FromException(new InvalidOperationException($"Plan {Key}: an earlier log append failed; the plan reloads.")) : log.Append(batch));
         }
         catch (Exception exception)
         {
             // Ops applied in memory but not stored were never acknowledged: drop them all by reloading.
-            logger.LogError(exception, "Plan {Slug}: append of v{From}–v{Version} failed; reloading from storage", Slug, persistedVersion + 1, upTo);
+            logger.LogError(exception, "Plan {Key}: append of v{From}–v{Version} failed; reloading from storage", Key, persistedVersion + 1, upTo);
             logBroken = true;
             DeactivateOnIdle();
             throw;
@@ -255,14 +255,10 @@ public sealed class PlanDocumentGrain(
             journal.Append(liveEvent);
             await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
             // One-way: cursors of those present follow the edit; presence never holds the plan up.
-            _ = GrainFactory.GetGrain<IPlanPresenceGrain>(Slug).OnPlanChange(record.Change);
+            _ = GrainFactory.GetGrain<IPlanPresenceGrain>(Key).OnPlanChange(record.Change);
         }
         publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
-        if (!WorkshopNotes.TryWorkshopOf(Slug, out _))
-        {
-            // A project's plan feeds its dashboard summary; a workshop's notes have none.
-            DashboardFeed.PlanCommitted(GrainFactory, Slug, persistedModel, publishedVersion, clock.GetUtcNow(), logger);
-        }
+        _ = owner.PlanCommitted(PlanFactsRules.From(persistedModel, publishedVersion, clock.GetUtcNow()));
         if (snapshots.DueByOps(persistedVersion))
         {
             _ = snapshots.TryWrite(Snapshot);

@@ -33,14 +33,14 @@ public sealed class PlanPresenceGrain(
 
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
     private readonly Dictionary<string, PresenceEntry> entries = new(StringComparer.Ordinal);
-    private ProjectAccessCache? access;
+    private PlanAccessCache? access;
     private long version;
 
     private string Slug => this.GetPrimaryKeyString();
 
     private string TopicName => Topic.ForPresence(Slug).ToString();
 
-    private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
+    private PlanAccessCache Access => access ??= new PlanAccessCache(PlanKey.Parse(Slug).Owner(GrainFactory), clock);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
