@@ -13,9 +13,10 @@ namespace Kaolack.Grains.Plans;
 
 /// <summary>
 /// Coordinates one plan document (<see cref="PlanKey"/>): its <see cref="PlanSequencer"/> (pure), its <see cref="PlanLog"/>
-/// and snapshot (storage), its owner (who may edit it, who hears about commits), and who watches it. The grain is reentrant so that ops arriving while a write is in flight are sequenced
-/// meanwhile and stored together by the next write (group commit); each is acknowledged, broadcast and served to readers
-/// only once durable. A plan whose log cannot be read serves its last snapshot read-only (and /health names it).
+/// and snapshot (storage), its owner (who may edit it, who hears about commits), and who watches it. The grain is
+/// reentrant so that ops arriving while a write is in flight are sequenced meanwhile and stored together by the next write
+/// (<see cref="PlanCommits"/>); each is acknowledged, broadcast and served to readers only once durable. A plan whose log
+/// cannot be read serves its last snapshot read-only (and /health names it).
 /// </summary>
 [Reentrant]
 public sealed class PlanDocumentGrain(
@@ -32,22 +33,18 @@ public sealed class PlanDocumentGrain(
 
     private readonly PlanStorageOptions options = storageOptions.Value;
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly List<PlanLogRecord> pending = [];
     private PlanSequencer sequencer = null!;
     private PlanLog log = null!;
+    private PlanCommits commits = null!;
     private PlanSnapshots snapshots = null!;
     private PlanVersions versions = null!;
     private AuthorNames authors = null!;
     private IPlanOwner owner = null!;
     private PlanAccessCache access = null!;
     private LiveJournal journal = null!;
-    private PlanModel persistedModel = PlanModel.Empty;
     private PlanHistory history = PlanHistory.Empty;
-    private long persistedVersion;
     private long publishedVersion;
-    private Task? flush;
     private string? readOnly;
-    private bool logBroken;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -56,10 +53,10 @@ public sealed class PlanDocumentGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         owner = PlanKey.Parse(Key).Owner(GrainFactory);
-        (log, snapshots) = (new PlanLog(logStore, Key, options, unreadable, logger), new PlanSnapshots(store, options, clock, logger, Key));
+        (log, snapshots) = (new PlanLog(logStore, Key, options, unreadable, logger), new PlanSnapshots(store, DurableState, options, clock, logger, Key));
         (versions, authors, access) = (new PlanVersions(store.State.Versions), new AuthorNames(GrainFactory), new PlanAccessCache(owner, clock));
         (sequencer, history, readOnly) = await log.Open(store.State);
-        (persistedVersion, publishedVersion, persistedModel) = (sequencer.Version, sequencer.Version, sequencer.Model);
+        (commits, publishedVersion) = (new PlanCommits(sequencer, log, OnCommitted, DeactivateOnIdle, logger, Key), sequencer.Version);
         journal = new LiveJournal(TopicName, LogLimit);
         foreach (var change in sequencer.Window)
         {
@@ -73,9 +70,9 @@ public sealed class PlanDocumentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!logBroken && persistedVersion > snapshots.Version)
+        if (!commits.Broken)
         {
-            await snapshots.TryWrite(Snapshot);
+            await snapshots.OnDeactivate(commits.Version);
         }
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -87,11 +84,11 @@ public sealed class PlanDocumentGrain(
         var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
         if (outcome.Change is { } change)
         {
-            pending.Add(new PlanLogRecord(change, authorName));
+            commits.Add(change, authorName);
         }
         // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
         // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
-        await UntilPersisted(outcome.Ack.Version ?? sequencer.Version);
+        await commits.UntilDurable(outcome.Ack.Version ?? sequencer.Version);
         return outcome.Ack;
     }
 
@@ -113,12 +110,12 @@ public sealed class PlanDocumentGrain(
         var validName = PlanVersions.ValidName(name);
         var authorName = await RequireWriter(caller);
         // The version saved holds every op applied before the request, all durable.
-        await UntilPersisted(sequencer.Version);
-        var model = persistedModel;
-        return await versions.Save(validName, persistedVersion, caller.UserId, authorName, clock.GetUtcNow(), async id =>
+        await commits.UntilDurable(sequencer.Version);
+        var model = commits.Model;
+        return await versions.Save(validName, commits.Version, caller.UserId, authorName, clock.GetUtcNow(), async id =>
         {
             await log.SaveVersion(id, model);
-            await snapshots.Write(Snapshot);
+            await snapshots.Write();
         });
     }
 
@@ -143,15 +140,18 @@ public sealed class PlanDocumentGrain(
         // No await between the diff and its sequencing: the diff is against the model the ops are applied to.
         var ops = PlanDiff.Ops(sequencer.Model, saved, $"r{sequencer.Version + 1}");
         var changes = sequencer.SequenceAll($"restore-{info.Id}-{Guid.NewGuid():N}", ops, caller.UserId, clock.GetUtcNow());
-        pending.AddRange(changes.Select(change => new PlanLogRecord(change, authorName)));
-        await UntilPersisted(sequencer.Version);
+        foreach (var change in changes)
+        {
+            commits.Add(change, authorName);
+        }
+        await commits.UntilDurable(sequencer.Version);
         return Current();
     }
 
     public Task<long> Watch(ILiveObserver observer)
     {
         watchers.Subscribe(observer, observer);
-        return Task.FromResult(persistedVersion);
+        return Task.FromResult(commits.Version);
     }
 
     public Task Unwatch(ILiveObserver observer)
@@ -172,18 +172,18 @@ public sealed class PlanDocumentGrain(
                 return new CatchUp(TopicName, upTo, [.. records.Select(r => ToEvent(r.Change))]);
             }
         }
-        return journal.CatchUp(sinceVersion, upTo, () => new LiveEvent(TopicName, persistedVersion, ChangeKind.Snapshot, clock.GetUtcNow(), Current()));
+        return journal.CatchUp(sinceVersion, upTo, () => new LiveEvent(TopicName, commits.Version, ChangeKind.Snapshot, clock.GetUtcNow(), Current()));
     }
 
     /// <summary>The plan as readers see it: durable, nothing later.</summary>
-    private PlanSnapshot Current() => new(persistedVersion, persistedModel.ToDocument());
+    private PlanSnapshot Current() => new(commits.Version, commits.Model.ToDocument());
 
     /// <summary>The durable state as it is now: model, the sessions whose acks are stored, history and named versions.</summary>
-    private PlanState Snapshot() => new()
+    private PlanState DurableState() => new()
     {
-        Version = persistedVersion,
-        Model = persistedModel,
-        Clients = sequencer.ClientsUpTo(persistedVersion),
+        Version = commits.Version,
+        Model = commits.Model,
+        Clients = sequencer.ClientsUpTo(commits.Version),
         History = history,
         Versions = versions.All,
     };
@@ -195,51 +195,6 @@ public sealed class PlanDocumentGrain(
         return readOnly is null
             ? await authors.Of(caller)
             : throw new RuleViolationException("plan-read-only", "Le journal de ce plan est illisible : le plan reste lisible à sa dernière version enregistrée, mais ne peut pas être modifié pour l'instant.");
-    }
-
-    /// <summary>Waits until <paramref name="target"/> is durable, starting a write when none is under way (one write carries every op applied before it starts).</summary>
-    private async Task UntilPersisted(long target)
-    {
-        if (target > sequencer.Version)
-        {
-            // Nothing can make an op durable that was never sequenced: fail loudly rather than wait forever.
-            throw new InvalidOperationException($"Plan {Key}: v{target} awaited but the plan is at v{sequencer.Version}.");
-        }
-        while (persistedVersion < target)
-        {
-            // A write that finished without yielding (its `finally` ran before this assignment) must not be awaited
-            // again: it would complete at once, forever, and spin the activation.
-            if (flush is not { IsCompleted: false })
-            {
-                flush = Flush();
-            }
-            await flush;
-        }
-    }
-
-    private async Task Flush()
-    {
-        // Ops sequenced while this write is under way go with the next one.
-        var (batch, upTo, committedModel) = (pending.ToArray(), sequencer.Version, sequencer.Model);
-        pending.Clear();
-        try
-        {
-            await (logBroken ? Task.FromException(new InvalidOperationException($"Plan {Key}: an earlier log append failed; the plan reloads.")) : log.Append(batch));
-        }
-        catch (Exception exception)
-        {
-            // Ops applied in memory but not stored were never acknowledged: drop them all by reloading.
-            logger.LogError(exception, "Plan {Key}: append of v{From}–v{Version} failed; reloading from storage", Key, persistedVersion + 1, upTo);
-            logBroken = true;
-            DeactivateOnIdle();
-            throw;
-        }
-        finally
-        {
-            flush = null;
-        }
-        (persistedVersion, persistedModel) = (upTo, committedModel);
-        await OnCommitted(batch);
     }
 
     /// <summary>
@@ -258,11 +213,8 @@ public sealed class PlanDocumentGrain(
             _ = GrainFactory.GetGrain<IPlanPresenceGrain>(Key).OnPlanChange(record.Change);
         }
         publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
-        _ = owner.PlanCommitted(PlanFactsRules.From(persistedModel, publishedVersion, clock.GetUtcNow()));
-        if (snapshots.DueByOps(persistedVersion))
-        {
-            _ = snapshots.TryWrite(Snapshot);
-        }
+        _ = owner.PlanCommitted(PlanFactsRules.From(commits.Model, publishedVersion, clock.GetUtcNow()));
+        snapshots.AfterCommit(commits.Version);
     }
 
     /// <summary>A snapshot when one is due by time; a read-only plan deactivates when idle, so the next call reads its log again.</summary>
@@ -272,9 +224,9 @@ public sealed class PlanDocumentGrain(
         {
             DeactivateOnIdle();
         }
-        else if (!logBroken && snapshots.DueByTime(persistedVersion))
+        else if (!commits.Broken)
         {
-            await snapshots.TryWrite(Snapshot);
+            await snapshots.OnTick(commits.Version);
         }
     }
 
