@@ -22,7 +22,7 @@ public sealed class PlanClientTests(AzuriteFixture azurite) : LivePlanTests(azur
         Assert.Equal(PlanSyncStatus.AwaitingWithBuffer, client.Status);
         // The op reached the server but its answer was lost with the connection: another connection sends it, twice.
         var lost = client.InFlight!;
-        await using (var raw = Host.CreateHubConnection(Team.Tokens[0]))
+        await using (var raw = Host.CreateHubConnection(Team.Editors[0].Token))
         {
             await raw.StartAsync();
             var first = await raw.InvokeAsync<PlanAck>("SubmitPlanOp", Team.Slug, lost);
