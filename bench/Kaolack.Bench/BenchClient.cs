@@ -3,6 +3,7 @@ using Kaolack.Api.Hosting;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
+using Kaolack.Contracts.Wire;
 using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -87,7 +88,7 @@ internal sealed class BenchClient(int index, string clientId, RunState run)
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
             })
-            .AddJsonProtocol(options => KaolackApi.ConfigureJson(options.PayloadSerializerOptions))
+            .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions))
             .Build();
 
     /// <summary>Connects, subscribes to the plan and loads the body from the catch-up snapshot.</summary>

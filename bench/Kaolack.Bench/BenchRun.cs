@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kaolack.Api.Hosting;
 using Kaolack.Contracts.Plans;
+using Kaolack.Contracts.Wire;
 using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -28,7 +29,7 @@ internal static class BenchRun
     public static async Task<JsonObject> RunAsync(RunConfig config, Uri baseAddress, string accessToken, Process? silo, Process? azurite, CancellationToken cancellationToken)
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        KaolackApi.ConfigureJson(json);
+        WireJson.Configure(json);
         var schedule = new Schedule(config.Rate, config.Senders, config.WarmupS, config.MeasureS);
         var C = config.Clients;
         var S = config.Senders;

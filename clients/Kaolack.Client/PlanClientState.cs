@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
 
@@ -6,7 +7,8 @@ namespace Kaolack.Client;
 /// <summary>
 /// The client side of plan co-editing as a pure state machine (no I/O): the classic OT states
 /// synchronized → awaiting ack → awaiting with buffer, for a structured document whose text fields are
-/// edited by ot-text-unicode ops and whose scalars are last-writer-wins in server order.
+/// edited by ot-text-unicode ops and whose scalars are last-writer-wins in server order. Ops are applied and
+/// transformed by the server's own rules (<see cref="PlanRules"/>), so both ends compute the same documents.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,7 +39,7 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     private readonly List<PlanOp> buffer = [];
     private readonly SortedDictionary<long, PlanChange> early = [];
     private readonly HashSet<string> gone = new(StringComparer.Ordinal);
-    private PlanDocumentModel? server;
+    private PlanModel? server;
     private InFlightOp? inFlight;
 
     public string ClientId { get; } = string.IsNullOrEmpty(clientId) ? throw new ArgumentException("A client id is required.", nameof(clientId)) : clientId;
@@ -52,10 +54,10 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     public long Version { get; private set; }
 
     /// <summary>The server's document at <see cref="Version"/>.</summary>
-    public PlanDocumentModel ServerDocument => server ?? PlanDocumentModel.Empty;
+    public PlanModel ServerDocument => server ?? PlanModel.Empty;
 
     /// <summary>The local document: the server's with the in-flight op and the buffer applied.</summary>
-    public PlanDocumentModel Document { get; private set; } = PlanDocumentModel.Empty;
+    public PlanModel Document { get; private set; } = PlanModel.Empty;
 
     public PlanSyncStatus Status => inFlight is null
         ? PlanSyncStatus.Synchronized
@@ -73,7 +75,7 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     /// <summary>Remote ops that arrived while local ops were pending, so both were transformed (a measure of concurrency).</summary>
     public int ConcurrentRemoteOps { get; private set; }
 
-    /// <summary>Pending text ops found not to fit the text they apply to (skipped locally; the server refuses them). Zero unless a snapshot rebase went wrong.</summary>
+    /// <summary>Pending ops found not to fit the document they apply to (skipped locally; the server refuses them). Zero unless a snapshot rebase went wrong.</summary>
     public int UnfittingOps { get; private set; }
 
     /// <summary>Events received ahead of a missing version, held until the gap is filled.</summary>
@@ -96,7 +98,7 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
         {
             return PlanUpdate.None;
         }
-        var fresh = PlanDocumentModel.From(snapshot.Document);
+        var fresh = PlanModel.From(snapshot.Document);
         List<PlanAcknowledgement> acknowledged = [];
         if (server is not null && inFlight is not null)
         {
@@ -120,7 +122,8 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
 
     /// <summary>A local edit: applied to the local document at once and queued (in flight when nothing else is).</summary>
     /// <exception cref="InvalidOperationException">No snapshot was loaded yet.</exception>
-    /// <exception cref="ArgumentException">The op does not fit the local document (missing entity, wrong field, text op of the wrong length).</exception>
+    /// <exception cref="ArgumentException">The op does not fit the local document (missing entity, wrong field, text op of the
+    /// wrong length, a text or a kind grown past the plan's limits).</exception>
     public PlanUpdate Edit(PlanOp op)
     {
         ArgumentNullException.ThrowIfNull(op);
@@ -129,17 +132,19 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
             throw new InvalidOperationException("Load a snapshot before editing.");
         }
         CheckShape(op);
-        PlanDocumentModel next;
+        PlanModel next;
+        string? dropped;
         try
         {
-            if (!Document.TryApply(op, out next, out var dropped))
-            {
-                throw new ArgumentException($"The edit does not apply to the local document ({dropped}): {op.Type} {op.Kind} {op.Id}.", nameof(op));
-            }
+            (next, dropped) = PlanRules.Apply(Document, op);
         }
-        catch (TextOpException exception)
+        catch (DomainException exception)
         {
-            throw new ArgumentException($"The text op does not fit {op.Kind} {op.Id} {op.Field}: {exception.Message}", nameof(op), exception);
+            throw new ArgumentException($"The edit does not fit {op.Kind} {op.Id} {op.Field}: {Describe(exception)}", nameof(op), exception);
+        }
+        if (dropped is not null)
+        {
+            throw new ArgumentException($"The edit does not apply to the local document ({dropped}): {op.Type} {op.Kind} {op.Id}.", nameof(op));
         }
         if (op.Type == PlanOpType.Text && op.Text!.IsNoop)
         {
@@ -293,28 +298,20 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
             : cursor;
     }
 
-    /// <summary>
-    /// <paramref name="op"/> rebased over <paramref name="other"/> (both made on the same document): only text
-    /// edits of the same field change. Left is the server's side for the op it sequences later.
-    /// </summary>
-    public static PlanOp Transform(PlanOp op, PlanOp other, Side side)
-    {
-        ArgumentNullException.ThrowIfNull(op);
-        ArgumentNullException.ThrowIfNull(other);
-        return op.Type == PlanOpType.Text && other.Type == PlanOpType.Text
-            && op.Kind == other.Kind && op.Id == other.Id && op.Field == other.Field
-                ? op with { Text = TextOt.Transform(op.Text!, other.Text!, side) }
-                : op;
-    }
-
     private PlanUpdate Apply(PlanChange change)
     {
-        var key = PlanDocumentModel.Key(change.Op);
-        if (!server!.TryApply(change.Op, out var nextServer, out var dropped))
+        var key = PlanModel.Key(change.Op);
+        PlanModel nextServer;
+        string? dropped;
+        try
         {
-            throw new InvalidOperationException($"Server op v{change.Version} does not apply to the client's copy ({dropped}): the client has diverged.");
+            (nextServer, dropped) = PlanRules.Apply(server!, change.Op);
         }
-        server = nextServer;
+        catch (DomainException exception)
+        {
+            throw Diverged(change, Describe(exception), exception);
+        }
+        server = dropped is null ? nextServer : throw Diverged(change, dropped);
         Version = change.Version;
         if (!server.Contains(key))
         {
@@ -344,22 +341,22 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
         {
             masked |= Masks(inFlight.Op, remote);
             var mine = inFlight.Op;
-            inFlight.Op = Transform(mine, remote, Side.Left);
-            remote = Transform(remote, mine, Side.Right);
+            inFlight.Op = PlanRules.Transform(mine, remote, Side.Left);
+            remote = PlanRules.Transform(remote, mine, Side.Right);
         }
         for (var i = 0; i < buffer.Count; i++)
         {
             masked |= Masks(buffer[i], remote);
             var mine = buffer[i];
-            buffer[i] = Transform(mine, remote, Side.Left);
-            remote = Transform(remote, mine, Side.Right);
+            buffer[i] = PlanRules.Transform(mine, remote, Side.Left);
+            remote = PlanRules.Transform(remote, mine, Side.Right);
         }
         List<(PlanOp, string)> discarded = [];
         if (change.Op.Type == PlanOpType.Delete)
         {
             // The server will drop these: nothing depends on them but ops on the same entity.
-            discarded.AddRange(buffer.Where(op => PlanDocumentModel.Key(op) == key).Select(op => (op, PlanDropReasons.EntityDeleted)));
-            buffer.RemoveAll(op => PlanDocumentModel.Key(op) == key);
+            discarded.AddRange(buffer.Where(op => PlanModel.Key(op) == key).Select(op => (op, PlanDropReasons.EntityDeleted)));
+            buffer.RemoveAll(op => PlanModel.Key(op) == key);
         }
         Document = Recompute();
         return new PlanUpdate
@@ -373,10 +370,10 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     private PlanUpdate Discard(PlanAck ack, string reason, bool entityGone)
     {
         var submission = InFlight!;
-        var key = PlanDocumentModel.Key(submission.Op);
+        var key = PlanModel.Key(submission.Op);
         List<(PlanOp, string)> discarded = [(submission.Op, reason)];
-        discarded.AddRange(buffer.Where(op => PlanDocumentModel.Key(op) == key).Select(op => (op, reason)));
-        buffer.RemoveAll(op => PlanDocumentModel.Key(op) == key);
+        discarded.AddRange(buffer.Where(op => PlanModel.Key(op) == key).Select(op => (op, reason)));
+        buffer.RemoveAll(op => PlanModel.Key(op) == key);
         if (entityGone && ServerDocument.Contains(key))
         {
             gone.Add(key);
@@ -437,7 +434,7 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     /// A pending text op that no longer fits (only after a snapshot rebase went wrong) is skipped and counted:
     /// the server refuses it too, and the refusal discards it.
     /// </summary>
-    private PlanDocumentModel Recompute()
+    private PlanModel Recompute()
     {
         var document = WithoutGone(ServerDocument);
         foreach (var op in Pending())
@@ -447,22 +444,17 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
         return document;
     }
 
-    private PlanDocumentModel WithoutGone(PlanDocumentModel document)
-    {
-        foreach (var key in gone)
-        {
-            document = document.Without(key);
-        }
-        return document;
-    }
+    private PlanModel WithoutGone(PlanModel document) =>
+        gone.Count == 0 ? document : document with { Entities = document.Entities.RemoveRange(gone) };
 
-    private PlanDocumentModel ApplyFitting(PlanDocumentModel document, PlanOp op)
+    private PlanModel ApplyFitting(PlanModel document, PlanOp op)
     {
         try
         {
-            return document.TryApply(op, out var next, out _) ? next : document;
+            var (next, dropped) = PlanRules.Apply(document, op);
+            return dropped is null ? next : document;
         }
-        catch (TextOpException)
+        catch (DomainException)
         {
             UnfittingOps++;
             return document;
@@ -470,12 +462,12 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
     }
 
     /// <summary>Transforms the pending text ops over the change from <paramref name="basis"/> (what they were made on) to <paramref name="fresh"/>.</summary>
-    private void Rebase(PlanDocumentModel basis, PlanDocumentModel fresh)
+    private void Rebase(PlanModel basis, PlanModel fresh)
     {
         var changes = new Dictionary<(string Key, string Field), PlanOp>();
         PlanOp Rebased(PlanOp mine)
         {
-            var at = (PlanDocumentModel.Key(mine), mine.Field ?? "");
+            var at = (PlanModel.Key(mine), mine.Field ?? "");
             if (!changes.TryGetValue(at, out var change))
             {
                 if (mine.Type != PlanOpType.Text || basis.Find(mine.Kind, mine.Id) is null || fresh.Find(mine.Kind, mine.Id) is null)
@@ -485,8 +477,8 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
                 var diff = TextDiff.Between(basis.Text(mine.Kind, mine.Id, at.Item2), fresh.Text(mine.Kind, mine.Id, at.Item2));
                 change = mine with { Text = diff };
             }
-            changes[at] = Transform(change, mine, Side.Right);
-            return Transform(mine, change, Side.Left);
+            changes[at] = PlanRules.Transform(change, mine, Side.Right);
+            return PlanRules.Transform(mine, change, Side.Left);
         }
         if (inFlight is not null)
         {
@@ -508,6 +500,14 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
             (PlanOpType.Move, PlanOpType.Move) => true,
             _ => false,
         };
+
+    private static InvalidOperationException Diverged(PlanChange change, string why, Exception? inner = null) =>
+        new($"Server op v{change.Version} does not apply to the client's copy ({why}): the client has diverged.", inner);
+
+    /// <summary>A refusal's message with its field errors, which say what did not fit.</summary>
+    private static string Describe(DomainException exception) => exception is ValidationFailedException invalid
+        ? string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+        : exception.Message;
 
     private static PlanOp? TryCompose(PlanOp previous, PlanOp next)
     {

@@ -53,3 +53,9 @@ public sealed class PlanUpdate
         };
     }
 }
+
+/// <summary>What changed in a <see cref="PlanClient"/>.</summary>
+public sealed class PlanUpdateEventArgs(PlanUpdate update) : EventArgs
+{
+    public PlanUpdate Update { get; } = update;
+}

@@ -1,3 +1,5 @@
+using Kaolack.Testing;
+
 namespace Kaolack.Api.Tests;
 
 /// <summary>

@@ -9,13 +9,13 @@ namespace Kaolack.Client.Tests;
 /// </summary>
 public static class MarkerProperty
 {
-    public static (int Present, int Acked) Check(PlanDocumentModel final, IReadOnlyList<(RandomEditor Editor, IReadOnlySet<string> Acked)> clients)
+    public static (int Present, int Acked) Check(PlanModel final, IReadOnlyList<(RandomEditor Editor, IReadOnlySet<string> Acked)> clients)
     {
         ArgumentNullException.ThrowIfNull(final);
         ArgumentNullException.ThrowIfNull(clients);
         var acked = clients.SelectMany(c => c.Acked).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entity in final.Entities)
+        foreach (var entity in final.Entities.Values)
         {
             foreach (var field in PlanFields.Texts(entity.Kind))
             {

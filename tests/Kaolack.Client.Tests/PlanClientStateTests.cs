@@ -1,6 +1,5 @@
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
-using Kaolack.Grains.Plans;
 using Xunit.Abstractions;
 
 namespace Kaolack.Client.Tests;
@@ -136,7 +135,7 @@ public sealed class PlanClientStateTests(ITestOutputHelper output)
 
         var (dropped, none) = server.Submit(b.InFlight!);
         Assert.Null(none);
-        Assert.Equal(new PlanAck(null, PlanRules.DroppedDeleted), dropped);
+        Assert.Equal(new PlanAck(null, PlanDropReasons.EntityDeleted), dropped);
         var answered = b.Acknowledge(b.InFlight!.Seq, dropped);
         Assert.Equal(PlanOpType.Text, Assert.Single(answered.Discarded).Op.Type);
         Assert.Equal("t2", b.InFlight!.Op.Id);
@@ -194,7 +193,7 @@ public sealed class PlanClientStateTests(ITestOutputHelper output)
         a.Receive(edit!);
         DeliverAll(server, a, b);
         AssertConverged(server, a, b);
-        Assert.Equal(0, a.Document.Count);
+        Assert.Empty(a.Document.Entities);
     }
 
     [Fact]
@@ -401,17 +400,17 @@ public sealed class PlanClientStateTests(ITestOutputHelper output)
         }
         Assert.True(network.Drain(), $"seed {seed}: not settled");
 
-        var expected = PlanDocumentModel.Describe(network.Server.Snapshot().Document);
+        var expected = PlanDescription.Of(network.Server.Snapshot().Document);
         foreach (var client in network.Clients)
         {
             Assert.Equal(PlanSyncStatus.Synchronized, client.State.Status);
             Assert.Equal(network.Server.Version, client.State.Version);
-            Assert.Equal(expected, client.State.Document.Describe());
+            Assert.Equal(expected, PlanDescription.Of(client.State.Document));
             Assert.Equal(0, client.State.UnfittingOps);
             Assert.DoesNotContain(client.Discarded, d => d.Reason.StartsWith(PlanDropReasons.Rejected, StringComparison.Ordinal));
         }
         var (present, acked) = MarkerProperty.Check(
-            PlanDocumentModel.From(network.Server.Snapshot().Document),
+            PlanModel.From(network.Server.Snapshot().Document),
             network.Clients.Select(c => (c.Editor, (IReadOnlySet<string>)c.AckedMarkers)).ToList());
         output.WriteLine(
             $"seed {seed}: v{network.Server.Version}, {network.Clients.Sum(c => c.Applied)} acknowledged, " +
@@ -482,12 +481,12 @@ public sealed class PlanClientStateTests(ITestOutputHelper output)
 
     private static void AssertConverged(SimulatedServer server, params PlanClientState[] clients)
     {
-        var expected = PlanDocumentModel.Describe(server.Snapshot().Document);
+        var expected = PlanDescription.Of(server.Snapshot().Document);
         foreach (var client in clients)
         {
             Assert.Equal(PlanSyncStatus.Synchronized, client.Status);
             Assert.Equal(server.Version, client.Version);
-            Assert.Equal(expected, client.Document.Describe());
+            Assert.Equal(expected, PlanDescription.Of(client.Document));
         }
     }
 

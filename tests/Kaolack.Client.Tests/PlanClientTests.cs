@@ -22,7 +22,7 @@ public sealed class PlanClientTests(AzuriteFixture azurite) : LivePlanTests(azur
         Assert.Equal(PlanSyncStatus.AwaitingWithBuffer, client.Status);
         // The op reached the server but its answer was lost with the connection: another connection sends it, twice.
         var lost = client.InFlight!;
-        await using (var raw = Host.CreateHubConnection(Team.Tokens[0]))
+        await using (var raw = Host.CreateHubConnection(Team.Editors[0].Token))
         {
             await raw.StartAsync();
             var first = await raw.InvokeAsync<PlanAck>("SubmitPlanOp", Team.Slug, lost);
@@ -37,7 +37,7 @@ public sealed class PlanClientTests(AzuriteFixture azurite) : LivePlanTests(azur
 
         Assert.Equal(3, snapshot.Version);
         Assert.Equal("سلام a[[c0-1]]b", client.Model.Text(PlanEntityKind.Section, "s1", PlanFields.Body));
-        Assert.Equal(PlanDocumentModel.Describe(snapshot.Document), client.Model.Describe());
+        Assert.Equal(PlanDescription.Of(snapshot.Document), PlanDescription.Of(client.Model));
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class PlanClientTests(AzuriteFixture azurite) : LivePlanTests(azur
         Assert.Contains("validation-failed", reason, StringComparison.Ordinal);
         Assert.Equal("tâche", client.Model.Find(PlanEntityKind.Task, "t1")!.Fields[PlanFields.Title]);
         Assert.NotNull(client.Model.Find(PlanEntityKind.Section, "s2"));
-        Assert.Equal(PlanDocumentModel.Describe(snapshot.Document), client.Model.Describe());
+        Assert.Equal(PlanDescription.Of(snapshot.Document), PlanDescription.Of(client.Model));
     }
 }

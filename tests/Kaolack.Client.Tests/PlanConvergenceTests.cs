@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kaolack.Contracts.Plans;
 using Kaolack.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -83,21 +84,21 @@ public sealed class PlanConvergenceTests(AzuriteFixture azurite, ITestOutputHelp
         var snapshot = await team.SnapshotAsync(hosts[0]);
         await Task.WhenAll(sessions.Select(s => s.Client.WaitUntilSynchronizedAsync(SettleTimeout, snapshot.Version)));
 
-        var expected = PlanDocumentModel.Describe(snapshot.Document);
+        var expected = PlanDescription.Of(snapshot.Document);
         foreach (var host in hosts.Skip(1))
         {
-            Assert.Equal(expected, PlanDocumentModel.Describe((await team.SnapshotAsync(host)).Document));
+            Assert.Equal(expected, PlanDescription.Of((await team.SnapshotAsync(host)).Document));
         }
         foreach (var session in sessions)
         {
             var client = session.Client;
             Assert.Null(client.Fault);
             Assert.Equal(snapshot.Version, client.Version);
-            Assert.Equal(expected, client.Model.Describe());
+            Assert.Equal(expected, PlanDescription.Of(client.Model));
             Assert.Equal(0, client.UnfittingOps);
             Assert.DoesNotContain(session.Discarded, d => d.Reason != PlanDropReasons.EntityDeleted);
         }
-        var final = PlanDocumentModel.From(snapshot.Document);
+        var final = PlanModel.From(snapshot.Document);
         var (present, acked) = MarkerProperty.Check(final, sessions.Select(s => (s.Editor, s.AckedMarkers)).ToList());
 
         output.WriteLine(

@@ -29,7 +29,7 @@ public sealed partial class RandomEditor(int client, Random random)
     public static partial Regex Marker();
 
     /// <summary>A random edit of the document, or null when the one drawn does not fit it.</summary>
-    public PlanOp? Next(PlanDocumentModel document)
+    public PlanOp? Next(PlanModel document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var roll = random.Next(100);
@@ -78,7 +78,7 @@ public sealed partial class RandomEditor(int client, Random random)
         return texts.SelectMany(t => Marker().Matches(t).Select(m => m.Value));
     }
 
-    private PlanOp? Insert(PlanDocumentModel document)
+    private PlanOp? Insert(PlanModel document)
     {
         if (TextField(document) is not { } at)
         {
@@ -100,7 +100,7 @@ public sealed partial class RandomEditor(int client, Random random)
         return PlanOps.Insert(at.Kind, at.Id, at.Field, position, inserted);
     }
 
-    private PlanOp? RemoveText(PlanDocumentModel document)
+    private PlanOp? RemoveText(PlanModel document)
     {
         if (TextField(document) is not { } at)
         {
@@ -128,9 +128,9 @@ public sealed partial class RandomEditor(int client, Random random)
         return end > position ? PlanOps.Remove(at.Kind, at.Id, at.Field, position, end - position) : null;
     }
 
-    private PlanOp? Set(PlanDocumentModel document)
+    private PlanOp? Set(PlanModel document)
     {
-        if (Pick(document.Entities.ToList()) is not { } entity)
+        if (Pick(document.Entities.Values.ToList()) is not { } entity)
         {
             return null;
         }
@@ -151,7 +151,7 @@ public sealed partial class RandomEditor(int client, Random random)
         return PlanOps.Set(entity.Kind, entity.Id, field, value);
     }
 
-    private PlanOp? Add(PlanDocumentModel document)
+    private PlanOp? Add(PlanModel document)
     {
         var kind = (PlanEntityKind)random.Next(3);
         var siblings = document.Ordered(kind);
@@ -173,7 +173,7 @@ public sealed partial class RandomEditor(int client, Random random)
         return PlanOps.Add(kind, $"c{client}-{PlanOps.NewId()[..8]}", order, fields);
     }
 
-    private PlanOp? Move(PlanDocumentModel document)
+    private PlanOp? Move(PlanModel document)
     {
         var kind = (PlanEntityKind)random.Next(3);
         var siblings = document.Ordered(kind);
@@ -187,7 +187,7 @@ public sealed partial class RandomEditor(int client, Random random)
         return order is null ? null : PlanOps.Move(kind, moving.Id, order);
     }
 
-    private PlanOp? Delete(PlanDocumentModel document)
+    private PlanOp? Delete(PlanModel document)
     {
         var kind = (PlanEntityKind)random.Next(3);
         var siblings = document.Ordered(kind);
@@ -214,9 +214,9 @@ public sealed partial class RandomEditor(int client, Random random)
         }
     }
 
-    private (PlanEntityKind Kind, string Id, string Field)? TextField(PlanDocumentModel document)
+    private (PlanEntityKind Kind, string Id, string Field)? TextField(PlanModel document)
     {
-        var editable = document.Entities.Where(e => e.Kind != PlanEntityKind.Milestone).ToList();
+        var editable = document.Entities.Values.Where(e => e.Kind != PlanEntityKind.Milestone).ToList();
         if (Pick(editable) is not { } entity)
         {
             return null;

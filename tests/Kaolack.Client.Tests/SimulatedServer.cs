@@ -1,71 +1,31 @@
-using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
-using Kaolack.Grains.Plans;
 
 namespace Kaolack.Client.Tests;
 
 /// <summary>
-/// The plan grain's sequencing without Orleans or storage: the same dedup by (client id, seq), the same
-/// transform of a late op over the log after its base (PlanRules.Transform) and the same apply (PlanRules.Apply).
+/// The plan grain's sequencing without Orleans or storage: the grain's own <see cref="PlanSequencer"/> (dedup by
+/// client id and seq, transform of a late op over the window after its base, apply by the plan rules), with every
+/// op durable at once.
 /// </summary>
-public sealed class SimulatedServer(int logLimit = 2000)
+public sealed class SimulatedServer(int logLimit = PlanSequencer.DefaultWindow)
 {
-    private readonly List<PlanChange> log = [];
-    private readonly Dictionary<string, (long Seq, PlanAck Ack)> clients = new(StringComparer.Ordinal);
+    private readonly PlanSequencer sequencer = new(PlanModel.Empty, 0, windowLimit: logLimit);
 
-    public PlanModel Model { get; private set; } = PlanModel.Empty;
+    public PlanModel Model => sequencer.Model;
 
-    public long Version { get; private set; }
+    public long Version => sequencer.Version;
 
-    public IReadOnlyList<PlanChange> Log => log;
+    /// <summary>The ops the server still holds for late ops and catch-up (the last <c>logLimit</c>).</summary>
+    public IReadOnlyList<PlanChange> Log => sequencer.Window;
 
     public PlanSnapshot Snapshot() => new(Version, Model.ToDocument());
 
     /// <summary>The answer and, when applied, the change to broadcast. Throws like the grain (validation, resync).</summary>
     public (PlanAck Ack, PlanChange? Change) Submit(PlanSubmission submission, string userId = "user")
     {
-        ArgumentNullException.ThrowIfNull(submission);
-        PlanRules.Validate(submission.Op);
-        if (clients.TryGetValue(submission.ClientId, out var previous) && submission.Seq <= previous.Seq)
-        {
-            if (submission.Seq < previous.Seq)
-            {
-                throw new ValidationFailedException("seq", "already processed");
-            }
-            return (previous.Ack, null);
-        }
-        if (submission.BaseVersion > Version)
-        {
-            throw new ValidationFailedException("baseVersion", "unknown version");
-        }
-        var oldestHeld = log.Count == 0 ? Version + 1 : log[0].Version;
-        if (submission.BaseVersion < oldestHeld - 1)
-        {
-            throw new RuleViolationException("resync", "resync");
-        }
-        var op = submission.Op;
-        foreach (var change in log.Where(c => c.Version > submission.BaseVersion))
-        {
-            op = PlanRules.Transform(op, change.Op);
-        }
-        var (next, dropped) = PlanRules.Apply(Model, op);
-        if (dropped is not null)
-        {
-            var droppedAck = new PlanAck(null, dropped);
-            clients[submission.ClientId] = (submission.Seq, droppedAck);
-            return (droppedAck, null);
-        }
-        Model = next;
-        Version++;
-        var applied = new PlanChange(Version, submission.ClientId, submission.Seq, userId, op, DateTimeOffset.UnixEpoch);
-        log.Add(applied);
-        if (log.Count > logLimit)
-        {
-            log.RemoveRange(0, log.Count - logLimit);
-        }
-        var ack = new PlanAck(Version, null);
-        clients[submission.ClientId] = (submission.Seq, ack);
-        return (ack, applied);
+        PlanRules.ValidateSubmission(submission);
+        var (ack, change) = sequencer.Sequence(submission, userId, DateTimeOffset.UnixEpoch);
+        return (ack, change);
     }
 
     /// <summary>What a subscription from <paramref name="since"/> returns: the changes after it, or null when a snapshot is needed.</summary>
@@ -75,6 +35,6 @@ public sealed class SimulatedServer(int logLimit = 2000)
         {
             return [];
         }
-        return log.Count > 0 && log[0].Version <= since + 1 ? [.. log.Where(c => c.Version > since)] : null;
+        return Log.Count > 0 && Log[0].Version <= since + 1 ? [.. Log.Where(c => c.Version > since)] : null;
     }
 }

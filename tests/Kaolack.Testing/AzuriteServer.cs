@@ -29,7 +29,9 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteServer> StartAsync()
+    /// <param name="openFilesLimit">When given, Azurite runs under that limit of open files (<c>ulimit -n</c>), as on a machine
+    /// with the common limit of 1024: it opens one file per block of an append blob it serves, so reads must stay bounded.</param>
+    public static async Task<AzuriteServer> StartAsync(int? openFilesLimit = null)
     {
         var script = Environment.GetEnvironmentVariable("KAOLACK_AZURITE_JS")
             ?? Path.Combine(RepositoryRoot.Path, "tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -39,12 +41,19 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
         var ports = FreePorts.Take(3);
         var dataDirectory = Directory.CreateTempSubdirectory("kaolack-azurite-").FullName;
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo(openFilesLimit is null ? "node" : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (openFilesLimit is { } limit)
+        {
+            // The shell lowers its own limit, then becomes node (exec): killing the process kills Azurite.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("ulimit -n \"$0\" && exec node \"$@\"");
+            start.ArgumentList.Add($"{limit}");
+        }
         foreach (var argument in new[]
         {
             script, "--location", dataDirectory,

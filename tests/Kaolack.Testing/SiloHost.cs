@@ -110,18 +110,22 @@ public sealed class SiloHost : IAsyncDisposable
     /// <summary>Registers a member account and returns a client signed in as it.</summary>
     public async Task<HttpClient> CreateMemberClientAsync(string email, string password = "member-password-1")
     {
-        using (var http = CreateClient())
-        {
-            using var response = await http.PostAsJsonAsync("/api/auth/register", new
-            {
-                email, password, displayName = email.Split('@')[0], organisation = "", region = "kaolack", language = "fr",
-            });
-            if (response.StatusCode != HttpStatusCode.Conflict)
-            {
-                response.EnsureSuccessStatusCode();
-            }
-        }
+        await RegisterAsync(email, password);
         return await CreateClientAsAsync(email, password);
+    }
+
+    /// <summary>Registers a member account of the Kaolack region (one that exists already is fine).</summary>
+    public async Task RegisterAsync(string email, string password)
+    {
+        using var http = CreateClient();
+        using var response = await http.PostAsJsonAsync("/api/auth/register", new
+        {
+            email, password, displayName = email.Split('@')[0], organisation = "", region = "kaolack", language = "fr",
+        });
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>A SignalR connection to this host's live hub (not started), authenticated with the token when given.</summary>

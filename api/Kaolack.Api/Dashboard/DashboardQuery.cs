@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Common;
 

@@ -94,7 +94,8 @@ public static class KaolackApi
         services.AddSingleton(new BlobServiceClient(storageConnectionString));
         services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo")
-            .AddCheck<StorageHealthCheck>("storage");
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<PlanLogHealthCheck>("plans");
         return services;
     }
 

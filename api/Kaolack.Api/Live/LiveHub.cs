@@ -188,16 +188,16 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
 
     /// <summary>
     /// Who edits or shows presence in the plan document <paramref name="key"/>: a project's (accounts only) or a workshop's
-    /// notes ("{id}--notes", where its guests take part too; the document asks the workshop).
+    /// notes (<see cref="PlanKey"/>; its guests take part too, and the document asks the workshop).
     /// </summary>
     private Caller PlanCaller(string key)
     {
         var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
-        if (!WorkshopNotes.IsPlanKey(key))
+        if (!PlanKey.TryParse(key, out var planKey))
         {
             throw HubErrors.Create("invalid-topic", "Identifiant de projet (ou de notes d'atelier) invalide.");
         }
-        return caller.IsGuest && !WorkshopNotes.TryWorkshopOf(key, out _) ? throw GuestRefused() : caller;
+        return caller.IsGuest && !planKey.AdmitsGuests ? throw GuestRefused() : caller;
     }
 
     private static HubException GuestRefused() => HubErrors.Create("forbidden", "Un invité ne participe qu'à son atelier.");

@@ -24,6 +24,12 @@ public static class ErrorCodes
     /// </summary>
     public const string ResyncRule = "resync";
 
+    /// <summary>
+    /// The rule that refuses edits to a plan whose op log cannot be read: it serves its last snapshot read-only until
+    /// the log reads again. A client keeps its edits pending and shows the plan as read-only ("rule-violation: plan-read-only: …").
+    /// </summary>
+    public const string PlanReadOnlyRule = "plan-read-only";
+
     /// <summary>The codes a domain refusal (<see cref="DomainException.Code"/>) may carry.</summary>
     public static IReadOnlyList<string> Domain { get; } =
         [ValidationFailed, NotFound, AlreadyExists, VersionConflict, RuleViolation, Forbidden, InvitationExpired, InvitationUsed];

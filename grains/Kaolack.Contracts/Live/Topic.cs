@@ -1,13 +1,13 @@
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
+using Kaolack.Contracts.Plans;
 
 namespace Kaolack.Contracts.Live;
 
 /// <summary>
 /// Names of live topics: "cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}" for one entity,
-/// "directory:{plural kind}" for a listing, "plan:{project slug}" for a project's plan document,
-/// "presence:{project slug}" for who is in that plan right now, "workshop:{id}" for a workshop's live session (whose
-/// shared notes are the plan document "plan:{id}--notes", with its presence "presence:{id}--notes"),
+/// "directory:{plural kind}" for a listing, "plan:{plan key}" for a plan document (a project's plan or a workshop's notes,
+/// see <see cref="PlanKey"/>), "presence:{plan key}" for who is in it right now, "workshop:{id}" for a workshop's live session,
 /// "dashboard:programme" for the programme dashboard, "dashboard:project:{project slug}" for one project's dashboard summary.
 /// Each kind is declared once, in <see cref="TopicKinds"/>.
 /// </summary>

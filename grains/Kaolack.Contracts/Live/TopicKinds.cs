@@ -33,21 +33,21 @@ public static class TopicKinds
         },
         [typeof(Cooperative), typeof(DiasporaGroup), typeof(JointProject), typeof(EntityMeta)]);
 
-    /// <summary>"plan:{project slug}", or "plan:{workshop id}--notes" for a workshop's shared notes (open to its guests).</summary>
+    /// <summary>"plan:{plan key}": a project's plan, or a workshop's shared notes (open to its guests; see <see cref="PlanKey"/>).</summary>
     public static TopicKind Plan { get; } = TopicKind.Keyed(
         TopicScope.Plan, "plan", "{slug}",
-        key => WorkshopNotes.IsPlanKey(key) ? Topic.ForPlan(key) : null,
+        key => PlanKey.TryParse(key, out _) ? Topic.ForPlan(key) : null,
         (grains, key) => grains.GetGrain<IPlanDocumentGrain>(key),
         [typeof(PlanChange), typeof(PlanSnapshot)],
-        IsWorkshopNotes);
+        AdmitsGuests);
 
     /// <summary>"presence:{plan key}": who is in that plan right now.</summary>
     public static TopicKind Presence { get; } = TopicKind.Keyed(
         TopicScope.Presence, "presence", "{slug}",
-        key => WorkshopNotes.IsPlanKey(key) ? Topic.ForPresence(key) : null,
+        key => PlanKey.TryParse(key, out _) ? Topic.ForPresence(key) : null,
         (grains, key) => grains.GetGrain<IPlanPresenceGrain>(key),
         [typeof(PresenceList)],
-        IsWorkshopNotes);
+        AdmitsGuests);
 
     /// <summary>"workshop:{id}": a workshop's live session, the one topic kind made for guests.</summary>
     public static TopicKind Workshop { get; } = TopicKind.Keyed(
@@ -98,5 +98,5 @@ public static class TopicKinds
             : null;
     }
 
-    private static bool IsWorkshopNotes(string key) => WorkshopNotes.TryWorkshopOf(key, out _);
+    private static bool AdmitsGuests(string planKey) => PlanKey.TryParse(planKey, out var key) && key.AdmitsGuests;
 }

@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Suggestions;
 
 namespace Kaolack.Contracts.Projects;
@@ -8,9 +9,10 @@ namespace Kaolack.Contracts.Projects;
 /// One joint project, keyed by its slug. Members read it (owners and editors edit; owners manage
 /// members); admins, coaches and partners read every project. Operations other than
 /// <see cref="Update"/> take an optional expected version: they compose with concurrent edits, but a
-/// client may still ask for a strict check.
+/// client may still ask for a strict check. It owns the project's plan (<see cref="PlanKey.ForProject"/>): its readers read
+/// it, its owners and editors edit it, and each commit updates the project's dashboard summary.
 /// </summary>
-public interface IJointProjectGrain : ILiveSource
+public interface IJointProjectGrain : ILiveSource, IPlanOwner
 {
     [ReadOnly]
     Task<JointProject?> Get(Caller caller);

@@ -1,14 +1,16 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 
 namespace Kaolack.Contracts.Workshops;
 
 /// <summary>
 /// One workshop, keyed by its id: details, join code, and the live session. Every signed-in account reads it; accounts
 /// that may write and the workshop's own guests take part; its coaches and admins run it. Its live topic is
-/// "workshop:{id}", whose events carry a <see cref="WorkshopView"/> shaped for each connection.
+/// "workshop:{id}", whose events carry a <see cref="WorkshopView"/> shaped for each connection. It owns its shared notes,
+/// a plan document (<see cref="PlanKey.ForWorkshopNotes"/>): observers read them, participants edit them until the session ends.
 /// </summary>
-public interface IWorkshopGrain : ILiveSource
+public interface IWorkshopGrain : ILiveSource, IPlanOwner
 {
     /// <summary>Coaches and admins; the creator becomes a coach and a unique join code is drawn.</summary>
     Task<WorkshopView> Create(Caller caller, WorkshopDetails details);
@@ -30,13 +32,6 @@ public interface IWorkshopGrain : ILiveSource
     /// <summary>Whether <paramref name="guestId"/> is a guest of this workshop (their session holds while it is).</summary>
     [ReadOnly]
     Task<bool> HasGuest(string guestId);
-
-    /// <summary>
-    /// Whether the caller edits the shared notes (participants, until the session ends); refused when they may not even
-    /// read them. Asked by the notes' plan document.
-    /// </summary>
-    [ReadOnly]
-    Task<bool> CanEditNotes(Caller caller);
 
     /// <summary>The summary after (or during) the session: Markdown or CSV; coaches, admins and readers of the workshop.</summary>
     [ReadOnly]

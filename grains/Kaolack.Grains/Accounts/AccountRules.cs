@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Accounts;

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Directory;

@@ -1,6 +1,7 @@
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Common;

@@ -1,4 +1,4 @@
-using Kaolack.Grains.Common;
+using Kaolack.Contracts.Errors;
 namespace Kaolack.Grains.Entities;
 
 public static class LanguageRules

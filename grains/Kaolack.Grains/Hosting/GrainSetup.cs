@@ -49,6 +49,7 @@ public static class GrainSetup
         silo.Services.AddSingleton(services => new PlanLogStore(
             new BlobServiceClient(connectionString).GetBlobContainerClient(PlanLogContainer(serviceId)),
             services.GetRequiredService<Serializer>()));
+        silo.Services.AddSingleton<UnreadablePlans>();
         silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(options => options.PushInterval > TimeSpan.Zero && options.SeriesDays > 0,
                 $"{DashboardOptions.Section}:PushInterval and SeriesDays must be positive.")

@@ -2,9 +2,6 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Workshops;
-using Kaolack.Grains.Common;
-using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
@@ -15,250 +12,146 @@ using Orleans.Utilities;
 namespace Kaolack.Grains.Plans;
 
 /// <summary>
-/// The single sequencer of a project's plan. Each op is transformed over the ops applied since its base
-/// version, applied, and acknowledged only once persisted. The grain is reentrant so that ops arriving
-/// while a write is in flight are applied meanwhile and persisted together by the next write (group
-/// commit): throughput does not fall to one storage write per op. A write appends the batch to the plan's
-/// op log (<see cref="PlanLogStore"/>); the snapshot (grain state) follows every so many ops or seconds and on
-/// deactivation, and activation replays the log after it. Nothing is broadcast or served to readers before it is durable.
+/// Coordinates one plan document (<see cref="PlanKey"/>): its <see cref="PlanSequencer"/> (pure), its <see cref="PlanLog"/>
+/// and snapshot (storage), its owner (who may edit it, who hears about commits), and who watches it. The grain is
+/// reentrant so that ops arriving while a write is in flight are sequenced meanwhile and stored together by the next write
+/// (<see cref="PlanCommits"/>); each is acknowledged, broadcast and served to readers only once durable. A plan whose log
+/// cannot be read serves its last snapshot read-only (and /health names it).
 /// </summary>
 [Reentrant]
 public sealed class PlanDocumentGrain(
     [PersistentState("plan", StorageNames.Documents)] IPersistentState<PlanState> store,
-    PlanLogStore planLog,
+    PlanLogStore logStore,
+    UnreadablePlans unreadable,
     IOptions<PlanStorageOptions> storageOptions,
     TimeProvider clock,
     ILogger<PlanDocumentGrain> logger)
     : Grain, IPlanDocumentGrain
 {
     /// <summary>Ops kept in memory for transforming late ops and for catch-up; older ones are read from the log.</summary>
-    public const int LogLimit = 2000;
-
-    /// <summary>Client sessions remembered for idempotent resubmission.</summary>
-    public const int ClientLimit = 2000;
-
-    public const int MaxVersionNameLength = 80;
-
-    public const int MaxVersions = 200;
-
-    private const int AuthorNameLimit = 1000;
+    public const int LogLimit = PlanSequencer.DefaultWindow;
 
     private readonly PlanStorageOptions options = storageOptions.Value;
     private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
-    private readonly List<PlanLogRecord> log = [];
-    private readonly List<PlanLogSegment> segments = [];
-    private readonly Dictionary<string, string> authorNames = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim snapshotLock = new(1, 1);
-    private Dictionary<string, ClientRecord> clients = new(StringComparer.Ordinal);
+    private PlanSequencer sequencer = null!;
+    private PlanLog log = null!;
+    private PlanCommits commits = null!;
+    private PlanSnapshots snapshots = null!;
+    private PlanVersions versions = null!;
+    private AuthorNames authors = null!;
+    private IPlanOwner owner = null!;
+    private PlanAccessCache access = null!;
     private LiveJournal journal = null!;
-    private PlanModel model = PlanModel.Empty;
-    private PlanModel persistedModel = PlanModel.Empty;
     private PlanHistory history = PlanHistory.Empty;
-    private List<PlanVersionInfo> versions = [];
-    private long version;
-    private long persistedVersion;
     private long publishedVersion;
-    private long snapshotVersion;
-    private DateTimeOffset snapshotAt;
-    private Task? flush;
-    private bool logBroken;
-    private IPlanPresenceGrain? presenceGrain;
-    private ProjectAccessCache? access;
+    private string? readOnly;
 
-    private string Slug => this.GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
 
-    private string TopicName => Topic.ForPlan(Slug).ToString();
-
-    private IPlanPresenceGrain Presence => presenceGrain ??= GrainFactory.GetGrain<IPlanPresenceGrain>(Slug);
-
-    private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
+    private string TopicName => Topic.ForPlan(Key).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var state = store.State;
-        version = snapshotVersion = state.Version;
-        model = state.Model;
-        clients = new Dictionary<string, ClientRecord>(state.Clients, StringComparer.Ordinal);
-        history = state.History;
-        versions = [.. state.Versions];
-        snapshotAt = clock.GetUtcNow();
-        await ReplayLog();
-        persistedVersion = publishedVersion = version;
-        persistedModel = model;
+        owner = PlanKey.Parse(Key).Owner(GrainFactory);
+        (log, snapshots) = (new PlanLog(logStore, Key, options, unreadable, logger), new PlanSnapshots(store, DurableState, options, clock, logger, Key));
+        (versions, authors, access) = (new PlanVersions(store.State.Versions), new AuthorNames(GrainFactory), new PlanAccessCache(owner, clock));
+        (sequencer, history, readOnly) = await log.Open(store.State);
+        (commits, publishedVersion) = (new PlanCommits(sequencer, log, OnCommitted, DeactivateOnIdle, logger, Key), sequencer.Version);
         journal = new LiveJournal(TopicName, LogLimit);
-        foreach (var record in log)
+        foreach (var change in sequencer.Window)
         {
-            journal.Append(ToEvent(record));
+            journal.Append(ToEvent(change));
         }
         // Interleaving: a tick that did not would hold back every call until the running ones end, and a commit in flight
         // waits for the live relays, which may call back here (catch-up): a deadlock.
-        this.RegisterGrainTimer(SnapshotIfDue, new GrainTimerCreationOptions(options.SnapshotInterval, options.SnapshotInterval) { Interleave = true });
+        this.RegisterGrainTimer(OnTick, new GrainTimerCreationOptions(options.SnapshotInterval, options.SnapshotInterval) { Interleave = true });
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!logBroken && persistedVersion > snapshotVersion)
+        if (!commits.Broken)
         {
-            await TrySnapshot();
+            await snapshots.OnDeactivate(commits.Version);
         }
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<PlanAck> Submit(Caller caller, PlanSubmission submission)
     {
-        ValidateSubmission(submission);
-        await RequireAccess(caller, edit: true);
-        var authorName = await AuthorName(caller);
-
-        if (clients.TryGetValue(submission.ClientId, out var previous) && submission.Seq <= previous.Seq)
+        PlanRules.ValidateSubmission(submission);
+        var authorName = await RequireWriter(caller);
+        var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
+        if (outcome.Change is { } change)
         {
-            if (submission.Seq < previous.Seq)
-            {
-                throw new ValidationFailedException("seq", $"Opération {submission.Seq} déjà traitée (dernière : {previous.Seq}).");
-            }
-            // A drop rests on the document as it is now, which may not all be stored yet.
-            await UntilPersisted(previous.Ack.Version ?? version);
-            return previous.Ack;
+            commits.Add(change, authorName);
         }
-        if (submission.BaseVersion > version)
-        {
-            throw new ValidationFailedException("baseVersion", $"Version {submission.BaseVersion} inconnue (actuelle : {version}).");
-        }
-        var oldestHeld = log.Count == 0 ? version + 1 : log[0].Version;
-        if (submission.BaseVersion < oldestHeld - 1)
-        {
-            throw new RuleViolationException("resync", "Trop de modifications depuis votre version : rechargez le plan (abonnement sans version) puis réessayez.");
-        }
-
-        var op = submission.Op;
-        for (var i = log.Count - (int)(version - submission.BaseVersion); i < log.Count; i++)
-        {
-            op = PlanRules.Transform(op, log[i].Change.Op);
-        }
-        var (next, dropped) = PlanRules.Apply(model, op);
-        if (dropped is not null)
-        {
-            var droppedAck = new PlanAck(null, dropped);
-            Remember(submission, droppedAck);
-            // The drop rests on ops that may still be in flight (the delete): answer only once they are durable,
-            // or a crash could bring the entity back after the client was told to forget its op.
-            await UntilPersisted(version);
-            return droppedAck;
-        }
-
-        Sequence(next, new PlanChange(version + 1, submission.ClientId, submission.Seq, caller.UserId, op, clock.GetUtcNow()), authorName);
-        var ack = new PlanAck(version, null);
-        Remember(submission, ack);
-        await UntilPersisted(version);
-        return ack;
+        // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
+        // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
+        await commits.UntilDurable(outcome.Ack.Version ?? sequencer.Version);
+        return outcome.Ack;
     }
 
     public async Task<PlanSnapshot> GetSnapshot(Caller caller)
     {
-        await RequireAccess(caller, edit: false);
-        return Snapshot();
+        await access.Require(caller, edit: false);
+        return Current();
     }
 
     public async Task<PlanHistoryPage> GetHistory(Caller caller, string entityId, long? before, int limit)
     {
-        var v = new Validation();
-        if (!PlanRules.IsId(entityId))
-        {
-            v.Add("entity", $"Identifiant d'élément attendu : {PlanRules.MaxIdLength} caractères au plus, lettres, chiffres, - et _.");
-        }
-        v.Range("limit", limit, 1, PlanHistory.MaxPageSize);
-        if (before is { } b)
-        {
-            v.Range("before", b, 1, long.MaxValue);
-        }
-        v.ThrowIfInvalid();
-        await RequireAccess(caller, edit: false);
+        PlanHistory.ValidatePage(entityId, before, limit);
+        await access.Require(caller, edit: false);
         return history.Page(entityId, before, limit);
     }
 
     public async Task<PlanVersionInfo> SaveVersion(Caller caller, string name)
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > MaxVersionNameLength)
-        {
-            throw new ValidationFailedException("name", $"Nom de version attendu : 1 à {MaxVersionNameLength} caractères.");
-        }
-        await RequireAccess(caller, edit: true);
-        var authorName = await AuthorName(caller);
+        var validName = PlanVersions.ValidName(name);
+        var authorName = await RequireWriter(caller);
         // The version saved holds every op applied before the request, all durable.
-        await UntilPersisted(version);
-        if (versions.Any(saved => string.Equals(saved.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        await commits.UntilDurable(sequencer.Version);
+        var model = commits.Model;
+        return await versions.Save(validName, commits.Version, caller.UserId, authorName, clock.GetUtcNow(), async id =>
         {
-            throw new EntityExistsException($"La version « {trimmed} »");
-        }
-        if (versions.Count >= MaxVersions)
-        {
-            throw new RuleViolationException("plan-version-limit", $"{MaxVersions} versions nommées au plus par plan.");
-        }
-        var info = new PlanVersionInfo(versions.Count == 0 ? 1 : versions[^1].Id + 1, trimmed, persistedVersion, caller.UserId, authorName, clock.GetUtcNow());
-        // Listed at once so a concurrent save of the same name is refused; withdrawn if it cannot be stored.
-        versions.Add(info);
-        try
-        {
-            await planLog.SaveVersion(Slug, info.Id, persistedModel);
-            await WriteSnapshot();
-        }
-        catch
-        {
-            versions.Remove(info);
-            throw;
-        }
-        return info;
+            await log.SaveVersion(id, model);
+            await snapshots.Write();
+        });
     }
 
     public async Task<PlanVersionInfo[]> ListVersions(Caller caller)
     {
-        await RequireAccess(caller, edit: false);
-        return [.. versions];
+        await access.Require(caller, edit: false);
+        return versions.All;
     }
 
     public async Task<PlanVersionView> GetVersion(Caller caller, long id)
     {
-        await RequireAccess(caller, edit: false);
-        var info = FindVersion(id);
-        return new PlanVersionView(info, (await planLog.ReadVersion(Slug, info.Id)).ToDocument());
+        await access.Require(caller, edit: false);
+        var info = versions.Find(id);
+        return new PlanVersionView(info, (await log.ReadVersion(info.Id)).ToDocument());
     }
 
     public async Task<PlanSnapshot> RestoreVersion(Caller caller, long id)
     {
-        await RequireAccess(caller, edit: true);
-        var authorName = await AuthorName(caller);
-        var info = FindVersion(id);
-        var saved = await planLog.ReadVersion(Slug, info.Id);
-
-        // From here to the last Sequence nothing awaits: the diff is against the model the ops are applied to.
-        // They are all applied to a scratch model first, so an op the rules refuse leaves the plan unchanged.
-        var ops = PlanDiff.Ops(model, saved, $"r{version + 1}");
-        var steps = new List<(PlanModel Model, PlanOp Op)>(ops.Count);
-        var scratch = model;
-        foreach (var op in ops)
+        var authorName = await RequireWriter(caller);
+        var info = versions.Find(id);
+        var saved = await log.ReadVersion(info.Id);
+        // No await between the diff and its sequencing: the diff is against the model the ops are applied to.
+        var ops = PlanDiff.Ops(sequencer.Model, saved, $"r{sequencer.Version + 1}");
+        var changes = sequencer.SequenceAll($"restore-{info.Id}-{Guid.NewGuid():N}", ops, caller.UserId, clock.GetUtcNow());
+        foreach (var change in changes)
         {
-            var (next, dropped) = PlanRules.Apply(scratch, op);
-            if (dropped is null)
-            {
-                steps.Add((next, op));
-                scratch = next;
-            }
+            commits.Add(change, authorName);
         }
-        var clientId = $"restore-{info.Id}-{Guid.NewGuid():N}";
-        for (var i = 0; i < steps.Count; i++)
-        {
-            Sequence(steps[i].Model, new PlanChange(version + 1, clientId, i + 1, caller.UserId, steps[i].Op, clock.GetUtcNow()), authorName);
-        }
-        await UntilPersisted(version);
-        return Snapshot();
+        await commits.UntilDurable(sequencer.Version);
+        return Current();
     }
 
     public Task<long> Watch(ILiveObserver observer)
     {
         watchers.Subscribe(observer, observer);
-        return Task.FromResult(persistedVersion);
+        return Task.FromResult(commits.Version);
     }
 
     public Task Unwatch(ILiveObserver observer)
@@ -269,287 +162,73 @@ public sealed class PlanDocumentGrain(
 
     public async Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
-        await RequireAccess(caller, edit: false);
+        await access.Require(caller, edit: false);
         var upTo = publishedVersion;
         if (sinceVersion is { } since && since >= 0 && since < upTo && !journal.Holds(since, upTo) && upTo - since <= options.CatchUpFromLogLimit)
         {
             // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
-            if (await ReadLog(since, upTo) is { } records)
+            if (await log.Read(since, upTo) is { } records)
             {
-                return new CatchUp(TopicName, upTo, [.. records.Select(ToEvent)]);
+                return new CatchUp(TopicName, upTo, [.. records.Select(r => ToEvent(r.Change))]);
             }
         }
-        return journal.CatchUp(sinceVersion, upTo,
-            () => new LiveEvent(TopicName, persistedVersion, ChangeKind.Snapshot, clock.GetUtcNow(), Snapshot()));
+        return journal.CatchUp(sinceVersion, upTo, () => new LiveEvent(TopicName, commits.Version, ChangeKind.Snapshot, clock.GetUtcNow(), Current()));
     }
 
-    private PlanSnapshot Snapshot() => new(persistedVersion, persistedModel.ToDocument());
+    /// <summary>The plan as readers see it: durable, nothing later.</summary>
+    private PlanSnapshot Current() => new(commits.Version, commits.Model.ToDocument());
 
-    private PlanVersionInfo FindVersion(long id) =>
-        versions.FirstOrDefault(v => v.Id == id) ?? throw new EntityNotFoundException("La version nommée");
-
-    /// <summary>Makes <paramref name="change"/> (already applied to <paramref name="next"/>) the next version, to be stored by the next write.</summary>
-    private void Sequence(PlanModel next, PlanChange change, string authorName)
+    /// <summary>The durable state as it is now: model, the sessions whose acks are stored, history and named versions.</summary>
+    private PlanState DurableState() => new()
     {
-        model = next;
-        version = change.Version;
-        log.Add(new PlanLogRecord(change, authorName));
-        // Ops not yet stored stay whatever the window, or the write would lose them.
-        var excess = log.Count - LogLimit;
-        if (excess > 0)
-        {
-            log.RemoveRange(0, Math.Min(excess, (int)Math.Max(0, persistedVersion - log[0].Version + 1)));
-        }
-    }
+        Version = commits.Version,
+        Model = commits.Model,
+        Clients = sequencer.ClientsUpTo(commits.Version),
+        History = history,
+        Versions = versions.All,
+    };
 
-    private static void ValidateSubmission(PlanSubmission submission)
+    /// <summary>Refused unless the caller edits the plan and it is not read-only; the caller's display name.</summary>
+    private async Task<string> RequireWriter(Caller caller)
     {
-        var v = new Validation();
-        if (submission is null)
-        {
-            throw new ValidationFailedException("submission", "Soumission manquante.");
-        }
-        if (string.IsNullOrEmpty(submission.ClientId) || submission.ClientId.Length > 64)
-        {
-            v.Add("clientId", "Identifiant de client attendu (64 caractères au plus).");
-        }
-        v.Range("seq", submission.Seq, 1, long.MaxValue);
-        v.Range("baseVersion", submission.BaseVersion, 0, long.MaxValue);
-        v.ThrowIfInvalid();
-        PlanRules.Validate(submission.Op);
-    }
-
-    private void Remember(PlanSubmission submission, PlanAck ack) => Remember(submission.ClientId, new ClientRecord(submission.Seq, ack, clock.GetUtcNow()));
-
-    private void Remember(string clientId, ClientRecord record)
-    {
-        clients[clientId] = record;
-        if (clients.Count > ClientLimit)
-        {
-            foreach (var stale in clients.OrderBy(c => c.Value.At).Take(clients.Count - ClientLimit).Select(c => c.Key).ToList())
-            {
-                clients.Remove(stale);
-            }
-        }
-    }
-
-    /// <summary>Waits until <paramref name="target"/> is durable, starting a write when none is under way (one write carries every op applied before it starts).</summary>
-    private async Task UntilPersisted(long target)
-    {
-        if (target > version)
-        {
-            // Nothing can make an op durable that was never sequenced: fail loudly rather than wait forever.
-            throw new InvalidOperationException($"Plan {Slug}: v{target} awaited but the plan is at v{version}.");
-        }
-        while (persistedVersion < target)
-        {
-            // A write that finished without yielding (its `finally` ran before this assignment) must not be awaited
-            // again: it would complete at once, forever, and spin the activation.
-            if (flush is not { IsCompleted: false })
-            {
-                flush = Flush();
-            }
-            await flush;
-        }
-    }
-
-    private async Task Flush()
-    {
-        var upTo = version;
-        var committedModel = model;
-        var batch = log.Skip(log.Count - (int)(upTo - persistedVersion)).ToArray();
-        try
-        {
-            if (logBroken)
-            {
-                throw new InvalidOperationException($"Plan {Slug}: an earlier log append failed; the plan reloads.");
-            }
-            await Append(batch);
-        }
-        catch (Exception exception)
-        {
-            // Ops applied in memory but not stored were never acknowledged: drop them all by reloading.
-            logger.LogError(exception, "Plan {Slug}: append of v{From}–v{Version} failed; reloading from storage", Slug, persistedVersion + 1, upTo);
-            logBroken = true;
-            DeactivateOnIdle();
-            throw;
-        }
-        finally
-        {
-            flush = null;
-        }
-        persistedVersion = upTo;
-        persistedModel = committedModel;
-        await OnCommitted(batch);
-    }
-
-    /// <summary>Appends the batch to the last segment, starting a new one when it is full (each framed block is atomic).</summary>
-    private async Task Append(PlanLogRecord[] batch)
-    {
-        foreach (var (firstVersion, bytes) in PlanLogFormat.Encode(planLog.Serializer, batch))
-        {
-            if (segments.Count == 0 || PlanLogSegments.MustRoll(segments[^1], bytes.Length, options))
-            {
-                segments.Add(await planLog.Create(Slug, firstVersion));
-            }
-            segments[^1] = await planLog.Append(segments[^1], bytes);
-        }
+        await access.Require(caller, edit: true);
+        return readOnly is null
+            ? await authors.Of(caller)
+            : throw new RuleViolationException(ErrorCodes.PlanReadOnlyRule, "Le journal de ce plan est illisible : le plan reste lisible à sa dernière version enregistrée, mais ne peut pas être modifié pour l'instant.");
     }
 
     /// <summary>
-    /// The one place a durable batch goes out: history, live watchers, presence cursors, then a snapshot when due.
-    /// Anything else that follows committed changes hooks here.
+    /// The one place a durable batch goes out: history, live watchers, presence cursors, the plan's owner, then a snapshot
+    /// when due. Anything else that follows committed changes hooks here.
     /// </summary>
     private async Task OnCommitted(PlanLogRecord[] batch)
     {
         history = history.With(batch);
         foreach (var record in batch)
         {
-            var liveEvent = ToEvent(record);
+            var liveEvent = ToEvent(record.Change);
             journal.Append(liveEvent);
             await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
             // One-way: cursors of those present follow the edit; presence never holds the plan up.
-            _ = Presence.OnPlanChange(record.Change);
+            _ = GrainFactory.GetGrain<IPlanPresenceGrain>(Key).OnPlanChange(record.Change);
         }
         publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
-        if (!WorkshopNotes.TryWorkshopOf(Slug, out _))
-        {
-            // A project's plan feeds its dashboard summary; a workshop's notes have none.
-            DashboardFeed.PlanCommitted(GrainFactory, Slug, persistedModel, publishedVersion, clock.GetUtcNow(), logger);
-        }
-        if (persistedVersion - snapshotVersion >= options.SnapshotEveryOps && snapshotLock.CurrentCount > 0)
-        {
-            // In the background: the log already makes the batch durable; the snapshot only shortens replay.
-            _ = TrySnapshot();
-        }
+        _ = owner.PlanCommitted(PlanFactsRules.From(commits.Model, publishedVersion, clock.GetUtcNow()));
+        snapshots.AfterCommit(commits.Version);
     }
 
-    private async Task SnapshotIfDue(CancellationToken cancellationToken)
+    /// <summary>A snapshot when one is due by time; a read-only plan deactivates when idle, so the next call reads its log again.</summary>
+    private async Task OnTick(CancellationToken cancellationToken)
     {
-        if (!logBroken && persistedVersion > snapshotVersion && clock.GetUtcNow() - snapshotAt >= options.SnapshotInterval)
+        if (readOnly is not null)
         {
-            await TrySnapshot();
+            DeactivateOnIdle();
+        }
+        else if (!commits.Broken)
+        {
+            await snapshots.OnTick(commits.Version);
         }
     }
 
-    private async Task TrySnapshot()
-    {
-        try
-        {
-            await WriteSnapshot();
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Plan {Slug}: snapshot at v{Version} failed; the log still holds every op", Slug, persistedVersion);
-        }
-    }
-
-    /// <summary>Writes the durable state as it is now: model, the sessions whose acks are stored, history and named versions.</summary>
-    private async Task WriteSnapshot()
-    {
-        await snapshotLock.WaitAsync();
-        try
-        {
-            var at = persistedVersion;
-            store.State = new PlanState
-            {
-                Version = at,
-                Model = persistedModel,
-                // Drops are not in the log: a resubmitted dropped op is judged again (and dropped again: ids are never reused).
-                Clients = clients.Where(c => c.Value.Ack.Version is { } acked && acked <= at).ToDictionary(StringComparer.Ordinal),
-                History = history,
-                Versions = [.. versions],
-            };
-            await store.WriteStateAsync();
-            snapshotVersion = at;
-            snapshotAt = clock.GetUtcNow();
-        }
-        finally
-        {
-            snapshotLock.Release();
-        }
-    }
-
-    /// <summary>Reads the segments that may hold ops after the snapshot (and the window before it), replaying those after it.</summary>
-    private async Task ReplayLog()
-    {
-        segments.AddRange(await planLog.List(Slug));
-        var windowStart = Math.Max(0, snapshotVersion - LogLimit);
-        var toRead = PlanLogSegments.After(segments, windowStart);
-        var index = segments.Count - toRead.Count;
-        foreach (var segment in toRead)
-        {
-            var (records, read) = await planLog.Read(segment);
-            segments[index++] = read;
-            foreach (var record in records.Where(r => r.Version > windowStart))
-            {
-                if (record.Version > snapshotVersion)
-                {
-                    if (record.Version != version + 1)
-                    {
-                        throw new InvalidDataException($"Plan {Slug}: the log jumps from v{version} to v{record.Version}.");
-                    }
-                    var (next, dropped) = PlanRules.Apply(model, record.Change.Op);
-                    if (dropped is not null)
-                    {
-                        throw new InvalidDataException($"Plan {Slug}: logged v{record.Version} does not apply ({dropped}).");
-                    }
-                    model = next;
-                    version = record.Version;
-                    Remember(record.Change.ClientId, new ClientRecord(record.Change.Seq, new PlanAck(record.Version, null), record.Change.At));
-                    history = history.With([record]);
-                }
-                log.Add(record);
-            }
-        }
-        if (log.Count > LogLimit)
-        {
-            log.RemoveRange(0, log.Count - LogLimit);
-        }
-        // The window must run without a gap up to the current version (a lost segment leaves only what follows it).
-        var contiguousFrom = log.Count;
-        while (contiguousFrom > 0 && log[contiguousFrom - 1].Version == (contiguousFrom == log.Count ? version : log[contiguousFrom].Version - 1))
-        {
-            contiguousFrom--;
-        }
-        log.RemoveRange(0, contiguousFrom);
-        logger.LogInformation("Plan {Slug}: snapshot v{Snapshot}, log replayed to v{Version} ({Window} ops in memory)", Slug, snapshotVersion, version, log.Count);
-    }
-
-    /// <summary>The committed ops after <paramref name="afterVersion"/> up to <paramref name="upTo"/> from the log, or null when it does not hold them all.</summary>
-    private async Task<List<PlanLogRecord>?> ReadLog(long afterVersion, long upTo)
-    {
-        var records = new List<PlanLogRecord>();
-        foreach (var segment in PlanLogSegments.After([.. segments], afterVersion))
-        {
-            if (segment.FirstVersion > upTo)
-            {
-                break;
-            }
-            records.AddRange((await planLog.Read(segment)).Records);
-        }
-        return PlanLogSegments.Range(records, afterVersion, upTo);
-    }
-
-    private LiveEvent ToEvent(PlanLogRecord record) => new(TopicName, record.Version, ChangeKind.Updated, record.Change.At, record.Change);
-
-    /// <summary>The account's display name, asked once per activation (history and named versions show it next to the e-mail).</summary>
-    private async Task<string> AuthorName(Caller caller)
-    {
-        if (authorNames.TryGetValue(caller.UserId, out var known))
-        {
-            return known;
-        }
-        var account = caller.UserId == Caller.SystemId ? null : await GrainFactory.GetGrain<IUserGrain>(caller.UserId).Get();
-        var name = account?.DisplayName is { Length: > 0 } displayName ? displayName : caller.UserId;
-        if (authorNames.Count >= AuthorNameLimit)
-        {
-            authorNames.Clear();
-        }
-        authorNames[caller.UserId] = name;
-        return name;
-    }
-
-    /// <summary>Project readers read the plan, its owners and editors edit it; answers are cached a few seconds per caller.</summary>
-    private Task RequireAccess(Caller caller, bool edit) => Access.Require(caller, edit);
+    private LiveEvent ToEvent(PlanChange change) => new(TopicName, change.Version, ChangeKind.Updated, change.At, change);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 
 namespace Kaolack.Grains.Plans;
@@ -46,6 +47,22 @@ public sealed record PlanHistory([property: Id(0)] ImmutableDictionary<string, I
             builder[op.Id] = entries;
         }
         return new PlanHistory(builder.ToImmutable());
+    }
+
+    /// <summary>Refuses the arguments of a page that <see cref="Page"/> cannot answer: an entity id that is none, a limit or a version out of range.</summary>
+    public static void ValidatePage(string entityId, long? before, int limit)
+    {
+        var v = new Validation();
+        if (!PlanRules.IsId(entityId))
+        {
+            v.Add("entity", $"Identifiant d'élément attendu : {PlanRules.MaxIdLength} caractères au plus, lettres, chiffres, - et _.");
+        }
+        v.Range("limit", limit, 1, MaxPageSize);
+        if (before is { } b)
+        {
+            v.Range("before", b, 1, long.MaxValue);
+        }
+        v.ThrowIfInvalid();
     }
 
     /// <summary>The entity's entries older than <paramref name="before"/> (all when null), newest first, at most <paramref name="limit"/>.</summary>

@@ -13,7 +13,15 @@ public static class PlanLogFormat
     /// <summary>Largest block an append blob accepts in every service version (newer ones take more).</summary>
     public const int MaxBlockBytes = 4 * 1024 * 1024;
 
-    private const int HeaderBytes = sizeof(int);
+    /// <summary>The frame header: the payload's length, 4 bytes little-endian.</summary>
+    public const int HeaderBytes = sizeof(int);
+
+    /// <summary>
+    /// No frame is shorter: the header and a block of one record whose fields are all null or zero take 49 bytes (a
+    /// keystroke's takes about 120). So a read of n bytes covers at most n / MinFrameBytes + 1 blocks, which bounds what a
+    /// store opens to serve it (Azurite opens a file per block).
+    /// </summary>
+    public const int MinFrameBytes = 48;
 
     /// <summary>The records as framed blocks of at most <paramref name="maxBlockBytes"/> each (a record larger than that alone in its block), in order.</summary>
     public static IReadOnlyList<(long FirstVersion, byte[] Bytes)> Encode(Serializer serializer, IReadOnlyList<PlanLogRecord> records, int maxBlockBytes = MaxBlockBytes)
@@ -41,27 +49,9 @@ public static class PlanLogFormat
     /// <summary>Every record of a blob's bytes, in order; a truncated or unreadable frame is an error.</summary>
     public static List<PlanLogRecord> Decode(Serializer serializer, ReadOnlyMemory<byte> bytes)
     {
-        ArgumentNullException.ThrowIfNull(serializer);
-        var records = new List<PlanLogRecord>();
-        var at = 0;
-        while (at < bytes.Length)
-        {
-            if (bytes.Length - at < HeaderBytes)
-            {
-                throw new InvalidDataException($"Plan log: truncated frame header at byte {at}.");
-            }
-            var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.Span[at..]);
-            at += HeaderBytes;
-            if (length < 0 || length > bytes.Length - at)
-            {
-                throw new InvalidDataException($"Plan log: frame of {length} bytes at byte {at} runs past the end ({bytes.Length}).");
-            }
-            var block = serializer.Deserialize<PlanLogBlock>(bytes.Slice(at, length))
-                ?? throw new InvalidDataException($"Plan log: empty frame at byte {at}.");
-            records.AddRange(block.Records);
-            at += length;
-        }
-        return records;
+        var decoder = new PlanLogDecoder(serializer);
+        decoder.Add(bytes.Span);
+        return decoder.Finish();
     }
 
     private static byte[] Frame(Serializer serializer, IReadOnlyList<PlanLogRecord> records, int start, int count)

@@ -28,13 +28,28 @@ public static class PlanLogSegments
             && long.TryParse(blobName.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out firstVersion);
     }
 
-    /// <summary>Whether a block of <paramref name="blockBytes"/> must go to a new segment rather than <paramref name="current"/>.</summary>
+    /// <summary>
+    /// Whether a block of <paramref name="blockBytes"/> must go to a new segment rather than <paramref name="current"/>: at the
+    /// configured block or byte limit, or at the block limit the segment itself promised when it was created.
+    /// </summary>
     public static bool MustRoll(PlanLogSegment current, int blockBytes, PlanStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
-        return current.Blocks >= options.SegmentMaxBlocks
+        return current.Blocks >= Math.Min(options.SegmentMaxBlocks, current.MaxBlocks ?? int.MaxValue)
             || (current.Blocks > 0 && current.Length + blockBytes > options.SegmentMaxBytes);
+    }
+
+    /// <summary>
+    /// How many bytes one read of <paramref name="segment"/> may ask for so that it covers at most about
+    /// <paramref name="readMaxBlocks"/> blocks, or null when one read of the whole segment does: it promised to hold no more
+    /// blocks, or it is too short to hold more. A store may open one file per block it serves (Azurite does).
+    /// </summary>
+    public static int? RangeBytes(PlanLogSegment segment, int readMaxBlocks)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var rangeBytes = readMaxBlocks * PlanLogFormat.MinFrameBytes;
+        return segment.MaxBlocks <= readMaxBlocks || segment.Length <= rangeBytes ? null : rangeBytes;
     }
 
     /// <summary>The segments, in order, that may hold versions after <paramref name="afterVersion"/>.</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Kaolack.Contracts.Plans;
 using Orleans.Serialization;
 
 namespace Kaolack.Grains.Plans;
@@ -10,9 +12,14 @@ namespace Kaolack.Grains.Plans;
 /// The blobs of every plan beside its grain state: the op log (append blobs, one block per group commit) and the
 /// documents of named versions. Every append is conditional on the position the writer last saw, so a second
 /// activation of the same plan (a stale one during a fail-over) cannot interleave ops: its append fails.
+/// Every read is bounded in the blocks it covers (<see cref="PlanLogSegments.RangeBytes"/>): how a store serves a whole
+/// blob of many blocks (Azurite opens a file per block) never decides whether a plan can be read.
 /// </summary>
 public sealed class PlanLogStore(BlobContainerClient container, Serializer serializer)
 {
+    /// <summary>The metadata in which a segment says the most blocks it will ever hold.</summary>
+    private const string MaxBlocksKey = "maxblocks";
+
     private Task? created;
 
     public Serializer Serializer => serializer;
@@ -22,36 +29,73 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
     {
         await EnsureContainer();
         var segments = new List<PlanLogSegment>();
-        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, PlanLogSegments.Prefix(slug), CancellationToken.None))
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, PlanLogSegments.Prefix(slug), CancellationToken.None))
         {
             if (PlanLogSegments.TryParseFirstVersion(slug, blob.Name, out var first))
             {
-                segments.Add(new PlanLogSegment(blob.Name, first, blob.Properties.ContentLength ?? 0, 0));
+                segments.Add(new PlanLogSegment(blob.Name, first, blob.Properties.ContentLength ?? 0, 0, MaxBlocks(blob.Metadata)));
             }
         }
         return [.. segments.OrderBy(s => s.FirstVersion)];
     }
 
-    /// <summary>A segment's records and its size now (the writer appends after it).</summary>
-    public async Task<(List<PlanLogRecord> Records, PlanLogSegment Segment)> Read(PlanLogSegment segment)
+    /// <summary>
+    /// A segment's records and its size now (the writer appends after it): in one read when that covers at most
+    /// <paramref name="readMaxBlocks"/> blocks, else in ranges that each do, a frame cut by a range's end completed by the next.
+    /// </summary>
+    public async Task<(List<PlanLogRecord> Records, PlanLogSegment Segment)> Read(PlanLogSegment segment, int readMaxBlocks)
     {
+        ArgumentNullException.ThrowIfNull(segment);
         var blob = container.GetAppendBlobClient(segment.BlobName);
-        var download = await blob.DownloadContentAsync();
-        var bytes = download.Value.Content.ToMemory();
-        var blocks = download.Value.Details.BlobCommittedBlockCount;
-        return (PlanLogFormat.Decode(serializer, bytes), segment with { Length = bytes.Length, Blocks = blocks });
+        var decoder = new PlanLogDecoder(serializer);
+        if (PlanLogSegments.RangeBytes(segment, readMaxBlocks) is not { } rangeBytes)
+        {
+            var whole = (await blob.DownloadContentAsync()).Value;
+            decoder.Add(whole.Content.ToMemory().Span);
+            return (decoder.Finish(), segment with { Length = whole.Content.ToMemory().Length, Blocks = whole.Details.BlobCommittedBlockCount });
+        }
+        long offset = 0;
+        var length = segment.Length;
+        var blocks = segment.Blocks;
+        while (offset < length)
+        {
+            // A frame longer than a range is read to its end in one request: that covers its block alone.
+            var range = new HttpRange(offset, Math.Max(rangeBytes, decoder.Missing));
+            var piece = (await blob.DownloadContentAsync(new BlobDownloadOptions { Range = range })).Value;
+            var bytes = piece.Content.ToMemory();
+            if (bytes.Length == 0)
+            {
+                throw new InvalidDataException($"Plan log segment {segment.BlobName}: nothing at byte {offset} of {length}.");
+            }
+            decoder.Add(bytes.Span);
+            offset += bytes.Length;
+            length = TotalLength(piece.Details.ContentRange) ?? length;
+            blocks = piece.Details.BlobCommittedBlockCount;
+            if (decoder.Missing > length - offset)
+            {
+                throw new InvalidDataException($"Plan log segment {segment.BlobName}: a frame at byte {offset} runs {decoder.Missing} bytes past its end ({length}).");
+            }
+        }
+        return (decoder.Finish(), segment with { Length = length, Blocks = blocks });
     }
 
-    /// <summary>Starts segment <paramref name="firstVersion"/>; one left empty by an earlier attempt is taken over, one with content is a conflict.</summary>
-    public async Task<PlanLogSegment> Create(string slug, long firstVersion)
+    /// <summary>
+    /// Starts segment <paramref name="firstVersion"/>, which says it will hold at most <paramref name="maxBlocks"/> blocks; one
+    /// left empty by an earlier attempt is taken over, one with content is a conflict.
+    /// </summary>
+    public async Task<PlanLogSegment> Create(string slug, long firstVersion, int maxBlocks)
     {
         await EnsureContainer();
         var name = PlanLogSegments.BlobName(slug, firstVersion);
         var blob = container.GetAppendBlobClient(name);
         try
         {
-            await blob.CreateAsync(new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } });
-            return new PlanLogSegment(name, firstVersion, 0, 0);
+            await blob.CreateAsync(new AppendBlobCreateOptions
+            {
+                Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string> { [MaxBlocksKey] = maxBlocks.ToString(CultureInfo.InvariantCulture) },
+            });
+            return new PlanLogSegment(name, firstVersion, 0, 0, maxBlocks);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -60,7 +104,7 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
             {
                 throw new InvalidOperationException($"Plan log segment {name} already holds {properties.ContentLength} bytes: another writer?", exception);
             }
-            return new PlanLogSegment(name, firstVersion, 0, properties.BlobCommittedBlockCount);
+            return new PlanLogSegment(name, firstVersion, 0, properties.BlobCommittedBlockCount, MaxBlocks(properties.Metadata));
         }
     }
 
@@ -75,6 +119,15 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
         });
         return segment with { Length = segment.Length + block.Length, Blocks = appended.Value.BlobCommittedBlockCount };
     }
+
+    private static int? MaxBlocks(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(MaxBlocksKey, out var value)
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var maxBlocks) ? maxBlocks : null;
+
+    /// <summary>The blob's whole length from a range answer's Content-Range ("bytes 0-4095/123456").</summary>
+    private static long? TotalLength(string? contentRange) =>
+        contentRange?.LastIndexOf('/') is { } slash and >= 0
+        && long.TryParse(contentRange.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : null;
 
     /// <summary>Creates the container once; a failed attempt is tried again by the next call (two at once are harmless).</summary>
     private Task EnsureContainer()

@@ -31,7 +31,7 @@ public sealed class PlanPresenceGrain(
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, PresenceEntry> entries = new(StringComparer.Ordinal);
-    private ProjectAccessCache? access;
+    private PlanAccessCache? access;
     private LivePublisher? live;
     private long version;
 
@@ -40,7 +40,7 @@ public sealed class PlanPresenceGrain(
     private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForPresence(Slug), () => version,
         () => new PresenceList([.. entries.Values.OrderBy(e => e.SeenAt).ThenBy(e => e.ClientId, StringComparer.Ordinal)]), clock, logger);
 
-    private ProjectAccessCache Access => access ??= new ProjectAccessCache(GrainFactory, Slug, clock);
+    private PlanAccessCache Access => access ??= new PlanAccessCache(PlanKey.Parse(Slug).Owner(GrainFactory), clock);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

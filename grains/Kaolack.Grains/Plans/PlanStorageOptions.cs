@@ -14,10 +14,20 @@ public sealed class PlanStorageOptions
     /// <summary>A snapshot at most this long after an op, when fewer than <see cref="SnapshotEveryOps"/> came.</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Blocks per segment before the next one starts (an append blob takes 50,000 at most).</summary>
-    public int SegmentMaxBlocks { get; set; } = 45_000;
+    /// <summary>
+    /// Blocks per segment before the next one starts (an append blob takes 50,000 at most). Few, so that reading a whole
+    /// segment stays one bounded request: Azurite opens one file per block it serves, and a plan typed into for a while
+    /// makes a block per keystroke or so.
+    /// </summary>
+    public int SegmentMaxBlocks { get; set; } = 128;
 
-    /// <summary>Bytes per segment before the next one starts: activation reads the segments after the snapshot whole.</summary>
+    /// <summary>
+    /// The most blocks one read of the log may cover. Segments that promised no more are read whole; older, larger ones
+    /// in ranges small enough for that (<see cref="PlanLogSegments.RangeBytes"/>).
+    /// </summary>
+    public int ReadMaxBlocks { get; set; } = 128;
+
+    /// <summary>Bytes per segment before the next one starts, so that one read of a segment stays small too.</summary>
     public long SegmentMaxBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Catch-up reads at most this many ops from the log; a client further behind gets a snapshot.</summary>
@@ -25,6 +35,6 @@ public sealed class PlanStorageOptions
 
     public bool IsValid() =>
         SnapshotEveryOps > 0 && SnapshotInterval > TimeSpan.Zero
-        && SegmentMaxBlocks is > 0 and <= PlanLogSegments.MaxBlocksPerBlob
+        && SegmentMaxBlocks is > 0 and <= PlanLogSegments.MaxBlocksPerBlob && ReadMaxBlocks > 0
         && SegmentMaxBytes > 0 && CatchUpFromLogLimit >= 0;
 }

@@ -8,6 +8,7 @@ using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Accounts;
@@ -43,6 +44,15 @@ public sealed class JointProjectGrain(
         RequireRead(caller);
         return Task.FromResult(Current is null ? null : Wrap(Current, Meta));
     }
+
+    public Task<PlanAccess> GetPlanAccess(Caller caller)
+    {
+        RequireRead(caller);
+        return Task.FromResult(new PlanAccess(AccessPolicy.CanEditProject(caller, RequireCurrent().Members), MayCache: true));
+    }
+
+    /// <summary>The plan feeds the project's dashboard summary (one-way: a derived view never delays the plan).</summary>
+    public Task PlanCommitted(PlanFacts facts) => GrainFactory.GetGrain<IProjectSummaryGrain>(this.GetPrimaryKeyString()).OnPlan(facts);
 
     public async Task<JointProject> Create(Caller caller, ProjectCharter charter)
     {

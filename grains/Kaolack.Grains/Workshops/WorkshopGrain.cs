@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
@@ -129,21 +130,24 @@ public sealed partial class WorkshopGrain(
 
     public Task<bool> HasGuest(string guestId) => Task.FromResult(Current?.Guests.Any(g => g.Id == guestId) == true);
 
-    public Task<bool> CanEditNotes(Caller caller)
+    public Task<PlanAccess> GetPlanAccess(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var current = RequireCurrent();
         RequireObserver(caller);
-        return Task.FromResult(current.Phase != WorkshopPhase.Ended && WorkshopAccess.CanParticipate(caller, current));
+        return Task.FromResult(new PlanAccess(current.Phase != WorkshopPhase.Ended && WorkshopAccess.CanParticipate(caller, current), MayCache: false));
     }
 
-    /// <remarks>Reads the notes from their plan document, which asks <see cref="CanEditNotes"/> back: both are read-only, so they interleave.</remarks>
+    /// <summary>The notes feed no dashboard.</summary>
+    public Task PlanCommitted(PlanFacts facts) => Task.CompletedTask;
+
+    /// <remarks>Reads the notes from their plan document, which asks <see cref="GetPlanAccess"/> back: both are read-only, so they interleave.</remarks>
     public async Task<string> Summary(Caller caller, SummaryFormat format)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var current = RequireCurrent();
         AccessPolicy.Require(!caller.IsGuest && WorkshopAccess.CanObserve(caller, current), "Le résumé est réservé aux comptes de la plateforme.");
-        var notes = (await GrainFactory.GetGrain<IPlanDocumentGrain>(WorkshopNotes.DocumentKey(Id)).GetSnapshot(caller)).Document;
+        var notes = (await GrainFactory.GetGrain<IPlanDocumentGrain>(PlanKey.ForWorkshopNotes(Id).ToString()).GetSnapshot(caller)).Document;
         return format == SummaryFormat.Csv ? WorkshopSummaries.Csv(current, notes) : WorkshopSummaries.Markdown(current, notes);
     }
 

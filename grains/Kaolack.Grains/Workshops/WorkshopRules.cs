@@ -1,9 +1,8 @@
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
 using Kaolack.Grains.Accounts;
-using Kaolack.Grains.Common;
-using Kaolack.Grains.Plans;
 
 namespace Kaolack.Grains.Workshops;
 

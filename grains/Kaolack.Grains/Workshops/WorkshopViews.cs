@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
 
 namespace Kaolack.Grains.Workshops;
@@ -34,7 +35,7 @@ public static class WorkshopViews
             new ParticipantSelf(me, coach),
             data.StartedAt,
             data.EndedAt,
-            WorkshopNotes.DocumentKey(meta.Slug));
+            PlanKey.ForWorkshopNotes(meta.Slug).ToString());
     }
 
     public static TimerView Timer(SessionTimer timer, DateTimeOffset now) => new(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Kaolack.Contracts.Accounts;
+using Kaolack.Testing;
 using Microsoft.Net.Http.Headers;
 
 namespace Kaolack.Api.Tests.Accounts;

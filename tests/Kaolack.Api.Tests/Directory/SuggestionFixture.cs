@@ -2,6 +2,7 @@ using System.Net;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Projects;
+using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests.Directory;
 

@@ -183,7 +183,7 @@ public sealed class PlanHubTests(ApiFixture app)
 
     // ----- helpers -----
 
-    private Task<PlanTeam> Team(string prefix) => PlanTeam.CreateAsync(app, prefix);
+    private Task<PlanTeam> Team(string prefix) => PlanTeam.CreateAsync(app.Host, prefix);
 
     private async Task<HubConnection> Connect(TestUser user)
     {

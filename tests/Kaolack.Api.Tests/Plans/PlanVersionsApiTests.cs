@@ -20,7 +20,7 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
     [Fact]
     public async Task A_saved_version_is_listed_viewed_as_it_was_and_restored_as_a_new_edit_that_a_live_client_receives()
     {
-        var team = await PlanTeam.CreateAsync(app, "plan-versions");
+        var team = await PlanTeam.CreateAsync(app.Host, "plan-versions");
         await using var editor = await Connect(team.Editor);
         await Send(editor, team.Slug, "e", 1, 0, new PlanOp { Type = PlanOpType.Add, Kind = PlanEntityKind.Section, Id = "s1", Order = "a0", Fields = Fields((PlanFields.Heading, "Contexte"), (PlanFields.Body, "Kaolack et l'Oriental")) });
         await Send(editor, team.Slug, "e", 2, 1, new PlanOp { Type = PlanOpType.Add, Kind = PlanEntityKind.Task, Id = "t1", Order = "a0", Fields = Fields((PlanFields.Title, "Devis")) });
@@ -68,7 +68,7 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
     [Fact]
     public async Task Bad_names_duplicates_unknown_versions_and_viewers_are_refused_and_nothing_changes()
     {
-        var team = await PlanTeam.CreateAsync(app, "plan-versions-refus");
+        var team = await PlanTeam.CreateAsync(app.Host, "plan-versions-refus");
         await using var editor = await Connect(team.Editor);
         await Send(editor, team.Slug, "e", 1, 0, new PlanOp { Type = PlanOpType.Add, Kind = PlanEntityKind.Section, Id = "s1", Order = "a0" });
         using var editorHttp = team.Editor.Client(app.Host);
@@ -78,7 +78,7 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
         await Send(editor, team.Slug, "e", 2, 1, new PlanOp { Type = PlanOpType.Set, Kind = PlanEntityKind.Section, Id = "s1", Field = PlanFields.Heading, Value = "Budget" });
         var planBefore = Json(await ReadPlan(viewerHttp, team.Slug));
 
-        foreach (var name in new[] { "", "   ", new string('n', PlanDocumentGrain.MaxVersionNameLength + 1) })
+        foreach (var name in new[] { "", "   ", new string('n', PlanVersions.MaxNameLength + 1) })
         {
             var problem = await (await editorHttp.Post(versions, new { name })).Problem(HttpStatusCode.BadRequest, "validation-failed");
             Assert.Equal(["name"], problem.ErrorFields());
@@ -96,14 +96,14 @@ public sealed class PlanVersionsApiTests(ApiFixture app)
         Assert.Equal([first], await (await viewerHttp.GetAsync(versions)).Read<PlanVersionInfo[]>());
         Assert.Equal(planBefore, Json(await ReadPlan(viewerHttp, team.Slug)));
         // The longest name is fine.
-        var longest = new string('n', PlanDocumentGrain.MaxVersionNameLength);
+        var longest = new string('n', PlanVersions.MaxNameLength);
         Assert.Equal(longest, (await (await editorHttp.Post(versions, new { name = longest })).Read<PlanVersionInfo>(HttpStatusCode.Created)).Name);
     }
 
     [Fact]
     public async Task History_pages_newest_first_and_refuses_a_missing_entity_or_a_bad_limit()
     {
-        var team = await PlanTeam.CreateAsync(app, "plan-historique");
+        var team = await PlanTeam.CreateAsync(app.Host, "plan-historique");
         await using var editor = await Connect(team.Editor);
         await Send(editor, team.Slug, "e", 1, 0, new PlanOp { Type = PlanOpType.Add, Kind = PlanEntityKind.Milestone, Id = "m1", Order = "a0" });
         var statuses = new[] { "planned", "in-progress", "done", "planned", "in-progress" };

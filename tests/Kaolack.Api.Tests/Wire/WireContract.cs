@@ -62,7 +62,7 @@ public static class WireContract
             textLength = PlanRules.MaxTextLength,
             insertLength = PlanRules.MaxInsertLength,
             clientIdLength = PlanPresenceGrain.MaxClientIdLength,
-            versionNameLength = PlanDocumentGrain.MaxVersionNameLength,
+            versionNameLength = PlanVersions.MaxNameLength,
         });
         yield return new("PLAN_FIELDS", Enum.GetValues<PlanEntityKind>().ToDictionary(
             kind => JsonSerializer.Serialize(kind, WireJson.Options).Trim('"'),
@@ -73,7 +73,7 @@ public static class WireContract
                 // Sections have no status field.
                 statuses = kind == PlanEntityKind.Section ? [] : PlanFields.Statuses(kind).ToArray(),
             }));
-        yield return new("PLAN_DROP_REASONS", new[] { PlanRules.DroppedDeleted, PlanRules.DroppedExists, PlanRules.DroppedMissing }, "PlanDropReason");
+        yield return new("PLAN_DROP_REASONS", new[] { PlanDropReasons.EntityDeleted, PlanDropReasons.EntityExists, PlanDropReasons.EntityMissing }, "PlanDropReason");
         yield return new("ACCOUNT_LIMITS", new { passwordMinLength = AccountRules.MinPasswordLength, passwordMaxLength = AccountRules.MaxPasswordLength });
         yield return new("WORKSHOP_LIMITS", new
         {
@@ -98,5 +98,6 @@ public static class WireContract
         });
         yield return new("HUB_ERROR_CODES", HubErrors.Codes, "HubErrorCode");
         yield return new("RESYNC_RULE", ErrorCodes.ResyncRule);
+        yield return new("PLAN_READ_ONLY_RULE", ErrorCodes.PlanReadOnlyRule);
     }
 }

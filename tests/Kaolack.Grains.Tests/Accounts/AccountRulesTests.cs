@@ -1,7 +1,6 @@
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Accounts;
-using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Tests.Accounts;
 

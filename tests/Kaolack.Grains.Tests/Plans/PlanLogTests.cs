@@ -59,6 +59,83 @@ public sealed class PlanLogTests
     }
 
     [Fact]
+    public void No_frame_is_shorter_than_the_bound_that_sizes_range_reads()
+    {
+        PlanLogRecord[] smallest =
+        [
+            new(new PlanChange(0, null!, 0, null!, null!, default), null!),
+            new(new PlanChange(0, "", 0, "", new PlanOp(), default), ""),
+            Record(1, "x"),
+        ];
+
+        var sizes = smallest.Select(r => PlanLogFormat.Encode(Serializer, [r]).Single().Bytes.Length).ToList();
+
+        Assert.All(sizes, size => Assert.True(size >= PlanLogFormat.MinFrameBytes, $"a frame of {size} bytes, below {PlanLogFormat.MinFrameBytes}"));
+    }
+
+    [Fact]
+    public void A_segment_read_in_pieces_cut_anywhere_decodes_to_the_same_records_and_says_what_the_cut_frame_lacks()
+    {
+        var frames = PlanLogFormat.Encode(Serializer, Records(1, 3)).Concat(PlanLogFormat.Encode(Serializer, Records(4, 6))).Select(b => b.Bytes).ToList();
+        var blob = frames.SelectMany(f => f).ToArray();
+        var starts = frames.Select((_, i) => frames.Take(i).Sum(f => f.Length)).ToList();
+
+        for (var cut = 0; cut <= blob.Length; cut++)
+        {
+            var decoder = new PlanLogDecoder(Serializer);
+            decoder.Add(blob.AsSpan(0, cut));
+            var frame = starts.FindLastIndex(start => start <= cut);
+            var inFrame = cut - starts[frame];
+            var missing = inFrame == 0 ? 0
+                : inFrame < PlanLogFormat.HeaderBytes ? PlanLogFormat.HeaderBytes - inFrame
+                : frames[frame].Length - inFrame;
+            Assert.Equal(missing, decoder.Missing);
+            decoder.Add(blob.AsSpan(cut));
+            Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], decoder.Finish().Select(r => r.Version));
+        }
+        var byteByByte = new PlanLogDecoder(Serializer);
+        foreach (var b in blob)
+        {
+            byteByByte.Add([b]);
+        }
+        Assert.Equal(6, byteByByte.Finish().Count);
+    }
+
+    [Fact]
+    public void A_segment_that_ends_inside_a_frame_is_an_error_when_finished()
+    {
+        var bytes = PlanLogFormat.Encode(Serializer, Records(1, 2))[0].Bytes;
+        var decoder = new PlanLogDecoder(Serializer);
+
+        decoder.Add(bytes.AsSpan(0, bytes.Length - 1));
+
+        Assert.Equal(1, decoder.Missing);
+        Assert.Throws<InvalidDataException>(() => decoder.Finish());
+    }
+
+    [Theory]
+    [InlineData(64, 1_000_000, null)]                            // promised at most as many blocks as one read covers: read whole
+    [InlineData(65, 1_000_000, 64 * PlanLogFormat.MinFrameBytes)] // promised more: ranges
+    [InlineData(-1, 1_000_000, 64 * PlanLogFormat.MinFrameBytes)] // written before segments promised: ranges
+    [InlineData(-1, 64 * PlanLogFormat.MinFrameBytes, null)]      // too short to hold more blocks than a read covers
+    public void A_segment_is_read_whole_only_when_that_covers_no_more_blocks_than_a_read_may(int maxBlocks, long length, int? rangeBytes)
+    {
+        var segment = new PlanLogSegment("s", 1, length, 0, maxBlocks < 0 ? null : maxBlocks);
+
+        Assert.Equal(rangeBytes, PlanLogSegments.RangeBytes(segment, readMaxBlocks: 64));
+    }
+
+    [Fact]
+    public void A_segment_rolls_at_the_block_limit_it_promised_even_when_the_configured_one_is_higher()
+    {
+        var options = new PlanStorageOptions { SegmentMaxBlocks = 1000 };
+
+        Assert.True(PlanLogSegments.MustRoll(new PlanLogSegment("s", 1, 100, 128, MaxBlocks: 128), 10, options));
+        Assert.False(PlanLogSegments.MustRoll(new PlanLogSegment("s", 1, 100, 127, MaxBlocks: 128), 10, options));
+        Assert.True(PlanLogSegments.MustRoll(new PlanLogSegment("s", 1, 100, 20_000), 10, new PlanStorageOptions()));
+    }
+
+    [Fact]
     public void Segment_names_sort_by_first_version_and_parse_back_only_for_their_plan()
     {
         List<string> names = [PlanLogSegments.BlobName("forage-ndiaffate", 1), PlanLogSegments.BlobName("forage-ndiaffate", 950), PlanLogSegments.BlobName("forage-ndiaffate", 12_000)];

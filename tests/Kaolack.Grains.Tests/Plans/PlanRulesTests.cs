@@ -2,7 +2,6 @@ using System.Text;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
-using Kaolack.Grains.Plans;
 using static Kaolack.Grains.Tests.Plans.PlanOps;
 
 namespace Kaolack.Grains.Tests.Plans;
@@ -231,7 +230,7 @@ public sealed class PlanRulesTests
     {
         var model = Build(AddSection("s1", "a0", (PlanFields.Heading, "Contexte")));
         var (after, dropped) = PlanRules.Apply(model, AddSection("s1", "b0", (PlanFields.Heading, "Autre")));
-        Assert.Equal(PlanRules.DroppedExists, dropped);
+        Assert.Equal(PlanDropReasons.EntityExists, dropped);
         Assert.Same(model, after);
         Assert.Equal("Contexte", model.Find(PlanEntityKind.Section, "s1")!.Fields[PlanFields.Heading]);
     }
@@ -258,7 +257,7 @@ public sealed class PlanRulesTests
         })
         {
             var (after, reason) = PlanRules.Apply(deleted, late);
-            Assert.Equal(PlanRules.DroppedDeleted, reason);
+            Assert.Equal(PlanDropReasons.EntityDeleted, reason);
             Assert.Same(deleted, after);
         }
     }
@@ -278,7 +277,7 @@ public sealed class PlanRulesTests
         })
         {
             var (after, reason) = PlanRules.Apply(model, op);
-            Assert.Equal(PlanRules.DroppedMissing, reason);
+            Assert.Equal(PlanDropReasons.EntityMissing, reason);
             Assert.Same(model, after);
         }
     }
@@ -496,7 +495,7 @@ public sealed class PlanRulesTests
 
         var (after, dropped) = PlanRules.Apply(deleted, late);
 
-        Assert.Equal(PlanRules.DroppedDeleted, dropped);
+        Assert.Equal(PlanDropReasons.EntityDeleted, dropped);
         Assert.Same(deleted, after);
     }
 

@@ -940,3 +940,5 @@ export const HUB_ERROR_CODES = [
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
 export const RESYNC_RULE = "resync" as const;
+
+export const PLAN_READ_ONLY_RULE = "plan-read-only" as const;

@@ -1,6 +1,9 @@
-namespace Kaolack.Client;
+namespace Kaolack.Contracts.Plans;
 
-/// <summary>Why an op was dropped: the server's reasons (PlanAck.Reason), and the client's own.</summary>
+/// <summary>
+/// Why an op was dropped or discarded: the server's reasons (<see cref="PlanAck.Reason"/>, decided by
+/// <see cref="PlanRules.Apply"/>), then the reason a client gives for an op of its own the server refused.
+/// </summary>
 public static class PlanDropReasons
 {
     /// <summary>The entity was deleted before the op reached the server.</summary>
@@ -14,7 +17,4 @@ public static class PlanDropReasons
 
     /// <summary>Prefix of the reason for an op the server refused (the hub error's message follows).</summary>
     public const string Rejected = "rejected";
-
-    /// <summary>A text edit lost because the client had to reload a snapshot it could not rebase it onto.</summary>
-    public const string Resynced = "resynced";
 }

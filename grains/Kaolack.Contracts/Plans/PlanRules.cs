@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Kaolack.Contracts.Errors;
-using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
-using Kaolack.Grains.Common;
 
-namespace Kaolack.Grains.Plans;
+namespace Kaolack.Contracts.Plans;
 
 /// <summary>
 /// The plan's rules as pure functions: op validation, transformation of a late op over ops applied
 /// since its base version, and application to the model. Scalars are last-writer-wins in server order;
 /// text fields are transformed with ot-text-unicode semantics; ops on deleted entities are dropped.
+/// The server's sequencer (<see cref="PlanSequencer"/>) and every .NET client apply ops with these same functions.
 /// </summary>
 public static class PlanRules
 {
@@ -23,9 +22,26 @@ public static class PlanRules
     /// <summary>Largest single insert, in code points.</summary>
     public const int MaxInsertLength = 20_000;
 
-    public const string DroppedDeleted = "entity-deleted";
-    public const string DroppedExists = "entity-exists";
-    public const string DroppedMissing = "entity-missing";
+    /// <summary>Longest client session id of a submission.</summary>
+    public const int MaxClientIdLength = 64;
+
+    /// <summary>Refuses a malformed submission (client id, seq, base version, then its op) with field-level messages.</summary>
+    public static void ValidateSubmission(PlanSubmission? submission)
+    {
+        if (submission is null)
+        {
+            throw new ValidationFailedException("submission", "Soumission manquante.");
+        }
+        var v = new Validation();
+        if (string.IsNullOrEmpty(submission.ClientId) || submission.ClientId.Length > MaxClientIdLength)
+        {
+            v.Add("clientId", $"Identifiant de client attendu ({MaxClientIdLength} caractères au plus).");
+        }
+        v.Range("seq", submission.Seq, 1, long.MaxValue);
+        v.Range("baseVersion", submission.BaseVersion, 0, long.MaxValue);
+        v.ThrowIfInvalid();
+        Validate(submission.Op);
+    }
 
     /// <summary>Refuses malformed ops with field-level messages; says nothing about the current document.</summary>
     public static void Validate(PlanOp? op)
@@ -83,29 +99,39 @@ public static class PlanRules
     }
 
     /// <summary>
-    /// Rebases a late op over one applied since its base. Only text edits of the same field change; the
-    /// late op goes on the left (its inserts come first at the same position), as in ShareDB.
+    /// Rebases <paramref name="op"/> over <paramref name="other"/>, both made on the same document. Only text edits of
+    /// the same field change. The server rebases a late op over one applied since its base on the <see cref="Side.Left"/>
+    /// (its inserts come first at the same position), as in ShareDB; a client rebases the server's op over its own
+    /// pending one on the <see cref="Side.Right"/>, so both ends order ties alike.
     /// </summary>
-    public static PlanOp Transform(PlanOp late, PlanOp applied) =>
-        late.Type == PlanOpType.Text && applied.Type == PlanOpType.Text
-        && late.Kind == applied.Kind && late.Id == applied.Id && late.Field == applied.Field
-            ? late with { Text = TextOt.Transform(late.Text!, applied.Text!, Side.Left) }
-            : late;
+    public static PlanOp Transform(PlanOp op, PlanOp other, Side side = Side.Left)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        ArgumentNullException.ThrowIfNull(other);
+        return op.Type == PlanOpType.Text && other.Type == PlanOpType.Text
+            && op.Kind == other.Kind && op.Id == other.Id && op.Field == other.Field
+                ? op with { Text = TextOt.Transform(op.Text!, other.Text!, side) }
+                : op;
+    }
 
     /// <summary>The model with the op applied, or the reason it was dropped (the model unchanged).</summary>
+    /// <exception cref="ValidationFailedException">A text op does not fit the field's text, or makes it too long.</exception>
+    /// <exception cref="RuleViolationException">An add past <see cref="MaxEntitiesPerKind"/> ("plan-entity-limit").</exception>
     public static (PlanModel Model, string? Dropped) Apply(PlanModel model, PlanOp op)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(op);
         var key = PlanModel.Key(op.Kind, op.Id);
         if (model.Deleted.Contains(key))
         {
-            return (model, DroppedDeleted);
+            return (model, PlanDropReasons.EntityDeleted);
         }
         var entity = model.Find(op.Kind, op.Id);
         if (op.Type == PlanOpType.Add)
         {
             if (entity is not null)
             {
-                return (model, DroppedExists);
+                return (model, PlanDropReasons.EntityExists);
             }
             if (model.Count(op.Kind) >= MaxEntitiesPerKind)
             {
@@ -116,7 +142,7 @@ public static class PlanRules
         }
         if (entity is null)
         {
-            return (model, DroppedMissing);
+            return (model, PlanDropReasons.EntityMissing);
         }
         return op.Type switch
         {
@@ -151,7 +177,8 @@ public static class PlanRules
 
     private static PlanModel With(PlanModel model, string key, PlanEntity entity) => model with { Entities = model.Entities.SetItem(key, entity) };
 
-    internal static bool IsId(string? id) =>
+    /// <summary>Letters, digits, - and _, at most <see cref="MaxIdLength"/>: what entity ids are made of.</summary>
+    public static bool IsId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static void RequireOrder(Validation v, string? order)

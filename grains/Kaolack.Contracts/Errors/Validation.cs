@@ -1,8 +1,7 @@
 using System.Net.Mail;
 using Kaolack.Contracts.Common;
-using Kaolack.Contracts.Errors;
 
-namespace Kaolack.Grains.Common;
+namespace Kaolack.Contracts.Errors;
 
 /// <summary>Collects field errors so one refusal reports every problem at once.</summary>
 public sealed class Validation
