@@ -10,8 +10,6 @@ namespace Kaolack.Api.Tests;
 /// <summary>A registered account and the bearer token it signed in with.</summary>
 public sealed record TestUser(string Email, string Password, string Token)
 {
-    public const string DefaultPassword = "member-password-1";
-
     /// <summary>A client that sends this user's bearer token (the caller disposes it).</summary>
     public HttpClient Client(SiloHost host)
     {
@@ -32,7 +30,7 @@ public sealed record TestUser(string Email, string Password, string Token)
     public static string NewEmail(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)] + "@tests.example.org";
 
     /// <summary>Registers a member account through the API and signs it in with a bearer token.</summary>
-    public static async Task<TestUser> RegisterAsync(SiloHost host, string prefix, string password = DefaultPassword)
+    public static async Task<TestUser> RegisterAsync(SiloHost host, string prefix, string password = Samples.Password)
     {
         ArgumentNullException.ThrowIfNull(host);
         var email = NewEmail(prefix);
@@ -53,18 +51,9 @@ public sealed record TestUser(string Email, string Password, string Token)
 /// <summary>The account endpoints (/api/auth).</summary>
 public static class AuthApi
 {
-    public static Registration Registration(string email, string password) => new()
-    {
-        Email = email,
-        Password = password,
-        DisplayName = email.Split('@')[0],
-        Organisation = "",
-        Region = UserRegion.Kaolack,
-        Language = UiLanguage.Fr,
-    };
-
+    /// <summary>POST /api/auth/register; the account's display name is its e-mail's local part, so tests tell people apart by name.</summary>
     public static Task<HttpResponseMessage> Register(HttpClient http, string email, string password) =>
-        http.Post("/api/auth/register", Registration(email, password));
+        http.Post("/api/auth/register", Samples.Registration(email, password) with { DisplayName = email.Split('@')[0] });
 
     /// <summary>POST /api/auth/login: a bearer token in the body, or with <paramref name="useCookies"/> the session cookie.</summary>
     public static Task<HttpResponseMessage> Login(HttpClient http, string email, string password, bool useCookies = false) =>

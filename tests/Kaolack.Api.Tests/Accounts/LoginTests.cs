@@ -69,7 +69,7 @@ public sealed class LoginTests(ApiFixture app)
         var user = await app.NewUserAsync("existe");
         using var anonymous = app.Host.CreateClient();
 
-        var unknown = await (await AuthApi.Login(anonymous, TestUser.NewEmail("inconnu"), TestUser.DefaultPassword))
+        var unknown = await (await AuthApi.Login(anonymous, TestUser.NewEmail("inconnu"), Samples.Password))
             .Problem(HttpStatusCode.Unauthorized, "invalid-credentials");
         var wrong = await (await AuthApi.Login(anonymous, user.Email, "pas-le-bon-mot-de-passe"))
             .Problem(HttpStatusCode.Unauthorized, "invalid-credentials");

@@ -195,7 +195,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// </summary>
     public async Task<string> CreateProject(string slug, string title)
     {
-        await Must(Who.Owner, HttpMethod.Post, $"/api/projects?slug={slug}", MatrixSamples.Project(title), expected: HttpStatusCode.Created);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/projects?slug={slug}", Samples.Project(title), expected: HttpStatusCode.Created);
         var joining = new (string Email, Who? Who, ProjectRole Role)[]
         {
             (Account(Who.Viewer).Email, Who.Viewer, ProjectRole.Viewer),
@@ -221,14 +221,14 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>The target cooperative's shape: created by the owner, the teammate added.</summary>
     public async Task CreateCooperative(string slug, string name)
     {
-        await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives?slug={slug}", MatrixSamples.Cooperative(name), expected: HttpStatusCode.Created);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives?slug={slug}", Samples.Cooperative(name), expected: HttpStatusCode.Created);
         await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives/{slug}/members", new { email = TeammateEmail });
     }
 
     /// <summary>The target diaspora group's shape: created by the other member, the teammate added.</summary>
     public async Task CreateDiasporaGroup(string slug, string name)
     {
-        await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups?slug={slug}", MatrixSamples.DiasporaGroup(name), expected: HttpStatusCode.Created);
+        await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup(name), expected: HttpStatusCode.Created);
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups/{slug}/members", new { email = TeammateEmail });
     }
 
@@ -236,7 +236,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public async Task<string> RegisterFresh(string prefix)
     {
         var email = $"{Unique(prefix)}@{Domain}";
-        await Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", MatrixSamples.Registration(email, Password), expected: HttpStatusCode.Created);
+        await Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", Samples.Registration(email, Password), expected: HttpStatusCode.Created);
         return email;
     }
 
@@ -273,7 +273,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         var registered = accounts.Values.Where(a => a.Who != Who.Admin).Select(a => a.Email)
             .Concat([TeammateEmail, NewcomerEmail, RoleSubjectEmail, LoginSubjectEmail]);
         await Task.WhenAll(registered.Select(email => Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register",
-            MatrixSamples.Registration(email, Password), expected: HttpStatusCode.Created)));
+            Samples.Registration(email, Password), expected: HttpStatusCode.Created)));
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Partner).Email}/roles", new { roles = new[] { Role.Partner } });
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Coach).Email}/roles", new { roles = new[] { Role.Coach } });
         await Task.WhenAll(accounts.Values.Where(a => a.Who != Who.Admin).Select(SignIn));
@@ -281,7 +281,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
         await CreateCooperative(CooperativeSlug, "Coopérative cible de la matrice");
         await CreateDiasporaGroup(DiasporaGroupSlug, "Diaspora cible de la matrice");
-        await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", MatrixSamples.Project("Projet de l'autre membre"),
+        await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", Samples.Project("Projet de l'autre membre"),
             expected: HttpStatusCode.Created);
         InvitationToken = await CreateProject(ProjectSlug, "Projet cible de la matrice");
         await SeedPlan();
@@ -291,7 +291,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A workshop shaped like the target: created by the coach, its session started, one board column. Returns (id, code).</summary>
     public async Task<(string Id, string Code)> CreateWorkshop(string title)
     {
-        var created = await Must(Who.Coach, HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title), expected: HttpStatusCode.Created);
+        var created = await Must(Who.Coach, HttpMethod.Post, "/api/workshops", Samples.Workshop(title), expected: HttpStatusCode.Created);
         var id = created.GetProperty("meta").GetProperty("slug").GetString() ?? throw new InvalidOperationException("No workshop id.");
         await using var coach = Host.CreateHubConnection(Account(Who.Coach).Token);
         await coach.StartAsync();

@@ -42,7 +42,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> Register(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var email = $"{world.Unique("inscrit")}@matrix.example.org";
-        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", MatrixSamples.Registration(email, "matrix-password-1"))
+        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", Samples.Registration(email, "matrix-password-1"))
         {
             Probe = () => world.ReadAccount(email),
             Verify = body => Expect(body.GetProperty("email").GetString() == email, $"registered {body}"),
@@ -222,7 +222,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> CreateProject(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var slug = world.Unique("nouveau-projet");
-        return Done(new MatrixCall(HttpMethod.Post, $"/api/projects?slug={slug}", MatrixSamples.Project($"Projet {slug}"))
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/projects?slug={slug}", Samples.Project($"Projet {slug}"))
         {
             Probe = () => world.ReadAsAdmin($"/api/projects/{slug}"),
             Verify = body => Expect(
@@ -233,7 +233,7 @@ public static class MatrixScenarios
 
     public static Task<MatrixCall> UpdateProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         OnProject(world, allowed, async slug => new MatrixCall(HttpMethod.Put, $"/api/projects/{slug}",
-            MatrixSamples.Project($"Titre changé par {who}"), await world.VersionOf($"/api/projects/{slug}"))
+            Samples.Project($"Titre changé par {who}"), await world.VersionOf($"/api/projects/{slug}"))
         {
             Verify = body => Expect(body.GetProperty("charter").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
         });
@@ -266,7 +266,7 @@ public static class MatrixScenarios
         }));
 
     public static Task<MatrixCall> AddProjectContribution(AuthorizationMatrixFixture world, Who who, bool allowed) =>
-        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/contributions", MatrixSamples.Contribution())
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/contributions", Samples.Contribution())
         {
             Verify = body => Expect(body.GetProperty("contributions").GetArrayLength() == 1, $"contributions {body}"),
         }));
@@ -482,7 +482,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> CreateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var title = $"Atelier {world.Unique("nouveau")}";
-        return Done(new MatrixCall(HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title))
+        return Done(new MatrixCall(HttpMethod.Post, "/api/workshops", Samples.Workshop(title))
         {
             Probe = () => world.ReadAsAdmin("/api/workshops"),
             Verify = body => Expect(
@@ -506,7 +506,7 @@ public static class MatrixScenarios
 
     public static Task<MatrixCall> UpdateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         OnWorkshop(world, allowed, async id => new MatrixCall(HttpMethod.Put, $"/api/workshops/{id}",
-            MatrixSamples.Workshop($"Titre changé par {who}"), await world.VersionOf($"/api/workshops/{id}"))
+            Samples.Workshop($"Titre changé par {who}"), await world.VersionOf($"/api/workshops/{id}"))
         {
             Verify = body => Expect(body.GetProperty("details").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
         });

@@ -39,7 +39,8 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
     public async Task Get_returns_200_with_meta_profile_and_etag()
     {
         var slug = Samples.Slug("diaspora-get");
-        await (await http.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Kaolackois de Milan", Region.Kaolack))).Read<DiasporaGroup>(HttpStatusCode.Created);
+        var profile = Samples.DiasporaGroup("Kaolackois de Milan", Region.Kaolack) with { Skills = ["ingénierie", "marketing"] };
+        await (await http.Post($"/api/diaspora-groups?slug={slug}", profile)).Read<DiasporaGroup>(HttpStatusCode.Created);
 
         var response = await http.GetAsync($"/api/diaspora-groups/{slug}");
         var read = await response.Read<DiasporaGroup>();

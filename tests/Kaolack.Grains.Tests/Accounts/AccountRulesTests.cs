@@ -20,7 +20,7 @@ public sealed class AccountRulesTests
     [Fact]
     public void Normalize_cleans_email_names_and_organisation_but_never_the_password()
     {
-        var normalized = AccountRules.Normalize(Registration() with
+        var normalized = AccountRules.Normalize(Samples.Registration("awa@jokko.sn") with
         {
             Email = " Awa@Jokko.SN ",
             DisplayName = "  Awa   Ndiaye ",
@@ -35,7 +35,7 @@ public sealed class AccountRulesTests
 
     [Fact]
     public void A_valid_registration_passes() =>
-        Assert.Null(Record.Exception(() => AccountRules.Validate(Registration())));
+        Assert.Null(Record.Exception(() => AccountRules.Validate(Samples.Registration("awa@jokko.sn"))));
 
     [Theory]
     [InlineData(AccountRules.MinPasswordLength - 1, false)]
@@ -91,14 +91,4 @@ public sealed class AccountRulesTests
             ["displayName", "email", "language", "organisation", "password", "region"],
             error.Errors.Keys.Order(StringComparer.Ordinal));
     }
-
-    private static Registration Registration() => new()
-    {
-        Email = "awa@jokko.sn",
-        Password = "mot-de-passe-solide",
-        DisplayName = "Awa Ndiaye",
-        Organisation = "Coopérative Jokko",
-        Region = UserRegion.Kaolack,
-        Language = UiLanguage.Fr,
-    };
 }

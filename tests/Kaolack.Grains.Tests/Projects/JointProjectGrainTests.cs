@@ -21,7 +21,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, group) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        var created = await project.Create(owner, Samples.Charter());
+        var created = await project.Create(owner, Samples.Project());
         Assert.Equal((1L, ProjectStatus.Proposed), (created.Meta.Version, created.Status));
 
         await project.AddPartner(owner, coop, 1);
@@ -44,7 +44,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         await project.AddPartner(owner, coop, null);
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.ChangeStatus(owner, ProjectStatus.Active, null));
@@ -62,7 +62,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var token = Samples.Token();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
 
         var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             project.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, $"inconnue-{token}"), null));
@@ -85,7 +85,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
         var (token, coop, _) = await Partners();
         await client.GetGrain<ICooperativeGrain>(coop.Slug).Delete(owner, 1);
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => project.AddPartner(owner, coop, null));
 
@@ -97,7 +97,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         await project.AddPartner(owner, coop, null);
 
         var again = await project.AddPartner(owner, coop, 2);
@@ -112,7 +112,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, group) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         await project.AddPartner(owner, coop, null);
         await project.AddPartner(owner, group, null);
         await project.ChangeStatus(owner, ProjectStatus.Active, null);
@@ -129,10 +129,10 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     {
         var (token, coop, _) = await Partners();
         var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
-        await project.Update(owner, Samples.Charter("Puits solaires, phase 2"), 1);
+        await project.Create(owner, Samples.Project());
+        await project.Update(owner, Samples.Project("Puits solaires, phase 2"), 1);
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(owner, Samples.Charter("Autre"), 1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(owner, Samples.Project("Autre"), 1));
         await Assert.ThrowsAsync<VersionConflictException>(() => project.AddPartner(owner, coop, 1));
         await Assert.ThrowsAsync<VersionConflictException>(() => project.ChangeStatus(owner, ProjectStatus.Cancelled, 1));
 
@@ -145,7 +145,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Contributions_are_numbered_and_logged()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         var contribution = new ContributionInput
         {
             From = "  Mairie de Kaolack ",
