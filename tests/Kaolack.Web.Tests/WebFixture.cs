@@ -84,10 +84,10 @@ public sealed class WebFixture : IAsyncLifetime
         await Eventually.True(async () =>
         {
             var page = await http.GetFromJsonAsync<DirectoryPage>("/api/projects/?pageSize=100", SiloHost.Json);
-            return page?.Total == DemoCatalog.Projects.Count;
+            return page?.Total == DemoCatalog.Shipped.Projects.Count;
         }, "the demo projects to be seeded", TimeSpan.FromSeconds(60));
         // Plans are seeded after the projects: dashboards numbers only settle once every demo task is there.
-        foreach (var plan in DemoCatalog.Plans)
+        foreach (var plan in DemoCatalog.Shipped.Plans)
         {
             await Eventually.True(async () =>
             {

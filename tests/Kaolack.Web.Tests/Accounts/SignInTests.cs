@@ -15,7 +15,7 @@ public sealed class SignInTests(WebFixture web)
 
         await SignInPage.SignIn(page, DemoAccounts.KaolackMember, DemoAccounts.Password);
 
-        var firstCooperative = DemoCatalog.Cooperatives[0].Profile.Name;
+        var firstCooperative = DemoCatalog.Shipped.Cooperatives[0].Profile.Name;
         await Assertions.Expect(page.GetByText(firstCooperative).First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

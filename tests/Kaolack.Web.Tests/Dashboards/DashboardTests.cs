@@ -16,7 +16,7 @@ namespace Kaolack.Web.Tests.Dashboards;
 [Collection(WebCollection.Name)]
 public sealed class DashboardTests(WebFixture web)
 {
-    private const string Project = DemoSlugs.HuileOliveArachide;
+    private const string Project = "echanges-huile-olive-arachide";
 
     [Fact]
     public async Task A_partner_watches_a_task_ticked_by_an_editor_move_the_table_and_the_chart_without_reload()
@@ -63,7 +63,7 @@ public sealed class DashboardTests(WebFixture web)
         await page.Locator("#dashboard-status").SelectOptionAsync("at-risk");
         var atRisk = await ListedProjects(page, "?status=at-risk");
         await Assertions.Expect(page.Locator("#dashboard-projects tbody tr")).ToHaveCountAsync(atRisk);
-        await Assertions.Expect(ProjectRow(page, DemoSlugs.PresenceCroiseeFoires)).ToBeVisibleAsync();
+        await Assertions.Expect(ProjectRow(page, "presence-croisee-foires-kaolack-oriental")).ToBeVisibleAsync();
         Assert.Contains("statut=at-risk", page.Url, StringComparison.Ordinal);
         Assert.Contains("status=at-risk", await page.Locator("#export-projects").GetAttributeAsync("href"), StringComparison.Ordinal);
         await AssertCsvMatchesTable(page);

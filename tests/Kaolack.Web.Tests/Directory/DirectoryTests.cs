@@ -62,7 +62,7 @@ public sealed class DirectoryTests(WebFixture web)
         {
             var page = await web.NewPageAsync(viewport);
             await SignInPage.SignIn(page, DemoAccounts.KaolackMember, DemoAccounts.Password);
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Cooperatives[0].Profile.Name })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Shipped.Cooperatives[0].Profile.Name })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".conn--online")).ToBeVisibleAsync();
             await PageChecks.AssertNoSeriousAccessibilityViolations(page, $"directory ({suffix})");
             if (suffix == "phone")
@@ -72,7 +72,7 @@ public sealed class DirectoryTests(WebFixture web)
             }
             await PageChecks.Screenshot(page, $"directory-{suffix}");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Cooperatives[0].Profile.Name }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Shipped.Cooperatives[0].Profile.Name }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partenaires suggérés" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
             await PageChecks.AssertNoSeriousAccessibilityViolations(page, $"profile ({suffix})");

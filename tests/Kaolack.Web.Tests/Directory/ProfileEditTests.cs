@@ -14,7 +14,7 @@ public sealed class ProfileEditTests(WebFixture web)
     [Fact]
     public async Task A_member_edits_the_profile_of_their_cooperative_in_place()
     {
-        var cooperative = DemoCatalog.Cooperatives[1];
+        var cooperative = DemoCatalog.Shipped.Cooperatives[1];
         var page = await OpenForEditing(cooperative.Slug);
         await PageChecks.AssertNoSeriousAccessibilityViolations(page, "profile edit form");
         await PageChecks.Screenshot(page, "profile-edit-desktop");
@@ -43,7 +43,7 @@ public sealed class ProfileEditTests(WebFixture web)
     [Fact]
     public async Task A_save_after_someone_else_saved_shows_both_versions_overwrites_nothing_and_retries()
     {
-        var cooperative = DemoCatalog.Cooperatives[0];
+        var cooperative = DemoCatalog.Shipped.Cooperatives[0];
         var page = await OpenForEditing(cooperative.Slug);
         await page.Locator("#profile-description").FillAsync("Version de la page : huile d'arachide pressée à froid.");
 

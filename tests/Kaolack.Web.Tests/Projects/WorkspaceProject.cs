@@ -39,7 +39,7 @@ public sealed record WorkspaceProject(string Slug, string Title)
         }
         foreach (var region in new[] { Region.Kaolack, Region.Oriental })
         {
-            var partner = DemoCatalog.Cooperatives.First(c => c.Profile.Region == region);
+            var partner = DemoCatalog.Shipped.Cooperatives.First(c => c.Profile.Region == region);
             using var added = await owner.PostAsJsonAsync($"/api/projects/{slug}/partners", new { kind = "cooperative", slug = partner.Slug }, SiloHost.Json);
             await Expect(added, HttpStatusCode.OK);
         }
