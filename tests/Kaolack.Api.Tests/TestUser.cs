@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests;

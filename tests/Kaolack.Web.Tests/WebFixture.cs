@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Plans;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
+using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests;
 
@@ -58,6 +57,14 @@ public sealed class WebFixture : IAsyncLifetime
         // Generous: the machine running the tests may be busy with other builds.
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in through the form as a demo account (they all have <see cref="DemoAccounts.Password"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport);
+        await SignInPage.SignIn(page, email, DemoAccounts.Password);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -1,16 +1,9 @@
 using System.Collections.Immutable;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -310,22 +303,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     private async Task SeedWorkshop()
     {
         (WorkshopId, WorkshopCode) = await CreateWorkshop("Atelier cible de la matrice");
-        await using (var coach = Host.CreateHubConnection(Account(Who.Coach).Token))
-        {
-            await coach.StartAsync();
-            var ack = await coach.InvokeAsync<PlanAck>("SubmitPlanOp", WorkshopNotes, new PlanSubmission("matrice-notes", 1, 0, new PlanOp
-            {
-                Type = PlanOpType.Add,
-                Kind = PlanEntityKind.Section,
-                Id = PlanSectionId,
-                Order = "a0",
-                Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Notes"),
-            }));
-            if (ack != new PlanAck(1, null))
-            {
-                throw new InvalidOperationException($"The target workshop's notes could not be seeded: {ack}");
-            }
-        }
+        await AddFirstSection(Who.Coach, WorkshopNotes, "Notes", "the target workshop's notes");
         var joined = await Must(Who.Anonymous, HttpMethod.Post, "/api/workshops/join", new { code = WorkshopCode, displayName = "Invité de la matrice" });
         accounts[Who.Guest] = new MatrixAccount(Who.Guest, joined.GetProperty("guestId").GetString()!, "")
         {
@@ -336,20 +314,26 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>Gives the target's plan one section (version 1) and a named version of it, so reading them and subscribing show something.</summary>
     private async Task SeedPlan()
     {
-        await using var owner = Host.CreateHubConnection(Account(Who.Owner).Token);
-        await owner.StartAsync();
-        var ack = await owner.InvokeAsync<PlanAck>("SubmitPlanOp", ProjectSlug, new PlanSubmission("matrice-monde", 1, 0, new PlanOp
+        await AddFirstSection(Who.Owner, ProjectSlug, "Contexte", "the target's plan");
+        await Must(Who.Owner, HttpMethod.Post, $"/api/projects/{ProjectSlug}/plan/versions", new { name = PlanVersionName }, expected: HttpStatusCode.Created);
+    }
+
+    /// <summary>Adds the section <see cref="PlanSectionId"/> to an empty plan document over the hub, as <paramref name="who"/>.</summary>
+    private async Task AddFirstSection(Who who, string document, string heading, string what)
+    {
+        await using var connection = Host.CreateHubConnection(Account(who).Token);
+        await connection.StartAsync();
+        var ack = await connection.InvokeAsync<PlanAck>("SubmitPlanOp", document, new PlanSubmission($"matrice-{who}", 1, 0, new PlanOp
         {
             Type = PlanOpType.Add,
             Kind = PlanEntityKind.Section,
             Id = PlanSectionId,
             Order = "a0",
-            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Contexte"),
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, heading),
         }));
         if (ack != new PlanAck(1, null))
         {
-            throw new InvalidOperationException($"The target's plan could not be seeded: {ack}");
+            throw new InvalidOperationException($"Could not seed {what}: {ack}");
         }
-        await Must(Who.Owner, HttpMethod.Post, $"/api/projects/{ProjectSlug}/plan/versions", new { name = PlanVersionName }, expected: HttpStatusCode.Created);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using static Kaolack.Api.Tests.AuthorizationMatrix.AuthorizationMatrixFixture;
 using static Kaolack.Api.Tests.AuthorizationMatrix.Identities;
 using S = Kaolack.Api.Tests.AuthorizationMatrix.MatrixScenarios;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Kaolack.Contracts.Common;
 using Kaolack.Grains.Entities;
 using Kaolack.Grains.Projects;
 using Kaolack.Silo.DemoData;

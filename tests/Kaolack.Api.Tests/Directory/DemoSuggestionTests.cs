@@ -1,6 +1,4 @@
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Directory;
 using Kaolack.Grains.Entities;
 using Kaolack.Grains.Projects;

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using Kaolack.Api.Hardening;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kaolack.Api.Hardening;
 using Microsoft.AspNetCore.Http;

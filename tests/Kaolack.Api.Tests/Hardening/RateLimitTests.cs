@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Testing;
-
 namespace Kaolack.Api.Tests.Hardening;
 
 /// <summary>An app with the login limit on and small: 20 sign-in attempts per minute per address (one more every 3 s).</summary>

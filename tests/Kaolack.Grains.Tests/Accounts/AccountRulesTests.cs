@@ -1,5 +1,3 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Common;
 

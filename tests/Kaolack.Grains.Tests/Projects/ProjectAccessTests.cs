@@ -1,23 +1,17 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Grains.Tests.Projects;
 
 /// <summary>Who reads and who changes a joint project, decided by the project grain itself.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ProjectAccessTests(ClusterFixture fixture)
+public sealed class ProjectAccessTests(ClusterFixture fixture) : GrainTests(fixture)
 {
-    private readonly IClusterClient client = fixture.Client;
     private readonly string token = Samples.Token();
     private readonly Caller owner = Callers.Member("porteur");
 
     private string Slug => $"projet-{token}";
 
-    private IJointProjectGrain Project => client.GetGrain<IJointProjectGrain>(Slug);
+    private IJointProjectGrain Project => Client.GetGrain<IJointProjectGrain>(Slug);
 
     [Fact]
     public async Task The_creator_becomes_the_only_owner()
@@ -201,7 +195,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     public async Task A_token_for_another_project_or_a_made_up_one_is_not_found()
     {
         await Project.Create(owner, Samples.Project());
-        var other = client.GetGrain<IJointProjectGrain>($"autre-{token}");
+        var other = Client.GetGrain<IJointProjectGrain>($"autre-{token}");
         await other.Create(owner, Samples.Project("Autre projet"));
         var invited = Callers.Member("invitee");
         var ticketForOther = await other.Invite(owner, invited.UserId, ProjectRole.Editor);
@@ -289,7 +283,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     {
         await Project.Create(owner, Samples.Project());
         var viewer = await Join(Callers.Member("lecteur"), ProjectRole.Viewer);
-        var directory = client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+        var directory = Client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
         var query = new DirectoryQuery { Text = token };
 
         Assert.Equal(0, (await directory.Search(Callers.Member("etranger"), query)).Total);
@@ -305,7 +299,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     public async Task A_directory_snapshot_holds_a_project_for_a_partner_and_not_for_a_stranger()
     {
         await Project.Create(owner, Samples.Project());
-        var directory = client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+        var directory = Client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
 
         var forStranger = await directory.CatchUp(Callers.Member("etranger"), null);
         var forPartner = await directory.CatchUp(Callers.Partner(), null);
