@@ -369,36 +369,24 @@ public static class MatrixScenarios
             Order = "z0",
             Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Ajoutée par {who}"),
         });
-        PlanAck ack;
-        try
-        {
-            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, submission);
-        }
-        catch (HubException exception)
-        {
-            if (allowed)
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, submission),
+            async ack =>
             {
-                return $"allowed, got {exception.Message}";
-            }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+                if (ack != new PlanAck(1, null))
+                {
+                    return $"ack {ack}, expected version 1";
+                }
+                var plan = await world.Must(Who.Admin, HttpMethod.Get, path);
+                return plan.GetProperty("version").GetInt64() == 1 && PlanSectionIds(plan).SequenceEqual([section])
+                    ? null
+                    : $"plan after the op: {plan}";
+            },
+            async () =>
             {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await world.ReadAsAdmin(path);
-            return after == before ? null : $"refused, yet the plan changed:\n{before}\n---\n{after}";
-        }
-        if (!allowed)
-        {
-            return $"refusal expected, got {ack}";
-        }
-        if (ack != new PlanAck(1, null))
-        {
-            return $"ack {ack}, expected version 1";
-        }
-        var plan = await world.Must(Who.Admin, HttpMethod.Get, path);
-        return plan.GetProperty("version").GetInt64() == 1 && PlanSectionIds(plan).SequenceEqual([section])
-            ? null
-            : $"plan after the op: {plan}";
+                var after = await world.ReadAsAdmin(path);
+                return after == before ? null : $"refused, yet the plan changed:\n{before}\n---\n{after}";
+            });
     }
 
     /// <summary>
@@ -544,30 +532,18 @@ public static class MatrixScenarios
         Kaolack.Contracts.Workshops.WorkshopCommand command = coach
             ? new BringEveryoneTo(0)
             : new AddNote($"note-{who}".ToLowerInvariant(), AuthorizationMatrixFixture.WorkshopColumnId, $"Idée de {who}");
-        WorkshopAck ack;
-        try
-        {
-            ack = await connection.InvokeAsync<WorkshopAck>(nameof(Kaolack.Api.Live.LiveHub.SendWorkshopCommand), world.WorkshopId, command);
-        }
-        catch (HubException exception)
-        {
-            if (allowed)
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<WorkshopAck>(nameof(Kaolack.Api.Live.LiveHub.SendWorkshopCommand), world.WorkshopId, command),
+            async ack =>
             {
-                return $"allowed, got {exception.Message}";
-            }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+                var read = await world.ReadWorkshop(world.WorkshopId);
+                return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
+            },
+            async () =>
             {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await world.ReadWorkshop(world.WorkshopId);
-            return after == before ? null : $"refused, yet the workshop changed: {before} → {after}";
-        }
-        if (!allowed)
-        {
-            return $"refusal expected, got version {ack.Version}";
-        }
-        var read = await world.ReadWorkshop(world.WorkshopId);
-        return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
+                var after = await world.ReadWorkshop(world.WorkshopId);
+                return after == before ? null : $"refused, yet the workshop changed: {before} → {after}";
+            });
     }
 
     /// <summary>
@@ -589,10 +565,30 @@ public static class MatrixScenarios
             Order = "z0",
             Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Notes de {who}"),
         });
-        PlanAck ack;
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission),
+            async ack => ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}",
+            async () =>
+            {
+                var after = await NotesVersion();
+                return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+            });
+    }
+
+    /// <summary>
+    /// Judges a hub call of the matrix: allowed, it must complete and its answer pass <paramref name="verify"/>; refused,
+    /// it must be answered "forbidden" (SignalR prefixes the hub's message with its own text) and <paramref name="unchanged"/>
+    /// must find nothing changed. Each returns what is wrong, or null.
+    /// </summary>
+    public static async Task<string?> JudgeHubCall<T>(bool allowed, Func<Task<T>> call, Func<T, Task<string?>> verify, Func<Task<string?>> unchanged)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(verify);
+        ArgumentNullException.ThrowIfNull(unchanged);
+        T answer;
         try
         {
-            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission);
+            answer = await call();
         }
         catch (HubException exception)
         {
@@ -600,18 +596,11 @@ public static class MatrixScenarios
             {
                 return $"allowed, got {exception.Message}";
             }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
-            {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await NotesVersion();
-            return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+            return exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal)
+                ? await unchanged()
+                : $"expected forbidden, got {exception.Message}";
         }
-        if (!allowed)
-        {
-            return $"refusal expected, got {ack}";
-        }
-        return ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}";
+        return allowed ? await verify(answer) : $"refusal expected, got {answer}";
     }
 
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----

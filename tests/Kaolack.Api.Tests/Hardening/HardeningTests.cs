@@ -175,10 +175,7 @@ public sealed partial class HardeningTests
     [InlineData("/login", HttpStatusCode.MethodNotAllowed)]
     public async Task Every_response_carries_the_security_headers_and_the_strict_policy(string path, HttpStatusCode status)
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync(path);
+        using var response = await HardeningTestApp.GetOnceAsync(path);
 
         Assert.Equal(status, response.StatusCode);
         AssertFixedHeaders(response);
@@ -188,10 +185,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Scalar_page_may_run_only_its_own_nonced_inline_script()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/scalar/");
+        using var response = await HardeningTestApp.GetOnceAsync("/scalar/");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -205,10 +199,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Scalar_path_without_a_nonce_falls_back_to_inline_scripts_and_stays_locked_down()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/scalar/scalar.aspnetcore.js");
+        using var response = await HardeningTestApp.GetOnceAsync("/scalar/scalar.aspnetcore.js");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["'self'", "'unsafe-inline'"], Directives(Csp(response))["script-src"]);
@@ -218,10 +209,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Dashboard_gets_its_own_policy_without_inline_scripts()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/dashboard/");
+        using var response = await HardeningTestApp.GetOnceAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = Directives(Csp(response));
@@ -237,10 +225,7 @@ public sealed partial class HardeningTests
     [InlineData("/api/dashboard")]
     public async Task Paths_that_only_look_like_the_relaxed_ones_get_the_strict_policy(string path)
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync(path);
+        using var response = await HardeningTestApp.GetOnceAsync(path);
 
         Assert.Equal(ExpectedDefaultPolicy, Csp(response));
     }
