@@ -30,6 +30,14 @@ public sealed class ApiFixture : HostFixture
         memberClient = Member.Client(Host);
     }
 
+    /// <summary>A new account given <paramref name="role"/> by the admin (roles are read on every request: its token works at once).</summary>
+    public async Task<SignedInUser> SignInNewUserAsync(string prefix, Role role)
+    {
+        var user = await SignInNewUserAsync(prefix);
+        await (await AdminClient.Put($"/api/admin/users/{user.Email}/roles", new { roles = new[] { role } }, null)).Read<Account>();
+        return user;
+    }
+
     public override async Task DisposeAsync()
     {
         memberClient?.Dispose();

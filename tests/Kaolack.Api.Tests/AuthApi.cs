@@ -1,23 +1,11 @@
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-
 namespace Kaolack.Api.Tests;
 
 /// <summary>The account endpoints (/api/auth).</summary>
 public static class AuthApi
 {
-    public static Registration Registration(string email, string password) => new()
-    {
-        Email = email,
-        Password = password,
-        DisplayName = email.Split('@')[0],
-        Organisation = "",
-        Region = UserRegion.Kaolack,
-        Language = UiLanguage.Fr,
-    };
-
+    /// <summary>POST /api/auth/register; the account's display name is its e-mail's local part, so tests tell people apart by name.</summary>
     public static Task<HttpResponseMessage> Register(HttpClient http, string email, string password) =>
-        http.Post("/api/auth/register", Registration(email, password));
+        http.Post("/api/auth/register", Samples.Registration(email, password) with { DisplayName = email.Split('@')[0] });
 
     /// <summary>POST /api/auth/login: a bearer token in the body, or with <paramref name="useCookies"/> the session cookie.</summary>
     public static Task<HttpResponseMessage> Login(HttpClient http, string email, string password, bool useCookies = false) =>

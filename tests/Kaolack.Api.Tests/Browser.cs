@@ -1,5 +1,3 @@
-using System.Net;
-using Kaolack.Testing;
 using Microsoft.Net.Http.Headers;
 
 namespace Kaolack.Api.Tests;

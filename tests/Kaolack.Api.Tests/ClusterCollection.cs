@@ -1,5 +1,3 @@
-using Kaolack.Testing;
-
 namespace Kaolack.Api.Tests;
 
 /// <summary>

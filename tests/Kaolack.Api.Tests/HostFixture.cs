@@ -1,5 +1,3 @@
-using Kaolack.Testing;
-
 namespace Kaolack.Api.Tests;
 
 /// <summary>Its own Azurite and one running app started with <see cref="Settings"/>; the base of the fixtures here.</summary>
@@ -32,4 +30,7 @@ public abstract class HostFixture : IAsyncLifetime
 
     /// <summary>Registers a member account no other test uses and signs it in.</summary>
     public Task<TestUser> NewUserAsync(string prefix) => TestUser.RegisterAsync(Host, prefix);
+
+    /// <summary>A member account no other test uses, signed in, with its client.</summary>
+    public async Task<SignedInUser> SignInNewUserAsync(string prefix) => new(await NewUserAsync(prefix), Host);
 }

@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Kaolack.Api.Tests;
 
 /// <summary>What the app serves besides the API itself, to anyone without signing in: OpenAPI document, reference page, health.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ServiceEndpointsTests(ApiFixture app)
+public sealed class ServiceEndpointsTests(ApiFixture app) : ApiTests(app)
 {
     private readonly HttpClient http = app.Host.CreateClient();
 

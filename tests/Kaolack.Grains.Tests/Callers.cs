@@ -1,5 +1,3 @@
-using Kaolack.Contracts.Accounts;
-
 namespace Kaolack.Grains.Tests;
 
 /// <summary>

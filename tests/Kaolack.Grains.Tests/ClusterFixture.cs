@@ -1,7 +1,6 @@
 using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Plans;
-using Kaolack.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

@@ -6,8 +6,6 @@ namespace Kaolack.Testing;
 /// <summary>A registered account and the bearer token it signed in with.</summary>
 public sealed record TestUser(string Email, string Password, string Token)
 {
-    public const string DefaultPassword = "member-password-1";
-
     /// <summary>A client that sends this user's bearer token (the caller disposes it).</summary>
     public HttpClient Client(SiloHost host)
     {
@@ -28,7 +26,7 @@ public sealed record TestUser(string Email, string Password, string Token)
     public static string NewEmail(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)] + "@tests.example.org";
 
     /// <summary>Registers a member account no other test uses and signs it in with a bearer token.</summary>
-    public static async Task<TestUser> RegisterAsync(SiloHost host, string prefix, string password = DefaultPassword)
+    public static async Task<TestUser> RegisterAsync(SiloHost host, string prefix, string password = Samples.Password)
     {
         ArgumentNullException.ThrowIfNull(host);
         var email = NewEmail(prefix);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kaolack.Testing;
 
 namespace Kaolack.Web.Tests;
 

@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Plans;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
+using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests;
 
@@ -60,6 +59,14 @@ public sealed class WebFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in through the form as a demo account (they all have <see cref="DemoAccounts.Password"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport);
+        await SignInPage.SignIn(page, email, DemoAccounts.Password);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)
@@ -84,10 +91,10 @@ public sealed class WebFixture : IAsyncLifetime
         await Eventually.True(async () =>
         {
             var page = await http.GetFromJsonAsync<DirectoryPage>("/api/projects/?pageSize=100", SiloHost.Json);
-            return page?.Total == DemoCatalog.Projects.Count;
+            return page?.Total == DemoCatalog.Shipped.Projects.Count;
         }, "the demo projects to be seeded", TimeSpan.FromSeconds(60));
         // Plans are seeded after the projects: dashboards numbers only settle once every demo task is there.
-        foreach (var plan in DemoCatalog.Plans)
+        foreach (var plan in DemoCatalog.Shipped.Plans)
         {
             await Eventually.True(async () =>
             {

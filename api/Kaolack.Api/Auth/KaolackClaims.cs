@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Workshops;
 

@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Http;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Errors;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Kaolack.Api.Dashboard;
 
@@ -18,33 +14,30 @@ public static class DashboardEndpoints
     {
         var group = app.MapGroup("/api/dashboard").WithTags("dashboard");
 
-        group.MapGet("/", async Task<Ok<ProgrammeDashboard>> ([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await Read(grains, user, query)))
-            .WithName("get-dashboard")
-            .WithSummary("Programme indicators, daily progress and the projects table, filtered by region, status, value chain and period.")
-            .ProducesValidationProblem();
+        group.MapGet("/", Get).Describe("get-dashboard",
+            "Programme indicators, daily progress and the projects table, filtered by region, status, value chain and period.", Status400BadRequest);
+        group.MapGet("/projects.csv", ExportProjects).Describe("export-dashboard-projects",
+            "The projects table of GET /api/dashboard as CSV (RFC 4180, UTF-8 with BOM).", Status400BadRequest);
+        group.MapGet("/indicators.csv", ExportIndicators).Describe("export-dashboard-indicators",
+            "The indicators of GET /api/dashboard as CSV rows indicator,key,value (RFC 4180, UTF-8 with BOM).", Status400BadRequest);
+        app.MapGet("/api/projects/{slug}/summary", GetProjectSummary).WithTags("dashboard").Describe("get-project-summary",
+            "The project's dashboard summary: status, partners per region, milestones, tasks, budget, pledges, last activity.",
+            Status403Forbidden, Status404NotFound);
 
-        group.MapGet("/projects.csv", async Task<FileContentHttpResult> ([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.File(Csv.Encode(DashboardExports.Projects(await Read(grains, user, query))), CsvContentType, "projets-kaolack-oriental.csv"))
-            .WithName("export-dashboard-projects")
-            .WithSummary("The projects table of GET /api/dashboard as CSV (RFC 4180, UTF-8 with BOM).")
-            .ProducesValidationProblem();
-
-        group.MapGet("/indicators.csv", async Task<FileContentHttpResult> ([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.File(Csv.Encode(DashboardExports.Indicators((await Read(grains, user, query)).Indicators)), CsvContentType, "indicateurs-kaolack-oriental.csv"))
-            .WithName("export-dashboard-indicators")
-            .WithSummary("The indicators of GET /api/dashboard as CSV rows indicator,key,value (RFC 4180, UTF-8 with BOM).")
-            .ProducesValidationProblem();
-
-        app.MapGet("/api/projects/{slug}/summary", async Task<Ok<ProjectSummary>> (string slug, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await grains.GetGrain<IProjectSummaryGrain>(slug).Get(user.ToCaller()) ?? throw new EntityNotFoundException("Le projet")))
-            .WithTags("dashboard")
-            .WithName("get-project-summary")
-            .WithSummary("The project's dashboard summary: status, partners per region, milestones, tasks, budget, pledges, last activity.")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static async Task<Ok<ProgrammeDashboard>> Get([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Read(grains, user, query));
+
+    private static async Task<FileContentHttpResult> ExportProjects([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.File(Csv.Encode(DashboardExports.Projects(await Read(grains, user, query))), CsvContentType, "projets-kaolack-oriental.csv");
+
+    private static async Task<FileContentHttpResult> ExportIndicators([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.File(Csv.Encode(DashboardExports.Indicators((await Read(grains, user, query)).Indicators)), CsvContentType, "indicateurs-kaolack-oriental.csv");
+
+    private static async Task<Ok<ProjectSummary>> GetProjectSummary(string slug, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IProjectSummaryGrain>(slug).Get(user.ToCaller()) ?? throw new EntityNotFoundException("Le projet"));
 
     private static Task<ProgrammeDashboard> Read(IGrainFactory grains, ClaimsPrincipal user, DashboardQuery query)
     {

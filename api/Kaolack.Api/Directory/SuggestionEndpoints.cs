@@ -1,16 +1,12 @@
 using System.Globalization;
-using System.Security.Claims;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Http;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Directory;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Kaolack.Api.Directory;
 
@@ -19,25 +15,21 @@ public static class SuggestionEndpoints
 {
     public static IEndpointRouteBuilder MapSuggestionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cooperatives/{slug}/suggestions", async Task<Ok<PartnerSuggestionList>> (string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await grains.GetGrain<ICooperativeGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit))))
-            .WithTags("cooperatives")
-            .WithName("suggest-cooperative-partners")
-            .WithSummary("Cooperatives of the other region with the same or a complementary value chain, and diaspora groups matching its needs; best first.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        app.MapGet("/api/projects/{slug}/suggestions", async Task<Ok<PartnerSuggestionList>> (string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await grains.GetGrain<IJointProjectGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit))))
-            .WithTags("projects")
-            .WithName("suggest-project-partners")
-            .WithSummary("Cooperatives and diaspora groups to invite as partners, favouring the region the project lacks; best first.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/cooperatives/{slug}/suggestions", ForCooperative).WithTags("cooperatives").Describe("suggest-cooperative-partners",
+            "Cooperatives of the other region with the same or a complementary value chain, and diaspora groups matching its needs; best first.",
+            Status400BadRequest, Status404NotFound);
+        app.MapGet("/api/projects/{slug}/suggestions", ForProject).WithTags("projects").Describe("suggest-project-partners",
+            "Cooperatives and diaspora groups to invite as partners, favouring the region the project lacks; best first.",
+            Status400BadRequest, Status403Forbidden, Status404NotFound);
 
         return app;
     }
+
+    private static async Task<Ok<PartnerSuggestionList>> ForCooperative(string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<ICooperativeGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit)));
+
+    private static async Task<Ok<PartnerSuggestionList>> ForProject(string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IJointProjectGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit)));
 
     /// <summary>Absent: the default. Not a whole number: a validation problem naming <c>limit</c> (the grain checks the range).</summary>
     private static int ParseLimit(string? limit)

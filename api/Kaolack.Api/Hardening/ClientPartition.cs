@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 
 namespace Kaolack.Api.Hardening;
 

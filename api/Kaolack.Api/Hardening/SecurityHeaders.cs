@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Scalar.AspNetCore;
 
 namespace Kaolack.Api.Hardening;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kaolack.Api.Auth;
 using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Errors;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Kaolack.Api.Http;
@@ -11,6 +11,22 @@ public static class ETags
     public static string For(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void Set(HttpResponse response, long version) => response.Headers.ETag = For(version);
+
+    /// <summary>200 with an entity and its version as ETag, for the client's next If-Match.</summary>
+    public static Ok<T> Ok<T>(HttpResponse response, T entity, EntityMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        Set(response, meta.Version);
+        return TypedResults.Ok(entity);
+    }
+
+    /// <summary>201 with a new entity, its address under <paramref name="collection"/> and its version as ETag.</summary>
+    public static Created<T> Created<T>(HttpResponse response, string collection, T entity, EntityMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        Set(response, meta.Version);
+        return TypedResults.Created($"{collection}/{meta.Slug}", entity);
+    }
 
     /// <summary>For replacing or deleting a whole entity: without If-Match, two editors could overwrite each other.</summary>
     public static long RequiredVersion(HttpRequest request) =>

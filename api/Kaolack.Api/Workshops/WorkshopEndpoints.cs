@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
@@ -7,11 +6,7 @@ using Kaolack.Contracts.Workshops;
 using Kaolack.Grains.Workshops;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Kaolack.Api.Workshops;
@@ -31,104 +26,89 @@ public static class WorkshopEndpoints
     {
         var group = app.MapGroup("/api/workshops").WithTags("workshops");
 
-        group.MapGet("/", async Task<Ok<WorkshopListing[]>> (IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Ok(await grains.GetGrain<IWorkshopCatalogGrain>(WorkshopCatalogGrain.Key).List(user.ToCaller())))
-            .WithName("list-workshops")
-            .WithSummary("Every workshop, soonest first (dates are UTC instants).");
-
-        group.MapPost("/", async Task<Created<WorkshopView>> (WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
-            {
-                var workshop = await Workshop(grains, JoinCodes.NewWorkshopId()).Create(user.ToCaller(), details);
-                ETags.Set(response, workshop.Meta.Version);
-                return TypedResults.Created($"/api/workshops/{workshop.Meta.Slug}", workshop);
-            })
-            .WithName("create-workshop")
-            .WithSummary("Coaches and admins; the creator becomes its coach and a join code is drawn.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-
-        group.MapGet("/{id}", async Task<Ok<WorkshopView>> (string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
-            {
-                var workshop = await Workshop(grains, id).Get(user.ToCaller()) ?? throw new EntityNotFoundException(DisplayName);
-                ETags.Set(response, workshop.Meta.Version);
-                return TypedResults.Ok(workshop);
-            })
-            .RequireAuthorization(AuthSchemes.ParticipantPolicy)
-            .WithName("get-workshop")
-            .WithSummary("The workshop and its whole live session, as the caller may see it (its guests too).")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapPut("/{id}", async Task<Ok<WorkshopView>> (string id, WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpContext http) =>
-            {
-                var workshop = await Workshop(grains, id).Update(user.ToCaller(), details, ETags.RequiredVersion(http.Request));
-                ETags.Set(http.Response, workshop.Meta.Version);
-                return TypedResults.Ok(workshop);
-            })
-            .WithName("update-workshop")
-            .WithSummary("Its coaches and admins; If-Match must carry the ETag that was read.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-
-        group.MapDelete("/{id}", async Task<NoContent> (string id, IGrainFactory grains, ClaimsPrincipal user, HttpRequest request) =>
-            {
-                await Workshop(grains, id).Delete(user.ToCaller(), ETags.RequiredVersion(request));
-                return TypedResults.NoContent();
-            })
-            .WithName("delete-workshop")
-            .WithSummary("Its coaches and admins; the code is freed and guests' sessions end.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-
-        group.MapPost("/join", async Task<Ok<JoinAnswer>> (JoinRequest request, [FromQuery] bool? useCookies, IGrainFactory grains, ClaimsPrincipal user,
-                HttpContext http, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
-            {
-                var code = JoinCodes.Normalize(request.Code) ?? throw new EntityNotFoundException("Le code");
-                var workshopId = await grains.GetGrain<IWorkshopCodeGrain>(code).WorkshopId() ?? throw new EntityNotFoundException("Le code");
-                if (user.Identity?.IsAuthenticated == true && !user.IsGuest())
-                {
-                    // Accounts take part as themselves: the code only says where.
-                    return TypedResults.Ok(new JoinAnswer(workshopId, null, null, null, null));
-                }
-                var guest = await Workshop(grains, workshopId).AdmitGuest(request.DisplayName ?? "");
-                var expires = clock.GetUtcNow() + GuestSessionLifetime;
-                if (useCookies == true)
-                {
-                    await http.SignInAsync(AuthSchemes.Cookie, KaolackClaims.ForGuest(guest, AuthSchemes.Cookie),
-                        new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true, AllowRefresh = false });
-                    return TypedResults.Ok(new JoinAnswer(workshopId, guest.GuestId, guest.DisplayName, null, null));
-                }
-                var options = bearer.Get(AuthSchemes.Bearer);
-                var lifetime = options.BearerTokenExpiration < GuestSessionLifetime ? options.BearerTokenExpiration : GuestSessionLifetime;
-                var ticket = new AuthenticationTicket(KaolackClaims.ForGuest(guest, AuthSchemes.Bearer),
-                    new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + lifetime }, AuthSchemes.Bearer);
-                return TypedResults.Ok(new JoinAnswer(workshopId, guest.GuestId, guest.DisplayName,
-                    options.BearerTokenProtector.Protect(ticket), (long)lifetime.TotalSeconds));
-            })
-            .AllowAnonymous()
-            .WithName("join-workshop")
-            .WithSummary("By join code: a guest (no account) gets a session for this workshop only; an account just learns the workshop id.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        group.MapGet("/{id}/summary.md", async Task<ContentHttpResult> (string id, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Text(await Workshop(grains, id).Summary(user.ToCaller(), SummaryFormat.Markdown), "text/markdown; charset=utf-8", Encoding.UTF8))
-            .WithName("workshop-summary-markdown")
-            .WithSummary("Agenda, attendance, poll results and the board with its dots, in Markdown.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapGet("/{id}/summary.csv", async Task<ContentHttpResult> (string id, IGrainFactory grains, ClaimsPrincipal user) =>
-                TypedResults.Text(await Workshop(grains, id).Summary(user.ToCaller(), SummaryFormat.Csv), "text/csv; charset=utf-8", Encoding.UTF8))
-            .WithName("workshop-summary-csv")
-            .WithSummary("The same summary as CSV rows: section, subject, detail, value.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", List).Describe("list-workshops", "Every workshop, soonest first (dates are UTC instants).");
+        group.MapPost("/", Create).Describe("create-workshop",
+            "Coaches and admins; the creator becomes its coach and a join code is drawn.", Status400BadRequest, Status403Forbidden);
+        group.MapGet("/{id}", Get).RequireAuthorization(AuthSchemes.ParticipantPolicy).Describe("get-workshop",
+            "The workshop and its whole live session, as the caller may see it (its guests too).", Status403Forbidden, Status404NotFound);
+        group.MapPut("/{id}", Update).Describe("update-workshop",
+            "Its coaches and admins; If-Match must carry the ETag that was read.",
+            Status400BadRequest, Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);
+        group.MapDelete("/{id}", Delete).Describe("delete-workshop",
+            "Its coaches and admins; the code is freed and guests' sessions end.",
+            Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);
+        group.MapPost("/join", Join).AllowAnonymous().Describe("join-workshop",
+            "By join code: a guest (no account) gets a session for this workshop only; an account just learns the workshop id.",
+            Status400BadRequest, Status404NotFound, Status422UnprocessableEntity);
+        group.MapGet("/{id}/summary.md", SummaryMarkdown).Describe("workshop-summary-markdown",
+            "Agenda, attendance, poll results and the board with its dots, in Markdown.", Status404NotFound);
+        group.MapGet("/{id}/summary.csv", SummaryCsv).Describe("workshop-summary-csv",
+            "The same summary as CSV rows: section, subject, detail, value.", Status404NotFound);
 
         return group;
     }
+
+    private static async Task<Ok<WorkshopListing[]>> List(IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await grains.GetGrain<IWorkshopCatalogGrain>(WorkshopCatalogGrain.Key).List(user.ToCaller()));
+
+    private static async Task<Created<WorkshopView>> Create(WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var workshop = await Workshop(grains, JoinCodes.NewWorkshopId()).Create(user.ToCaller(), details);
+        return ETags.Created(response, "/api/workshops", workshop, workshop.Meta);
+    }
+
+    private static async Task<Ok<WorkshopView>> Get(string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var workshop = await Workshop(grains, id).Get(user.ToCaller()) ?? throw new EntityNotFoundException(DisplayName);
+        return ETags.Ok(response, workshop, workshop.Meta);
+    }
+
+    private static async Task<Ok<WorkshopView>> Update(string id, WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpContext http)
+    {
+        var workshop = await Workshop(grains, id).Update(user.ToCaller(), details, ETags.RequiredVersion(http.Request));
+        return ETags.Ok(http.Response, workshop, workshop.Meta);
+    }
+
+    private static async Task<NoContent> Delete(string id, IGrainFactory grains, ClaimsPrincipal user, HttpRequest request)
+    {
+        await Workshop(grains, id).Delete(user.ToCaller(), ETags.RequiredVersion(request));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<JoinAnswer>> Join(JoinRequest request, [FromQuery] bool? useCookies, IGrainFactory grains, ClaimsPrincipal user,
+        HttpContext http, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var code = JoinCodes.Normalize(request.Code) ?? throw new EntityNotFoundException("Le code");
+        var workshopId = await grains.GetGrain<IWorkshopCodeGrain>(code).WorkshopId() ?? throw new EntityNotFoundException("Le code");
+        if (user.Identity?.IsAuthenticated == true && !user.IsGuest())
+        {
+            // Accounts take part as themselves: the code only says where.
+            return TypedResults.Ok(new JoinAnswer(workshopId, null, null, null, null));
+        }
+        var guest = await Workshop(grains, workshopId).AdmitGuest(request.DisplayName ?? "");
+        var expires = clock.GetUtcNow() + GuestSessionLifetime;
+        if (useCookies == true)
+        {
+            await http.SignInAsync(AuthSchemes.Cookie, KaolackClaims.ForGuest(guest, AuthSchemes.Cookie),
+                new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true, AllowRefresh = false });
+            return TypedResults.Ok(new JoinAnswer(workshopId, guest.GuestId, guest.DisplayName, null, null));
+        }
+        var options = bearer.Get(AuthSchemes.Bearer);
+        var lifetime = options.BearerTokenExpiration < GuestSessionLifetime ? options.BearerTokenExpiration : GuestSessionLifetime;
+        var ticket = new AuthenticationTicket(KaolackClaims.ForGuest(guest, AuthSchemes.Bearer),
+            new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + lifetime }, AuthSchemes.Bearer);
+        return TypedResults.Ok(new JoinAnswer(workshopId, guest.GuestId, guest.DisplayName,
+            options.BearerTokenProtector.Protect(ticket), (long)lifetime.TotalSeconds));
+    }
+
+    private static Task<ContentHttpResult> SummaryMarkdown(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        Summary(grains, id, user, SummaryFormat.Markdown, "text/markdown; charset=utf-8");
+
+    private static Task<ContentHttpResult> SummaryCsv(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        Summary(grains, id, user, SummaryFormat.Csv, "text/csv; charset=utf-8");
+
+    private static async Task<ContentHttpResult> Summary(IGrainFactory grains, string id, ClaimsPrincipal user, SummaryFormat format, string contentType) =>
+        TypedResults.Text(await Workshop(grains, id).Summary(user.ToCaller(), format), contentType, Encoding.UTF8);
 
     private static IWorkshopGrain Workshop(IGrainFactory grains, string id) =>
         Contracts.Common.Slug.IsValid(id) ? grains.GetGrain<IWorkshopGrain>(id) : throw new EntityNotFoundException(DisplayName);

@@ -11,7 +11,7 @@ using Kaolack.Contracts.Projects;
 namespace Kaolack.Silo.DemoData;
 
 /// <summary>
-/// Loads <see cref="DemoCatalog"/> once the silo runs. Idempotent: an item that exists is left alone
+/// Loads the shipped <see cref="DemoCatalog"/> once the silo runs. Idempotent: an item that exists is left alone
 /// (even if people edited it since), so it is safe on every start and on several silos at once.
 /// A project gets its partners, contributions and status only from the seeder that created it; a plan gets its
 /// sections, milestones and tasks only while it holds no milestone or task other than the demo's (an interrupted
@@ -37,14 +37,25 @@ public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILo
     {
         // Let the host finish starting (Kestrel, other services) before the first grain call.
         await Task.Yield();
+        DemoCatalog catalog;
+        try
+        {
+            catalog = DemoCatalog.Shipped;
+        }
+        catch (DemoDataException exception)
+        {
+            // Checked before anything is created: broken files seed nothing rather than half a data set.
+            logger.LogError("Demo data not seeded. {Problems}", exception.Message);
+            return;
+        }
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await SeedAll(stoppingToken);
+                await SeedAll(catalog, stoppingToken);
                 logger.LogInformation(
                     "Demo data: {Cooperatives} cooperatives, {DiasporaGroups} diaspora groups, {Projects} projects ({Created} created)",
-                    DemoCatalog.Cooperatives.Count, DemoCatalog.DiasporaGroups.Count, DemoCatalog.Projects.Count, created.Count);
+                    catalog.Cooperatives.Count, catalog.DiasporaGroups.Count, catalog.Projects.Count, created.Count);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,7 +64,7 @@ public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILo
             }
             catch (ValidationFailedException exception)
             {
-                // The catalog breaks a rule: retrying cannot help.
+                // An item of the catalog breaks a rule: retrying cannot help.
                 var errors = string.Join("; ", exception.Errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"));
                 logger.LogError("Demo data: {Item} refused by validation: {Errors}", currentItem, errors);
                 return;
@@ -86,31 +97,31 @@ public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILo
         }
     }
 
-    private async Task SeedAll(CancellationToken stoppingToken)
+    private async Task SeedAll(DemoCatalog catalog, CancellationToken stoppingToken)
     {
         foreach (var account in DemoAccounts.All)
         {
             currentItem = $"account {account.Registration.Email}";
             await grains.GetGrain<IUserGrain>(account.Registration.Email).EnsureSeeded(Caller.System, account);
         }
-        foreach (var cooperative in DemoCatalog.Cooperatives)
+        foreach (var cooperative in catalog.Cooperatives)
         {
             stoppingToken.ThrowIfCancellationRequested();
             await SeedProfile<ICooperativeGrain, CooperativeProfile, Cooperative>(
                 EntityKind.Cooperative, cooperative, MemberOf(cooperative.Profile.Region));
         }
-        foreach (var group in DemoCatalog.DiasporaGroups)
+        foreach (var group in catalog.DiasporaGroups)
         {
             stoppingToken.ThrowIfCancellationRequested();
             await SeedProfile<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
                 EntityKind.DiasporaGroup, group, MemberOf(group.Profile.OriginRegion));
         }
-        foreach (var project in DemoCatalog.Projects)
+        foreach (var project in catalog.Projects)
         {
             stoppingToken.ThrowIfCancellationRequested();
             await SeedProject(project, stoppingToken);
         }
-        foreach (var plan in DemoCatalog.Plans)
+        foreach (var plan in catalog.Plans)
         {
             stoppingToken.ThrowIfCancellationRequested();
             await SeedPlan(plan, stoppingToken);

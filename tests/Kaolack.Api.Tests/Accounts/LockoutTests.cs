@@ -1,19 +1,14 @@
-using System.Net;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Testing;
-
 namespace Kaolack.Api.Tests.Accounts;
 
 /// <summary>Five wrong passwords in a row lock an account for Kaolack:Accounts:LockoutDuration (2 s on this host).</summary>
-[Collection(ShortTimesCollection.Name)]
-public sealed class LockoutTests(ShortTimesFixture app) : IDisposable
+public sealed class LockoutTests(ShortTimesFixture app) : ShortTimesTests(app), IDisposable
 {
     private readonly HttpClient http = app.Host.CreateClient();
 
     [Fact]
     public async Task The_fifth_wrong_password_locks_the_account_with_423_locked_until_and_the_right_password_is_refused_meanwhile()
     {
-        var user = await app.NewUserAsync("verrou");
+        var user = await App.NewUserAsync("verrou");
         var before = DateTimeOffset.UtcNow;
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -31,7 +26,7 @@ public sealed class LockoutTests(ShortTimesFixture app) : IDisposable
     [Fact]
     public async Task Once_the_lockout_duration_has_passed_the_right_password_signs_in_again()
     {
-        var user = await app.NewUserAsync("verrou-fin");
+        var user = await App.NewUserAsync("verrou-fin");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await AuthApi.Login(http, user.Email, $"mauvais-essai-{attempt}");
@@ -53,7 +48,7 @@ public sealed class LockoutTests(ShortTimesFixture app) : IDisposable
         var signedInAt = DateTimeOffset.UtcNow;
 
         Assert.True(signedInAt >= lockedUntil, $"Signed in at {signedInAt:O}, before the lock ended at {lockedUntil:O}.");
-        using var signedIn = (user with { Token = token! }).Client(app.Host);
+        using var signedIn = (user with { Token = token! }).Client(App.Host);
         Assert.Equal(user.Email, (await (await signedIn.GetAsync("/api/auth/me")).Read<Account>()).Email);
     }
 

@@ -1,24 +1,19 @@
-using System.Net;
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Testing;
 using Microsoft.Net.Http.Headers;
 
 namespace Kaolack.Api.Tests.Accounts;
 
 /// <summary>Signing in over HTTP: a bearer token for API clients, an HttpOnly cookie for browsers.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class LoginTests(ApiFixture app)
+public sealed class LoginTests(ApiFixture app) : ApiTests(app)
 {
     [Fact]
     public async Task Bearer_login_answers_a_bearer_token_that_me_accepts()
     {
-        var user = await app.NewUserAsync("bearer");
-        using var anonymous = app.Host.CreateClient();
+        var user = await App.NewUserAsync("bearer");
+        using var anonymous = App.Host.CreateClient();
 
         var response = await AuthApi.Login(anonymous, user.Email, user.Password);
         var body = await response.Read<JsonElement>();
-        using var signedIn = new TestUser(user.Email, user.Password, body.GetProperty("accessToken").GetString()!).Client(app.Host);
+        using var signedIn = new TestUser(user.Email, user.Password, body.GetProperty("accessToken").GetString()!).Client(App.Host);
         var me = await (await signedIn.GetAsync("/api/auth/me")).Read<Account>();
 
         Assert.Equal(["accessToken", "expiresIn", "refreshToken", "tokenType"], body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
@@ -33,8 +28,8 @@ public sealed class LoginTests(ApiFixture app)
     [Fact]
     public async Task Cookie_login_sets_an_http_only_same_site_lax_session_cookie_that_me_accepts()
     {
-        var user = await app.NewUserAsync("cookie");
-        using var browser = Browser.Create(app.Host);
+        var user = await App.NewUserAsync("cookie");
+        using var browser = Browser.Create(App.Host);
 
         var response = await AuthApi.Login(browser.Http, user.Email, user.Password, useCookies: true);
         var account = await response.Read<Account>();
@@ -53,8 +48,8 @@ public sealed class LoginTests(ApiFixture app)
     [Fact]
     public async Task Wrong_password_is_401_invalid_credentials_and_sets_no_session()
     {
-        var user = await app.NewUserAsync("mauvais-mdp");
-        using var browser = Browser.Create(app.Host);
+        var user = await App.NewUserAsync("mauvais-mdp");
+        using var browser = Browser.Create(App.Host);
 
         var response = await AuthApi.Login(browser.Http, user.Email, "pas-le-bon-mot-de-passe", useCookies: true);
         await response.Problem(HttpStatusCode.Unauthorized, "invalid-credentials");
@@ -67,10 +62,10 @@ public sealed class LoginTests(ApiFixture app)
     [Fact]
     public async Task Unknown_account_gets_the_same_401_invalid_credentials_as_a_wrong_password()
     {
-        var user = await app.NewUserAsync("existe");
-        using var anonymous = app.Host.CreateClient();
+        var user = await App.NewUserAsync("existe");
+        using var anonymous = App.Host.CreateClient();
 
-        var unknown = await (await AuthApi.Login(anonymous, TestUser.NewEmail("inconnu"), TestUser.DefaultPassword))
+        var unknown = await (await AuthApi.Login(anonymous, TestUser.NewEmail("inconnu"), Samples.Password))
             .Problem(HttpStatusCode.Unauthorized, "invalid-credentials");
         var wrong = await (await AuthApi.Login(anonymous, user.Email, "pas-le-bon-mot-de-passe"))
             .Problem(HttpStatusCode.Unauthorized, "invalid-credentials");
@@ -81,7 +76,7 @@ public sealed class LoginTests(ApiFixture app)
     [Fact]
     public async Task Me_without_a_session_is_401_unauthenticated()
     {
-        using var anonymous = app.Host.CreateClient();
+        using var anonymous = App.Host.CreateClient();
 
         await (await anonymous.GetAsync("/api/auth/me")).Problem(HttpStatusCode.Unauthorized, "unauthenticated");
     }

@@ -1,16 +1,12 @@
-using System.Net;
-using Kaolack.Contracts.Accounts;
-
 namespace Kaolack.Api.Tests.Accounts;
 
-[Collection(ApiCollection.Name)]
-public sealed class LogoutTests(ApiFixture app)
+public sealed class LogoutTests(ApiFixture app) : ApiTests(app)
 {
     [Fact]
     public async Task Logout_clears_the_session_cookie_and_me_is_401_afterwards()
     {
-        var user = await app.NewUserAsync("deconnexion");
-        using var browser = await Browser.SignedInAsync(app.Host, user.Email, user.Password);
+        var user = await App.NewUserAsync("deconnexion");
+        using var browser = await Browser.SignedInAsync(App.Host, user.Email, user.Password);
         var before = await (await browser.Http.GetAsync("/api/auth/me")).Read<Account>();
 
         var response = await browser.Http.PostAsync("/api/auth/logout", null);

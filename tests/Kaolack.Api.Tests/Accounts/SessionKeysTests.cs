@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Azure.Storage.Blobs;
 using Kaolack.Grains.Hosting;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests.Accounts;
 

@@ -1,16 +1,9 @@
 using System.Collections.Immutable;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -195,7 +188,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// </summary>
     public async Task<string> CreateProject(string slug, string title)
     {
-        await Must(Who.Owner, HttpMethod.Post, $"/api/projects?slug={slug}", MatrixSamples.Project(title), expected: HttpStatusCode.Created);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/projects?slug={slug}", Samples.Project(title), expected: HttpStatusCode.Created);
         var joining = new (string Email, Who? Who, ProjectRole Role)[]
         {
             (Account(Who.Viewer).Email, Who.Viewer, ProjectRole.Viewer),
@@ -221,14 +214,14 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>The target cooperative's shape: created by the owner, the teammate added.</summary>
     public async Task CreateCooperative(string slug, string name)
     {
-        await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives?slug={slug}", MatrixSamples.Cooperative(name), expected: HttpStatusCode.Created);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives?slug={slug}", Samples.Cooperative(name), expected: HttpStatusCode.Created);
         await Must(Who.Owner, HttpMethod.Post, $"/api/cooperatives/{slug}/members", new { email = TeammateEmail });
     }
 
     /// <summary>The target diaspora group's shape: created by the other member, the teammate added.</summary>
     public async Task CreateDiasporaGroup(string slug, string name)
     {
-        await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups?slug={slug}", MatrixSamples.DiasporaGroup(name), expected: HttpStatusCode.Created);
+        await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup(name), expected: HttpStatusCode.Created);
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups/{slug}/members", new { email = TeammateEmail });
     }
 
@@ -236,7 +229,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public async Task<string> RegisterFresh(string prefix)
     {
         var email = $"{Unique(prefix)}@{Domain}";
-        await Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", MatrixSamples.Registration(email, Password), expected: HttpStatusCode.Created);
+        await Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", Samples.Registration(email, Password), expected: HttpStatusCode.Created);
         return email;
     }
 
@@ -273,7 +266,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         var registered = accounts.Values.Where(a => a.Who != Who.Admin).Select(a => a.Email)
             .Concat([TeammateEmail, NewcomerEmail, RoleSubjectEmail, LoginSubjectEmail]);
         await Task.WhenAll(registered.Select(email => Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register",
-            MatrixSamples.Registration(email, Password), expected: HttpStatusCode.Created)));
+            Samples.Registration(email, Password), expected: HttpStatusCode.Created)));
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Partner).Email}/roles", new { roles = new[] { Role.Partner } });
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Coach).Email}/roles", new { roles = new[] { Role.Coach } });
         await Task.WhenAll(accounts.Values.Where(a => a.Who != Who.Admin).Select(SignIn));
@@ -281,7 +274,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
         await CreateCooperative(CooperativeSlug, "Coopérative cible de la matrice");
         await CreateDiasporaGroup(DiasporaGroupSlug, "Diaspora cible de la matrice");
-        await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", MatrixSamples.Project("Projet de l'autre membre"),
+        await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", Samples.Project("Projet de l'autre membre"),
             expected: HttpStatusCode.Created);
         InvitationToken = await CreateProject(ProjectSlug, "Projet cible de la matrice");
         await SeedPlan();
@@ -291,7 +284,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A workshop shaped like the target: created by the coach, its session started, one board column. Returns (id, code).</summary>
     public async Task<(string Id, string Code)> CreateWorkshop(string title)
     {
-        var created = await Must(Who.Coach, HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title), expected: HttpStatusCode.Created);
+        var created = await Must(Who.Coach, HttpMethod.Post, "/api/workshops", Samples.Workshop(title), expected: HttpStatusCode.Created);
         var id = created.GetProperty("meta").GetProperty("slug").GetString() ?? throw new InvalidOperationException("No workshop id.");
         await using var coach = Host.CreateHubConnection(Account(Who.Coach).Token);
         await coach.StartAsync();
@@ -310,22 +303,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     private async Task SeedWorkshop()
     {
         (WorkshopId, WorkshopCode) = await CreateWorkshop("Atelier cible de la matrice");
-        await using (var coach = Host.CreateHubConnection(Account(Who.Coach).Token))
-        {
-            await coach.StartAsync();
-            var ack = await coach.InvokeAsync<PlanAck>("SubmitPlanOp", WorkshopNotes, new PlanSubmission("matrice-notes", 1, 0, new PlanOp
-            {
-                Type = PlanOpType.Add,
-                Kind = PlanEntityKind.Section,
-                Id = PlanSectionId,
-                Order = "a0",
-                Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Notes"),
-            }));
-            if (ack != new PlanAck(1, null))
-            {
-                throw new InvalidOperationException($"The target workshop's notes could not be seeded: {ack}");
-            }
-        }
+        await AddFirstSection(Who.Coach, WorkshopNotes, "Notes", "the target workshop's notes");
         var joined = await Must(Who.Anonymous, HttpMethod.Post, "/api/workshops/join", new { code = WorkshopCode, displayName = "Invité de la matrice" });
         accounts[Who.Guest] = new MatrixAccount(Who.Guest, joined.GetProperty("guestId").GetString()!, "")
         {
@@ -336,20 +314,26 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>Gives the target's plan one section (version 1) and a named version of it, so reading them and subscribing show something.</summary>
     private async Task SeedPlan()
     {
-        await using var owner = Host.CreateHubConnection(Account(Who.Owner).Token);
-        await owner.StartAsync();
-        var ack = await owner.InvokeAsync<PlanAck>("SubmitPlanOp", ProjectSlug, new PlanSubmission("matrice-monde", 1, 0, new PlanOp
+        await AddFirstSection(Who.Owner, ProjectSlug, "Contexte", "the target's plan");
+        await Must(Who.Owner, HttpMethod.Post, $"/api/projects/{ProjectSlug}/plan/versions", new { name = PlanVersionName }, expected: HttpStatusCode.Created);
+    }
+
+    /// <summary>Adds the section <see cref="PlanSectionId"/> to an empty plan document over the hub, as <paramref name="who"/>.</summary>
+    private async Task AddFirstSection(Who who, string document, string heading, string what)
+    {
+        await using var connection = Host.CreateHubConnection(Account(who).Token);
+        await connection.StartAsync();
+        var ack = await connection.InvokeAsync<PlanAck>("SubmitPlanOp", document, new PlanSubmission($"matrice-{who}", 1, 0, new PlanOp
         {
             Type = PlanOpType.Add,
             Kind = PlanEntityKind.Section,
             Id = PlanSectionId,
             Order = "a0",
-            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Contexte"),
+            Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, heading),
         }));
         if (ack != new PlanAck(1, null))
         {
-            throw new InvalidOperationException($"The target's plan could not be seeded: {ack}");
+            throw new InvalidOperationException($"Could not seed {what}: {ack}");
         }
-        await Must(Who.Owner, HttpMethod.Post, $"/api/projects/{ProjectSlug}/plan/versions", new { name = PlanVersionName }, expected: HttpStatusCode.Created);
     }
 }

@@ -1,14 +1,7 @@
 using System.Collections.Immutable;
-using System.Net;
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.AuthorizationMatrix;
 
@@ -42,7 +35,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> Register(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var email = $"{world.Unique("inscrit")}@matrix.example.org";
-        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", MatrixSamples.Registration(email, "matrix-password-1"))
+        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", Samples.Registration(email, "matrix-password-1"))
         {
             Probe = () => world.ReadAccount(email),
             Verify = body => Expect(body.GetProperty("email").GetString() == email, $"registered {body}"),
@@ -222,7 +215,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> CreateProject(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var slug = world.Unique("nouveau-projet");
-        return Done(new MatrixCall(HttpMethod.Post, $"/api/projects?slug={slug}", MatrixSamples.Project($"Projet {slug}"))
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/projects?slug={slug}", Samples.Project($"Projet {slug}"))
         {
             Probe = () => world.ReadAsAdmin($"/api/projects/{slug}"),
             Verify = body => Expect(
@@ -233,7 +226,7 @@ public static class MatrixScenarios
 
     public static Task<MatrixCall> UpdateProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         OnProject(world, allowed, async slug => new MatrixCall(HttpMethod.Put, $"/api/projects/{slug}",
-            MatrixSamples.Project($"Titre changé par {who}"), await world.VersionOf($"/api/projects/{slug}"))
+            Samples.Project($"Titre changé par {who}"), await world.VersionOf($"/api/projects/{slug}"))
         {
             Verify = body => Expect(body.GetProperty("charter").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
         });
@@ -266,7 +259,7 @@ public static class MatrixScenarios
         }));
 
     public static Task<MatrixCall> AddProjectContribution(AuthorizationMatrixFixture world, Who who, bool allowed) =>
-        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/contributions", MatrixSamples.Contribution())
+        OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/projects/{slug}/contributions", Samples.Contribution())
         {
             Verify = body => Expect(body.GetProperty("contributions").GetArrayLength() == 1, $"contributions {body}"),
         }));
@@ -376,36 +369,24 @@ public static class MatrixScenarios
             Order = "z0",
             Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Ajoutée par {who}"),
         });
-        PlanAck ack;
-        try
-        {
-            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, submission);
-        }
-        catch (HubException exception)
-        {
-            if (allowed)
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), slug, submission),
+            async ack =>
             {
-                return $"allowed, got {exception.Message}";
-            }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+                if (ack != new PlanAck(1, null))
+                {
+                    return $"ack {ack}, expected version 1";
+                }
+                var plan = await world.Must(Who.Admin, HttpMethod.Get, path);
+                return plan.GetProperty("version").GetInt64() == 1 && PlanSectionIds(plan).SequenceEqual([section])
+                    ? null
+                    : $"plan after the op: {plan}";
+            },
+            async () =>
             {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await world.ReadAsAdmin(path);
-            return after == before ? null : $"refused, yet the plan changed:\n{before}\n---\n{after}";
-        }
-        if (!allowed)
-        {
-            return $"refusal expected, got {ack}";
-        }
-        if (ack != new PlanAck(1, null))
-        {
-            return $"ack {ack}, expected version 1";
-        }
-        var plan = await world.Must(Who.Admin, HttpMethod.Get, path);
-        return plan.GetProperty("version").GetInt64() == 1 && PlanSectionIds(plan).SequenceEqual([section])
-            ? null
-            : $"plan after the op: {plan}";
+                var after = await world.ReadAsAdmin(path);
+                return after == before ? null : $"refused, yet the plan changed:\n{before}\n---\n{after}";
+            });
     }
 
     /// <summary>
@@ -482,7 +463,7 @@ public static class MatrixScenarios
     public static Task<MatrixCall> CreateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
     {
         var title = $"Atelier {world.Unique("nouveau")}";
-        return Done(new MatrixCall(HttpMethod.Post, "/api/workshops", MatrixSamples.Workshop(title))
+        return Done(new MatrixCall(HttpMethod.Post, "/api/workshops", Samples.Workshop(title))
         {
             Probe = () => world.ReadAsAdmin("/api/workshops"),
             Verify = body => Expect(
@@ -506,7 +487,7 @@ public static class MatrixScenarios
 
     public static Task<MatrixCall> UpdateWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         OnWorkshop(world, allowed, async id => new MatrixCall(HttpMethod.Put, $"/api/workshops/{id}",
-            MatrixSamples.Workshop($"Titre changé par {who}"), await world.VersionOf($"/api/workshops/{id}"))
+            Samples.Workshop($"Titre changé par {who}"), await world.VersionOf($"/api/workshops/{id}"))
         {
             Verify = body => Expect(body.GetProperty("details").GetProperty("title").GetString() == $"Titre changé par {who}", $"updated {body}"),
         });
@@ -551,30 +532,18 @@ public static class MatrixScenarios
         Kaolack.Contracts.Workshops.WorkshopCommand command = coach
             ? new BringEveryoneTo(0)
             : new AddNote($"note-{who}".ToLowerInvariant(), AuthorizationMatrixFixture.WorkshopColumnId, $"Idée de {who}");
-        WorkshopAck ack;
-        try
-        {
-            ack = await connection.InvokeAsync<WorkshopAck>(nameof(Kaolack.Api.Live.LiveHub.SendWorkshopCommand), world.WorkshopId, command);
-        }
-        catch (HubException exception)
-        {
-            if (allowed)
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<WorkshopAck>(nameof(Kaolack.Api.Live.LiveHub.SendWorkshopCommand), world.WorkshopId, command),
+            async ack =>
             {
-                return $"allowed, got {exception.Message}";
-            }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
+                var read = await world.ReadWorkshop(world.WorkshopId);
+                return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
+            },
+            async () =>
             {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await world.ReadWorkshop(world.WorkshopId);
-            return after == before ? null : $"refused, yet the workshop changed: {before} → {after}";
-        }
-        if (!allowed)
-        {
-            return $"refusal expected, got version {ack.Version}";
-        }
-        var read = await world.ReadWorkshop(world.WorkshopId);
-        return read == $"200 \"{ack.Version}\"" ? null : $"acknowledged v{ack.Version}, admin reads {read}";
+                var after = await world.ReadWorkshop(world.WorkshopId);
+                return after == before ? null : $"refused, yet the workshop changed: {before} → {after}";
+            });
     }
 
     /// <summary>
@@ -596,10 +565,30 @@ public static class MatrixScenarios
             Order = "z0",
             Fields = ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, $"Notes de {who}"),
         });
-        PlanAck ack;
+        return await JudgeHubCall(allowed,
+            () => connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission),
+            async ack => ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}",
+            async () =>
+            {
+                var after = await NotesVersion();
+                return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+            });
+    }
+
+    /// <summary>
+    /// Judges a hub call of the matrix: allowed, it must complete and its answer pass <paramref name="verify"/>; refused,
+    /// it must be answered "forbidden" (SignalR prefixes the hub's message with its own text) and <paramref name="unchanged"/>
+    /// must find nothing changed. Each returns what is wrong, or null.
+    /// </summary>
+    public static async Task<string?> JudgeHubCall<T>(bool allowed, Func<Task<T>> call, Func<T, Task<string?>> verify, Func<Task<string?>> unchanged)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(verify);
+        ArgumentNullException.ThrowIfNull(unchanged);
+        T answer;
         try
         {
-            ack = await connection.InvokeAsync<PlanAck>(nameof(Kaolack.Api.Live.LiveHub.SubmitPlanOp), world.WorkshopNotes, submission);
+            answer = await call();
         }
         catch (HubException exception)
         {
@@ -607,18 +596,11 @@ public static class MatrixScenarios
             {
                 return $"allowed, got {exception.Message}";
             }
-            if (!exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal))
-            {
-                return $"expected forbidden, got {exception.Message}";
-            }
-            var after = await NotesVersion();
-            return after == before ? null : $"refused, yet the notes moved from v{before} to v{after}";
+            return exception.Message.Contains("HubException: forbidden: ", StringComparison.Ordinal)
+                ? await unchanged()
+                : $"expected forbidden, got {exception.Message}";
         }
-        if (!allowed)
-        {
-            return $"refusal expected, got {ack}";
-        }
-        return ack == new PlanAck(before + 1, null) && await NotesVersion() == before + 1 ? null : $"ack {ack} after v{before}";
+        return allowed ? await verify(answer) : $"refusal expected, got {answer}";
     }
 
     // ----- organisations (cooperatives and diaspora groups share their endpoints' shape) -----

@@ -1,4 +1,3 @@
-using System.Net;
 using static Kaolack.Api.Tests.AuthorizationMatrix.AuthorizationMatrixFixture;
 using static Kaolack.Api.Tests.AuthorizationMatrix.Identities;
 using S = Kaolack.Api.Tests.AuthorizationMatrix.MatrixScenarios;
@@ -44,9 +43,9 @@ public static class AuthorizationMatrixTable
         // Cooperatives: every signed-in identity reads; members, coaches and admins create; its members and admins edit.
         new("GET", "/api/cooperatives/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("cooperatives", CooperativeSlug)),
         new("GET", "/api/cooperatives/{slug}", SignedIn, HttpStatusCode.OK, S.GetOrganisation("cooperatives", CooperativeSlug)),
-        new("POST", "/api/cooperatives/", Creators, HttpStatusCode.Created, S.CreateOrganisation("cooperatives", MatrixSamples.Cooperative)),
+        new("POST", "/api/cooperatives/", Creators, HttpStatusCode.Created, S.CreateOrganisation("cooperatives", name => Samples.Cooperative(name))),
         new("PUT", "/api/cooperatives/{slug}", CooperativeEditors, HttpStatusCode.OK,
-            S.UpdateOrganisation("cooperatives", CooperativeSlug, MatrixSamples.Cooperative, CopyCooperative)),
+            S.UpdateOrganisation("cooperatives", CooperativeSlug, name => Samples.Cooperative(name), CopyCooperative)),
         new("DELETE", "/api/cooperatives/{slug}", CooperativeEditors, HttpStatusCode.NoContent,
             S.DeleteOrganisation("cooperatives", CooperativeSlug, CopyCooperative)),
         new("POST", "/api/cooperatives/{slug}/members", CooperativeEditors, HttpStatusCode.OK,
@@ -57,9 +56,9 @@ public static class AuthorizationMatrixTable
         // Diaspora groups: the same rules; the target group's member is the other member.
         new("GET", "/api/diaspora-groups/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("diaspora-groups", DiasporaGroupSlug)),
         new("GET", "/api/diaspora-groups/{slug}", SignedIn, HttpStatusCode.OK, S.GetOrganisation("diaspora-groups", DiasporaGroupSlug)),
-        new("POST", "/api/diaspora-groups/", Creators, HttpStatusCode.Created, S.CreateOrganisation("diaspora-groups", MatrixSamples.DiasporaGroup)),
+        new("POST", "/api/diaspora-groups/", Creators, HttpStatusCode.Created, S.CreateOrganisation("diaspora-groups", name => Samples.DiasporaGroup(name))),
         new("PUT", "/api/diaspora-groups/{slug}", DiasporaGroupEditors, HttpStatusCode.OK,
-            S.UpdateOrganisation("diaspora-groups", DiasporaGroupSlug, MatrixSamples.DiasporaGroup, CopyDiasporaGroup)),
+            S.UpdateOrganisation("diaspora-groups", DiasporaGroupSlug, name => Samples.DiasporaGroup(name), CopyDiasporaGroup)),
         new("DELETE", "/api/diaspora-groups/{slug}", DiasporaGroupEditors, HttpStatusCode.NoContent,
             S.DeleteOrganisation("diaspora-groups", DiasporaGroupSlug, CopyDiasporaGroup)),
         new("POST", "/api/diaspora-groups/{slug}/members", DiasporaGroupEditors, HttpStatusCode.OK,

@@ -1,21 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using Kaolack.Api.Dashboard;
 using Kaolack.Api.Tests.Live;
 using Kaolack.Api.Tests.Projects;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Dashboard;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
 
 namespace Kaolack.Api.Tests.Dashboards;
@@ -25,8 +18,7 @@ namespace Kaolack.Api.Tests.Dashboards;
 /// coalescing of a burst, and a partner's refusals. Each test uses a value chain of its own, so the dashboard filtered
 /// by it shows that test's projects only.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
+public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output) : ApiTests(app)
 {
     private const string Submit = "SubmitPlanOp";
 
@@ -71,7 +63,7 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
         var team = await Team("tableau-partenaire");
         await using var editor = await Connect(team.Editor);
         await SubmitOk(editor, team.Slug, "editeur", 1, Op("add", "task", "t1", ""","order":"a0","fields":{"title":"Tâche","status":"todo"}"""));
-        using var http = team.Partner.Client(app.Host);
+        using var http = team.Partner.Client(App.Host);
         var planBefore = await (await http.GetAsync($"/api/projects/{team.Slug}/plan")).Content.ReadAsStringAsync();
         var projectBefore = await (await http.GetAsync($"/api/projects/{team.Slug}")).Content.ReadAsStringAsync();
         await using var partner = await Connect(team.Partner);
@@ -161,12 +153,11 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
     public async Task The_csv_exports_hold_the_same_numbers_as_the_json_table_with_accents_quotes_and_commas_intact()
     {
         var chain = $"filière-{Guid.NewGuid():N}"[..20];
-        var owner = await app.NewUserAsync("tableau-csv");
-        using var http = owner.Client(app.Host);
+        using var owner = await App.SignInNewUserAsync("tableau-csv");
         string[] titles = ["Projet \"Miel\", Oujda – Kaolack", "Coopératives d'arachide\nà Ndoffane"];
         foreach (var title in titles)
         {
-            await (await http.Post($"/api/projects?slug={Samples.Slug("csv")}", Samples.Project(title, chain) with { Budget = new Money(1_250_000.5m, Currency.Xof) }))
+            await (await owner.Http.Post($"/api/projects?slug={Samples.Slug("csv")}", Samples.Project(title, chain) with { Budget = new Money(1_250_000.5m, Currency.Xof) }))
                 .Read<JointProject>(HttpStatusCode.Created);
         }
         var query = $"valueChain={Uri.EscapeDataString(chain)}";
@@ -177,11 +168,11 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
         HttpResponseMessage? csvResponse = null;
         await Eventually.True(async () =>
         {
-            json = await Dashboard(owner, query);
+            json = await Dashboard(owner.Account, query);
             csvResponse?.Dispose();
-            csvResponse = await http.GetAsync($"/api/dashboard/projects.csv?{query}");
+            csvResponse = await owner.Http.GetAsync($"/api/dashboard/projects.csv?{query}");
             projects = CsvReader.Parse(await Text(csvResponse));
-            using var indicatorResponse = await http.GetAsync($"/api/dashboard/indicators.csv?{query}");
+            using var indicatorResponse = await owner.Http.GetAsync($"/api/dashboard/indicators.csv?{query}");
             indicators = CsvReader.Parse(await Text(indicatorResponse));
             return json.Projects.Length == 2 && projects.Count == 3 && indicators.Contains(["projects", "", "2"], RowComparer.Instance);
         }, "both projects in the JSON table and the CSV");
@@ -227,7 +218,7 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
     [InlineData("/api/dashboard/indicators.csv")]
     public async Task Bad_filters_are_refused_with_every_field_named(string path)
     {
-        var response = await app.MemberClient.GetAsync($"{path}?region=dakar&status=en-cours&period=2026-13&valueChain=ok");
+        var response = await MemberHttp.GetAsync($"{path}?region=dakar&status=en-cours&period=2026-13&valueChain=ok");
 
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
@@ -240,7 +231,7 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
     [InlineData("period=2026-05&valueChain=miel")]
     public async Task Good_filters_are_accepted(string query)
     {
-        var response = await app.MemberClient.GetAsync($"/api/dashboard?{query}");
+        var response = await MemberHttp.GetAsync($"/api/dashboard?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -251,37 +242,32 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output)
     /// <summary>A project (with a value chain of its own) owned by a new account, an editor who joined, and a new partner account.</summary>
     private async Task<DashboardTeam> Team(string prefix)
     {
-        var owner = await app.NewUserAsync($"{prefix}-p");
-        var editor = await app.NewUserAsync($"{prefix}-e");
-        var partner = await app.NewUserAsync($"{prefix}-x");
-        await (await app.AdminClient.PutAsync($"/api/admin/users/{Uri.EscapeDataString(partner.Email)}/roles",
-            Api.Json(new { roles = new[] { Role.Partner } }))).Read<Account>();
+        using var owner = await App.SignInNewUserAsync($"{prefix}-p");
+        using var editor = await App.SignInNewUserAsync($"{prefix}-e");
+        using var partner = await App.SignInNewUserAsync($"{prefix}-x", Role.Partner);
         var chain = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        using var ownerHttp = owner.Client(app.Host);
         var slug = Samples.Slug(prefix);
-        await (await ownerHttp.Post($"/api/projects?slug={slug}", Samples.Project($"Projet {prefix}", chain))).Read<JointProject>(HttpStatusCode.Created);
-        var invitation = await ProjectTeam.InviteOk(ownerHttp, slug, editor.Email, ProjectRole.Editor);
-        using var editorHttp = editor.Client(app.Host);
-        await (await ProjectTeam.Accept(editorHttp, invitation.Token)).Read<Kaolack.Api.Projects.AcceptedInvitation>();
-        return new DashboardTeam(slug, chain, owner, editor, partner);
+        await (await owner.Http.Post($"/api/projects?slug={slug}", Samples.Project($"Projet {prefix}", chain))).Read<JointProject>(HttpStatusCode.Created);
+        await ProjectTeam.Join(owner.Http, slug, editor, ProjectRole.Editor);
+        return new DashboardTeam(slug, chain, owner.Account, editor.Account, partner.Account);
     }
 
     private async Task<HubConnection> Connect(TestUser user)
     {
-        var connection = user.Hub(app.Host);
+        var connection = user.Hub(App.Host);
         await connection.StartAsync();
         return connection;
     }
 
     private async Task<ProjectSummary> Summary(TestUser user, string slug)
     {
-        using var http = user.Client(app.Host);
+        using var http = user.Client(App.Host);
         return await (await http.GetAsync($"/api/projects/{slug}/summary")).Read<ProjectSummary>();
     }
 
     private async Task<ProgrammeDashboard> Dashboard(TestUser user, string query)
     {
-        using var http = user.Client(app.Host);
+        using var http = user.Client(App.Host);
         return await (await http.GetAsync($"/api/dashboard?{query}")).Read<ProgrammeDashboard>();
     }
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Plans;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests.Dashboards;
 

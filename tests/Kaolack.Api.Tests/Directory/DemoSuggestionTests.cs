@@ -1,6 +1,4 @@
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Directory;
 using Kaolack.Grains.Entities;
 using Kaolack.Grains.Projects;
@@ -15,19 +13,19 @@ public sealed class DemoSuggestionTests
 
     private static readonly DirectoryEntry[] Directory =
     [
-        .. DemoCatalog.Cooperatives.Select(c => CooperativeRules.ToDirectoryEntry(CooperativeRules.Normalize(c.Profile), Meta(c.Slug))),
-        .. DemoCatalog.DiasporaGroups.Select(g => DiasporaGroupRules.ToDirectoryEntry(DiasporaGroupRules.Normalize(g.Profile), Meta(g.Slug))),
+        .. DemoCatalog.Shipped.Cooperatives.Select(c => CooperativeRules.ToDirectoryEntry(CooperativeRules.Normalize(c.Profile), Meta(c.Slug))),
+        .. DemoCatalog.Shipped.DiasporaGroups.Select(g => DiasporaGroupRules.ToDirectoryEntry(DiasporaGroupRules.Normalize(g.Profile), Meta(g.Slug))),
     ];
 
     [Fact]
     public void Awa_Ndiaye_s_groundnut_cooperative_is_offered_Oriental_cooperatives_of_complementary_chains_first()
     {
-        var jappo = DemoCatalog.Cooperatives.Single(c => c.Slug == DemoSlugs.JappoLiggeeyNdoffane);
+        var jappo = DemoCatalog.Shipped.Cooperatives.Single(c => c.Slug == "cooperative-jappo-liggeey-ndoffane");
 
         var suggestions = PartnerSuggestions.Rank(PartnerSuggestions.ForCooperative(jappo.Slug, jappo.Profile, 10), Directory);
 
         Assert.Equal(
-            [DemoSlugs.AmandesOujda, DemoSlugs.ZitounTaourirt, DemoSlugs.KaolackFrance, DemoSlugs.OrientalBruxelles],
+            ["amandes-terroirs-oriental-oujda", "cooperative-zitoun-taourirt", "ressortissants-kaolack-france", "oriental-solidarite-bruxelles"],
             suggestions.Select(s => s.Slug));
         Assert.All(suggestions.Take(2), s => Assert.Equal((EntityKind.Cooperative, Region.Oriental), (s.Kind, s.Region)));
         Assert.Equal("huile d'olive", suggestions[1].Reasons.Single().ValueChain);
@@ -36,7 +34,7 @@ public sealed class DemoSuggestionTests
     [Fact]
     public void Every_demo_cooperative_is_offered_at_least_one_cooperative_of_the_other_region()
     {
-        foreach (var cooperative in DemoCatalog.Cooperatives)
+        foreach (var cooperative in DemoCatalog.Shipped.Cooperatives)
         {
             var suggestions = PartnerSuggestions.Rank(PartnerSuggestions.ForCooperative(cooperative.Slug, cooperative.Profile, 10), Directory);
 
@@ -47,7 +45,7 @@ public sealed class DemoSuggestionTests
     [Fact]
     public void Every_demo_project_is_offered_partners_it_does_not_have_yet()
     {
-        foreach (var demo in DemoCatalog.Projects)
+        foreach (var demo in DemoCatalog.Shipped.Projects)
         {
             var partners = demo.Partners.Select(p => Directory.Single(e => e.Kind == p.Kind && e.Slug == p.Slug)).ToArray();
             var project = ProjectRules.Create(demo.Charter, DemoAccounts.KaolackMember, 1, Seeded) with

@@ -1,6 +1,4 @@
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Api.Tests.Directory;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using static Kaolack.Api.Tests.Directory.SuggestionFixture;
 
 namespace Kaolack.Api.Tests.Directory;

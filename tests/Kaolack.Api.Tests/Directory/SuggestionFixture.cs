@@ -1,8 +1,4 @@
-using System.Net;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
-using Kaolack.Contracts.Projects;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests.Directory;
 
@@ -12,7 +8,7 @@ namespace Kaolack.Api.Tests.Directory;
 /// value chain, a Kaolack one of the same chain, a deleted one, three diaspora groups, and a project whose only
 /// partner is the Kaolack cooperative.
 /// </summary>
-public sealed class SuggestionFixture : HostFixture
+public sealed class SuggestionFixture : SeededHostFixture
 {
     public const string Ndoffane = "arachide-ndoffane";
     public const string Berkane = "arachide-berkane";
@@ -27,14 +23,8 @@ public sealed class SuggestionFixture : HostFixture
 
     public const string Project = "huile-et-arachide";
 
-    private HttpClient? admin;
-
-    public HttpClient Admin => admin ?? throw new InvalidOperationException("The fixture is not started.");
-
-    public override async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await base.InitializeAsync();
-        admin = (await TestUser.AdminAsync(Host)).Client(Host);
         await Create("cooperatives", Ndoffane, Cooperative("Coopérative de Ndoffane", Region.Kaolack, "arachide") with
         {
             CapacityNeeds = ["comptabilité coopérative", "export"],
@@ -63,27 +53,9 @@ public sealed class SuggestionFixture : HostFixture
         });
 
         await Create("projects", Project, Samples.Project("Huile et arachide", "arachide"));
-        await Expect(await Admin.Post($"/api/projects/{Project}/partners", new PartnerRef(EntityKind.Cooperative, Ndoffane)), HttpStatusCode.OK);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        admin?.Dispose();
-        await base.DisposeAsync();
+        await Send($"/api/projects/{Project}/partners", new PartnerRef(EntityKind.Cooperative, Ndoffane));
     }
 
     private static CooperativeProfile Cooperative(string name, Region region, string valueChain) =>
         Samples.Cooperative(name, region, valueChain) with { CapacityNeeds = [] };
-
-    private async Task Create<T>(string kind, string slug, T body) =>
-        await Expect(await Admin.Post($"/api/{kind}?slug={slug}", body), HttpStatusCode.Created);
-
-    private static async Task Expect(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException(
-                $"Seeding {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 }

@@ -1,14 +1,9 @@
-using System.Net;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 
 namespace Kaolack.Api.Tests.Entities;
 
-[Collection(ApiCollection.Name)]
-public sealed class CooperativeApiTests(ApiFixture app)
+public sealed class CooperativeApiTests(ApiFixture app) : ApiTests(app)
 {
-    private readonly HttpClient http = app.MemberClient;
-
     [Fact]
     public async Task Create_with_explicit_slug_returns_201_location_etag_and_the_normalised_cooperative()
     {
@@ -18,7 +13,7 @@ public sealed class CooperativeApiTests(ApiFixture app)
             Contact = new Contact { Person = "Fatima", Email = "Fatima@Example.ORG" },
         };
 
-        var response = await http.Post($"/api/cooperatives?slug={slug}", profile);
+        var response = await MemberHttp.Post($"/api/cooperatives?slug={slug}", profile);
         var created = await response.Read<Cooperative>(HttpStatusCode.Created);
 
         Assert.Equal($"/api/cooperatives/{slug}", response.Headers.Location?.OriginalString);
@@ -38,8 +33,8 @@ public sealed class CooperativeApiTests(ApiFixture app)
         var name = $"Coopérative d'Ndiaffate {Guid.NewGuid():N}"[..40];
         var expected = Slug.From(name);
 
-        var first = await (await http.Post("/api/cooperatives", Samples.Cooperative(name))).Read<Cooperative>(HttpStatusCode.Created);
-        var secondResponse = await http.Post("/api/cooperatives", Samples.Cooperative(name));
+        var first = await (await MemberHttp.Post("/api/cooperatives", Samples.Cooperative(name))).Read<Cooperative>(HttpStatusCode.Created);
+        var secondResponse = await MemberHttp.Post("/api/cooperatives", Samples.Cooperative(name));
         var second = await secondResponse.Read<Cooperative>(HttpStatusCode.Created);
 
         Assert.StartsWith("cooperative-d-ndiaffate-", expected, StringComparison.Ordinal);
@@ -53,9 +48,9 @@ public sealed class CooperativeApiTests(ApiFixture app)
     {
         var slug = Samples.Slug("coop-get");
         var profile = Samples.Cooperative("Coopérative Get", Region.Kaolack, "mil");
-        await (await http.Post($"/api/cooperatives?slug={slug}", profile)).Read<Cooperative>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/cooperatives?slug={slug}", profile)).Read<Cooperative>(HttpStatusCode.Created);
 
-        var response = await http.GetAsync($"/api/cooperatives/{slug}");
+        var response = await MemberHttp.GetAsync($"/api/cooperatives/{slug}");
         var read = await response.Read<Cooperative>();
 
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
@@ -71,11 +66,11 @@ public sealed class CooperativeApiTests(ApiFixture app)
     public async Task Update_with_current_if_match_returns_200_the_next_version_and_persists_it()
     {
         var slug = Samples.Slug("coop-update");
-        var created = await (await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Avant"))).Read<Cooperative>(HttpStatusCode.Created);
+        var created = await (await MemberHttp.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Avant"))).Read<Cooperative>(HttpStatusCode.Created);
 
-        var response = await http.Put($"/api/cooperatives/{slug}", created.Profile with { Name = "Après", MemberCount = 77 }, ifMatch: 1);
+        var response = await MemberHttp.Put($"/api/cooperatives/{slug}", created.Profile with { Name = "Après", MemberCount = 77 }, ifMatch: 1);
         var updated = await response.Read<Cooperative>();
-        var read = await (await http.GetAsync($"/api/cooperatives/{slug}")).Read<Cooperative>();
+        var read = await (await MemberHttp.GetAsync($"/api/cooperatives/{slug}")).Read<Cooperative>();
 
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         Assert.Equal(2, updated.Meta.Version);
@@ -91,23 +86,23 @@ public sealed class CooperativeApiTests(ApiFixture app)
     public async Task Delete_with_current_if_match_returns_204_and_the_cooperative_is_gone()
     {
         var slug = Samples.Slug("coop-delete");
-        await (await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("À supprimer"))).Read<Cooperative>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("À supprimer"))).Read<Cooperative>(HttpStatusCode.Created);
 
-        var response = await http.Delete($"/api/cooperatives/{slug}", ifMatch: 1);
+        var response = await MemberHttp.Delete($"/api/cooperatives/{slug}", ifMatch: 1);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        await (await http.GetAsync($"/api/cooperatives/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.GetAsync($"/api/cooperatives/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
     public async Task Recreating_a_deleted_slug_continues_its_version_sequence()
     {
         var slug = Samples.Slug("coop-reuse");
-        await (await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Première"))).Read<Cooperative>(HttpStatusCode.Created);
-        Assert.Equal(HttpStatusCode.NoContent, (await http.Delete($"/api/cooperatives/{slug}", ifMatch: 1)).StatusCode);
+        await (await MemberHttp.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Première"))).Read<Cooperative>(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await MemberHttp.Delete($"/api/cooperatives/{slug}", ifMatch: 1)).StatusCode);
 
-        var response = await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Seconde"));
+        var response = await MemberHttp.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("Seconde"));
         var recreated = await response.Read<Cooperative>(HttpStatusCode.Created);
 
         Assert.Equal(3, recreated.Meta.Version);

@@ -1,14 +1,9 @@
-using System.Net;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Diaspora;
 
 namespace Kaolack.Api.Tests.Entities;
 
-[Collection(ApiCollection.Name)]
-public sealed class DiasporaGroupApiTests(ApiFixture app)
+public sealed class DiasporaGroupApiTests(ApiFixture app) : ApiTests(app)
 {
-    private readonly HttpClient http = app.MemberClient;
-
     [Fact]
     public async Task Create_returns_201_location_etag_and_the_group()
     {
@@ -22,7 +17,7 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
             ],
         };
 
-        var response = await http.Post($"/api/diaspora-groups?slug={slug}", profile);
+        var response = await MemberHttp.Post($"/api/diaspora-groups?slug={slug}", profile);
         var created = await response.Read<DiasporaGroup>(HttpStatusCode.Created);
 
         Assert.Equal($"/api/diaspora-groups/{slug}", response.Headers.Location?.OriginalString);
@@ -39,9 +34,10 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
     public async Task Get_returns_200_with_meta_profile_and_etag()
     {
         var slug = Samples.Slug("diaspora-get");
-        await (await http.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Kaolackois de Milan", Region.Kaolack))).Read<DiasporaGroup>(HttpStatusCode.Created);
+        var profile = Samples.DiasporaGroup("Kaolackois de Milan", Region.Kaolack) with { Skills = ["ingénierie", "marketing"] };
+        await (await MemberHttp.Post($"/api/diaspora-groups?slug={slug}", profile)).Read<DiasporaGroup>(HttpStatusCode.Created);
 
-        var response = await http.GetAsync($"/api/diaspora-groups/{slug}");
+        var response = await MemberHttp.GetAsync($"/api/diaspora-groups/{slug}");
         var read = await response.Read<DiasporaGroup>();
 
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
@@ -55,11 +51,11 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
     public async Task Update_with_current_if_match_returns_200_and_the_next_version()
     {
         var slug = Samples.Slug("diaspora-update");
-        var created = await (await http.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Groupe de Lyon"))).Read<DiasporaGroup>(HttpStatusCode.Created);
+        var created = await (await MemberHttp.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Groupe de Lyon"))).Read<DiasporaGroup>(HttpStatusCode.Created);
 
-        var response = await http.Put($"/api/diaspora-groups/{slug}", created.Profile with { City = "Marseille", MemberCount = 200 }, ifMatch: 1);
+        var response = await MemberHttp.Put($"/api/diaspora-groups/{slug}", created.Profile with { City = "Marseille", MemberCount = 200 }, ifMatch: 1);
         var updated = await response.Read<DiasporaGroup>();
-        var read = await (await http.GetAsync($"/api/diaspora-groups/{slug}")).Read<DiasporaGroup>();
+        var read = await (await MemberHttp.GetAsync($"/api/diaspora-groups/{slug}")).Read<DiasporaGroup>();
 
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         Assert.Equal(2, updated.Meta.Version);
@@ -73,12 +69,12 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
     public async Task Delete_with_current_if_match_returns_204_and_the_group_is_gone()
     {
         var slug = Samples.Slug("diaspora-delete");
-        await (await http.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Groupe éphémère"))).Read<DiasporaGroup>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup("Groupe éphémère"))).Read<DiasporaGroup>(HttpStatusCode.Created);
 
-        var response = await http.Delete($"/api/diaspora-groups/{slug}", ifMatch: 1);
+        var response = await MemberHttp.Delete($"/api/diaspora-groups/{slug}", ifMatch: 1);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await (await http.GetAsync($"/api/diaspora-groups/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.GetAsync($"/api/diaspora-groups/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -89,7 +85,7 @@ public sealed class DiasporaGroupApiTests(ApiFixture app)
             Pledges = [new Pledge { Kind = PledgeKind.Money, Description = "", ProjectSlug = "Pas Un Slug" }],
         };
 
-        var problem = await (await http.Post("/api/diaspora-groups", profile)).Problem(HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await (await MemberHttp.Post("/api/diaspora-groups", profile)).Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(["pledges[0].description", "pledges[0].projectSlug", "pledges[0].value"], problem.ErrorFields());
     }

@@ -1,17 +1,10 @@
-using System.Net;
-using System.Text.Json;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
-using Kaolack.Testing;
 
 namespace Kaolack.Api.Tests.Entities;
 
 /// <summary>Refusals over HTTP: RFC 7807 bodies with a stable code, for each entity kind.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ProblemDetailsTests(ApiFixture app)
+public sealed class ProblemDetailsTests(ApiFixture app) : ApiTests(app)
 {
-    private readonly HttpClient http = app.MemberClient;
-
     public static TheoryData<string> Kinds => new() { "cooperatives", "diaspora-groups", "projects" };
 
     [Fact]
@@ -27,7 +20,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
             FairParticipations = [new FairParticipation(Fair.SalonEssOriental, 1990, FairRole.Visitor)],
         };
 
-        var response = await http.Post("/api/cooperatives", profile);
+        var response = await MemberHttp.Post("/api/cooperatives", profile);
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(
@@ -40,7 +33,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     [MemberData(nameof(Kinds))]
     public async Task Malformed_json_is_a_400_problem(string kind)
     {
-        var response = await http.PostAsync($"/api/{kind}", Api.Raw("{\"name\": \"Coopérative\", "));
+        var response = await MemberHttp.PostAsync($"/api/{kind}", Api.Raw("{\"name\": \"Coopérative\", "));
 
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
@@ -54,7 +47,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
         var body = JsonSerializer.SerializeToNode(ValidBody(kind, "Champ inconnu"), SiloHost.Json)!.AsObject();
         body["couleurPreferee"] = "vert";
 
-        var response = await http.PostAsync($"/api/{kind}", Api.Raw(body.ToJsonString()));
+        var response = await MemberHttp.PostAsync($"/api/{kind}", Api.Raw(body.ToJsonString()));
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(["couleurPreferee"], problem.ErrorFields());
@@ -69,7 +62,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
         var body = JsonSerializer.SerializeToNode(ValidBody(kind, "Énumération inconnue"), SiloHost.Json)!.AsObject();
         body[field] = value;
 
-        var response = await http.PostAsync($"/api/{kind}", Api.Raw(body.ToJsonString()));
+        var response = await MemberHttp.PostAsync($"/api/{kind}", Api.Raw(body.ToJsonString()));
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal([field], problem.ErrorFields());
@@ -79,9 +72,9 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     public async Task Unknown_status_value_is_refused_and_named()
     {
         var slug = Samples.Slug("projet-statut");
-        await (await http.Post($"/api/projects?slug={slug}", Samples.Project("Statut inconnu"))).Read<JsonElement>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/projects?slug={slug}", Samples.Project("Statut inconnu"))).Read<JsonElement>(HttpStatusCode.Created);
 
-        var problem = await (await http.PostAsync($"/api/projects/{slug}/status", Api.Raw("{\"status\":\"en-pause\"}")))
+        var problem = await (await MemberHttp.PostAsync($"/api/projects/{slug}/status", Api.Raw("{\"status\":\"en-pause\"}")))
             .Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(["status"], problem.ErrorFields());
@@ -93,15 +86,15 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     {
         var path = $"/api/{kind}/{Samples.Slug("absent")}";
 
-        await (await http.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await http.Put(path, ValidBody(kind, "Absent"), ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await http.Delete(path, ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.Put(path, ValidBody(kind, "Absent"), ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.Delete(path, ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
     public async Task Unknown_route_is_a_404_problem()
     {
-        var response = await http.GetAsync("/api/nothing-here");
+        var response = await MemberHttp.GetAsync("/api/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -112,10 +105,10 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     public async Task Duplicate_explicit_slug_is_409_and_the_first_entity_is_kept(string kind)
     {
         var slug = Samples.Slug("doublon");
-        await (await http.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Le premier"))).Read<JsonElement>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Le premier"))).Read<JsonElement>(HttpStatusCode.Created);
 
-        await (await http.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Le second"))).Problem(HttpStatusCode.Conflict, "already-exists");
-        var kept = await (await http.GetAsync($"/api/{kind}/{slug}")).Read<JsonElement>();
+        await (await MemberHttp.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Le second"))).Problem(HttpStatusCode.Conflict, "already-exists");
+        var kept = await (await MemberHttp.GetAsync($"/api/{kind}/{slug}")).Read<JsonElement>();
 
         Assert.Equal(1, kept.GetProperty("meta").GetProperty("version").GetInt64());
         Assert.Equal("Le premier", NameOf(kind, kept));
@@ -127,7 +120,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     [InlineData("-debut")]
     public async Task Invalid_explicit_slug_is_a_validation_problem(string slug)
     {
-        var response = await http.Post($"/api/cooperatives?slug={Uri.EscapeDataString(slug)}", Samples.Cooperative("Slug invalide"));
+        var response = await MemberHttp.Post($"/api/cooperatives?slug={Uri.EscapeDataString(slug)}", Samples.Cooperative("Slug invalide"));
 
         var problem = await response.Problem(HttpStatusCode.BadRequest, "validation-failed");
 
@@ -139,14 +132,14 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     public async Task Stale_if_match_is_412_with_the_current_version_and_changes_nothing(string kind)
     {
         var slug = Samples.Slug("perime");
-        await (await http.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Version un"))).Read<JsonElement>(HttpStatusCode.Created);
-        await (await http.Put($"/api/{kind}/{slug}", ValidBody(kind, "Version deux"), ifMatch: 1)).Read<JsonElement>();
+        await (await MemberHttp.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Version un"))).Read<JsonElement>(HttpStatusCode.Created);
+        await (await MemberHttp.Put($"/api/{kind}/{slug}", ValidBody(kind, "Version deux"), ifMatch: 1)).Read<JsonElement>();
 
-        var staleUpdate = await http.Put($"/api/{kind}/{slug}", ValidBody(kind, "Écrasement"), ifMatch: 1);
+        var staleUpdate = await MemberHttp.Put($"/api/{kind}/{slug}", ValidBody(kind, "Écrasement"), ifMatch: 1);
         var updateProblem = await staleUpdate.Problem(HttpStatusCode.PreconditionFailed, "version-conflict");
-        var staleDelete = await http.Delete($"/api/{kind}/{slug}", ifMatch: 1);
+        var staleDelete = await MemberHttp.Delete($"/api/{kind}/{slug}", ifMatch: 1);
         var deleteProblem = await staleDelete.Problem(HttpStatusCode.PreconditionFailed, "version-conflict");
-        var afterResponse = await http.GetAsync($"/api/{kind}/{slug}");
+        var afterResponse = await MemberHttp.GetAsync($"/api/{kind}/{slug}");
         var after = await afterResponse.Read<JsonElement>();
 
         Assert.Equal(2, updateProblem.GetProperty("currentVersion").GetInt64());
@@ -162,11 +155,11 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     public async Task Missing_if_match_is_428_for_put_and_delete_and_changes_nothing(string kind)
     {
         var slug = Samples.Slug("sans-if-match");
-        await (await http.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Intact"))).Read<JsonElement>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/{kind}?slug={slug}", ValidBody(kind, "Intact"))).Read<JsonElement>(HttpStatusCode.Created);
 
-        await (await http.Put($"/api/{kind}/{slug}", ValidBody(kind, "Modifié"), ifMatch: null)).Problem(HttpStatusCode.PreconditionRequired, "if-match-required");
-        await (await http.Delete($"/api/{kind}/{slug}", ifMatch: null)).Problem(HttpStatusCode.PreconditionRequired, "if-match-required");
-        var after = await (await http.GetAsync($"/api/{kind}/{slug}")).Read<JsonElement>();
+        await (await MemberHttp.Put($"/api/{kind}/{slug}", ValidBody(kind, "Modifié"), ifMatch: null)).Problem(HttpStatusCode.PreconditionRequired, "if-match-required");
+        await (await MemberHttp.Delete($"/api/{kind}/{slug}", ifMatch: null)).Problem(HttpStatusCode.PreconditionRequired, "if-match-required");
+        var after = await (await MemberHttp.GetAsync($"/api/{kind}/{slug}")).Read<JsonElement>();
 
         Assert.Equal(1, after.GetProperty("meta").GetProperty("version").GetInt64());
         Assert.Equal("Intact", NameOf(kind, after));
@@ -176,11 +169,11 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     public async Task Unparsable_if_match_is_a_validation_problem()
     {
         var slug = Samples.Slug("if-match-illisible");
-        await (await http.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("If-Match illisible"))).Read<JsonElement>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/cooperatives?slug={slug}", Samples.Cooperative("If-Match illisible"))).Read<JsonElement>(HttpStatusCode.Created);
         using var request = Api.Request(HttpMethod.Put, $"/api/cooperatives/{slug}", Api.Json(Samples.Cooperative("Modifié")), ifMatch: null);
         request.Headers.TryAddWithoutValidation("If-Match", "W/\"1\"");
 
-        var problem = await (await http.SendAsync(request)).Problem(HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await (await MemberHttp.SendAsync(request)).Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(["If-Match"], problem.ErrorFields());
     }
@@ -192,7 +185,7 @@ public sealed class ProblemDetailsTests(ApiFixture app)
     [InlineData("/api/projects?status=en-pause", "status")]
     public async Task Invalid_list_parameters_are_validation_problems(string path, string field)
     {
-        var problem = await (await http.GetAsync(path)).Problem(HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await (await MemberHttp.GetAsync(path)).Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal([field], problem.ErrorFields());
     }

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using Kaolack.Api.Hardening;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -73,6 +71,16 @@ public sealed class HardeningTestApp : IAsyncDisposable
     /// A client whose connections leave from <paramref name="source"/> (any 127.x.y.z on Linux loopback), so the
     /// server sees a different RemoteIpAddress without any test hook in the partitioner.
     /// </summary>
+    /// <summary>GETs <paramref name="path"/> from a fresh app with the default settings; the answer is read whole before the app stops.</summary>
+    public static async Task<HttpResponseMessage> GetOnceAsync(string path)
+    {
+        await using var app = await StartAsync();
+        using var http = app.CreateClient();
+        var response = await http.GetAsync(path);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     public HttpClient CreateClient(IPAddress? source = null)
     {
         var handler = new SocketsHttpHandler();

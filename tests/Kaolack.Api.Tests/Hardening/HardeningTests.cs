@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kaolack.Api.Hardening;
 using Microsoft.AspNetCore.Http;
@@ -36,11 +34,7 @@ public sealed partial class HardeningTests
         await using var app = await HardeningTestApp.StartAsync(SmallLimits);
         using var http = app.CreateClient();
 
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/login", null)).StatusCode);
-        }
-        using var refused = await http.PostAsync("/login", null);
+        using var refused = await LoginsBeyondTheAllowance(http);
 
         var problem = await RateLimited(refused);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
@@ -59,11 +53,7 @@ public sealed partial class HardeningTests
         using var first = app.CreateClient();
         using var other = app.CreateClient(OtherClient);
 
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("/login", null)).StatusCode);
-        }
-        await RateLimited(await first.PostAsync("/login", null));
+        await RateLimited(await LoginsBeyondTheAllowance(first));
 
         Assert.Equal("ip:127.0.0.2", await other.GetStringAsync("/client"));
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsync("/login", null)).StatusCode);
@@ -76,11 +66,7 @@ public sealed partial class HardeningTests
         await using var app = await HardeningTestApp.StartAsync(SmallLimits);
         using var http = app.CreateClient();
 
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/login", null)).StatusCode);
-        }
-        await RateLimited(await http.PostAsync("/login", null));
+        await RateLimited(await LoginsBeyondTheAllowance(http));
 
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/register", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/register", null)).StatusCode);
@@ -177,10 +163,7 @@ public sealed partial class HardeningTests
     [InlineData("/login", HttpStatusCode.MethodNotAllowed)]
     public async Task Every_response_carries_the_security_headers_and_the_strict_policy(string path, HttpStatusCode status)
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync(path);
+        using var response = await HardeningTestApp.GetOnceAsync(path);
 
         Assert.Equal(status, response.StatusCode);
         AssertFixedHeaders(response);
@@ -190,10 +173,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Scalar_page_may_run_only_its_own_nonced_inline_script()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/scalar/");
+        using var response = await HardeningTestApp.GetOnceAsync("/scalar/");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -207,10 +187,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Scalar_path_without_a_nonce_falls_back_to_inline_scripts_and_stays_locked_down()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/scalar/scalar.aspnetcore.js");
+        using var response = await HardeningTestApp.GetOnceAsync("/scalar/scalar.aspnetcore.js");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["'self'", "'unsafe-inline'"], Directives(Csp(response))["script-src"]);
@@ -220,10 +197,7 @@ public sealed partial class HardeningTests
     [Fact]
     public async Task Dashboard_gets_its_own_policy_without_inline_scripts()
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync("/dashboard/");
+        using var response = await HardeningTestApp.GetOnceAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = Directives(Csp(response));
@@ -239,10 +213,7 @@ public sealed partial class HardeningTests
     [InlineData("/api/dashboard")]
     public async Task Paths_that_only_look_like_the_relaxed_ones_get_the_strict_policy(string path)
     {
-        await using var app = await HardeningTestApp.StartAsync();
-        using var http = app.CreateClient();
-
-        using var response = await http.GetAsync(path);
+        using var response = await HardeningTestApp.GetOnceAsync(path);
 
         Assert.Equal(ExpectedDefaultPolicy, Csp(response));
     }
@@ -260,6 +231,16 @@ public sealed partial class HardeningTests
 
         Assert.Equal(expected, ClientPartition.ByAddress(context));
         Assert.Equal(expected, ClientPartition.ByUserOrAddress(context));
+    }
+
+    /// <summary>Signs in as often as <see cref="SmallLimits"/> allow (each answered 200), then once more: that answer.</summary>
+    private static async Task<HttpResponseMessage> LoginsBeyondTheAllowance(HttpClient http)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/login", null)).StatusCode);
+        }
+        return await http.PostAsync("/login", null);
     }
 
     private static async Task<HttpResponseMessage> Write(HttpClient http, HttpMethod method, string path, string? user)

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Testing;
-
 namespace Kaolack.Api.Tests.Hardening;
 
 /// <summary>An app with the login limit on and small: 20 sign-in attempts per minute per address (one more every 3 s).</summary>
@@ -27,8 +22,8 @@ public sealed class RateLimitTests(RateLimitFixture app) : IClassFixture<RateLim
         using var http = app.Host.CreateClient();
         var target = TestUser.NewEmail("cible");
         var neighbour = TestUser.NewEmail("voisin");
-        await (await AuthApi.Register(http, target, TestUser.DefaultPassword)).Read<Account>(HttpStatusCode.Created);
-        await (await AuthApi.Register(http, neighbour, TestUser.DefaultPassword)).Read<Account>(HttpStatusCode.Created);
+        await (await AuthApi.Register(http, target, Samples.Password)).Read<Account>(HttpStatusCode.Created);
+        await (await AuthApi.Register(http, neighbour, Samples.Password)).Read<Account>(HttpStatusCode.Created);
 
         var burst = new List<HttpStatusCode>();
         JsonElement? refusal = null;
@@ -46,7 +41,7 @@ public sealed class RateLimitTests(RateLimitFixture app) : IClassFixture<RateLim
         var neighbourAnswers = new List<HttpStatusCode>();
         await Eventually.True(async () =>
         {
-            using var response = await AuthApi.Login(http, neighbour, TestUser.DefaultPassword);
+            using var response = await AuthApi.Login(http, neighbour, Samples.Password);
             neighbourAnswers.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -55,7 +50,7 @@ public sealed class RateLimitTests(RateLimitFixture app) : IClassFixture<RateLim
             await AuthApi.ReadToken(response);
             return true;
         }, "the neighbour's login to be let through");
-        var targetNow = await app.Host.Grains.GetGrain<IUserGrain>(target).CheckPassword(TestUser.DefaultPassword);
+        var targetNow = await app.Host.Grains.GetGrain<IUserGrain>(target).CheckPassword(Samples.Password);
 
         // A full bucket lets the first attempts reach the account, which locks at the fifth wrong password.
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Locked],

@@ -1,12 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using Kaolack.Api.Projects;
 using Kaolack.Api.Tests.Live;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
-using Kaolack.Contracts.Projects;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kaolack.Api.Tests.Projects;
@@ -15,8 +10,7 @@ namespace Kaolack.Api.Tests.Projects;
 /// The whole story over REST and the live hub: a newcomer registers, is invited by a project's owner through the
 /// link, and edits the project; another account that was not invited sees nothing of it and changes nothing.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class AccessStoryTests(ApiFixture app)
+public sealed class AccessStoryTests(ApiFixture app) : ApiTests(app)
 {
     private const string ProjectDirectory = "directory:projects";
 
@@ -24,23 +18,20 @@ public sealed class AccessStoryTests(ApiFixture app)
     public async Task An_account_invited_through_the_link_edits_the_project_while_an_uninvited_account_can_neither_see_nor_change_it()
     {
         // An owner proposes a project; two people register.
-        var owner = await app.NewUserAsync("recit-proprio");
-        var invitee = await app.NewUserAsync("recit-invitee");
-        var outsider = await app.NewUserAsync("recit-exterieur");
-        using var ownerHttp = owner.Client(app.Host);
-        using var inviteeHttp = invitee.Client(app.Host);
-        using var outsiderHttp = outsider.Client(app.Host);
-        var slug = await ProjectTeam.CreateProject(ownerHttp, "recit");
+        using var owner = await App.SignInNewUserAsync("recit-proprio");
+        using var invitee = await App.SignInNewUserAsync("recit-invitee");
+        using var outsider = await App.SignInNewUserAsync("recit-exterieur");
+        var slug = await ProjectTeam.CreateProject(owner.Http, "recit");
 
         // The owner invites one of them and hands over the link; the invitee opens it and accepts.
-        var link = (await ProjectTeam.InviteOk(ownerHttp, slug, invitee.Email, ProjectRole.Editor)).Link;
+        var link = (await ProjectTeam.InviteOk(owner.Http, slug, invitee.Email, ProjectRole.Editor)).Link;
         var token = ProjectTeam.TokenFromLink(link);
-        var details = await (await ProjectTeam.Details(inviteeHttp, token)).Read<InvitationDetails>();
-        var accepted = await (await ProjectTeam.Accept(inviteeHttp, token)).Read<AcceptedInvitation>();
+        var details = await (await ProjectTeam.Details(invitee.Http, token)).Read<InvitationDetails>();
+        var accepted = await (await ProjectTeam.Accept(invitee.Http, token)).Read<AcceptedInvitation>();
 
         // Both follow the project directory live; only the invitee may follow the project itself.
-        await using var inviteeHub = invitee.Hub(app.Host);
-        await using var outsiderHub = outsider.Hub(app.Host);
+        await using var inviteeHub = invitee.Hub();
+        await using var outsiderHub = outsider.Hub();
         var inviteeLog = new LiveEventLog(inviteeHub);
         var outsiderLog = new LiveEventLog(outsiderHub);
         await inviteeHub.StartAsync();
@@ -51,29 +42,29 @@ public sealed class AccessStoryTests(ApiFixture app)
         var outsiderProject = await Assert.ThrowsAsync<HubException>(() => LiveEventLog.Subscribe(outsiderHub, $"project:{slug}", null));
 
         // The invitee edits the project.
-        var readResponse = await inviteeHttp.GetAsync($"/api/projects/{slug}");
+        var readResponse = await invitee.Http.GetAsync($"/api/projects/{slug}");
         var read = await readResponse.Read<JointProject>();
-        var edited = await (await inviteeHttp.Put($"/api/projects/{slug}", read.Charter with { Title = "Récit modifié par l'invitée" }, readResponse.ETagVersion()))
+        var edited = await (await invitee.Http.Put($"/api/projects/{slug}", read.Charter with { Title = "Récit modifié par l'invitée" }, readResponse.ETagVersion()))
             .Read<JointProject>();
-        await (await inviteeHttp.Post($"/api/projects/{slug}/contributions", Contribution())).Read<JointProject>();
+        await (await invitee.Http.Post($"/api/projects/{slug}/contributions", Contribution())).Read<JointProject>();
         await inviteeLog.WaitForVersion($"project:{slug}", edited.Meta.Version + 1, "the invitee");
         await inviteeLog.WaitFor(ProjectDirectory, events => events.Any(e => LiveEventLog.SlugOf(e) == slug && EntryVersion(e) == edited.Meta.Version + 1),
             "the invitee to see the project change in the directory");
 
         // The outsider can neither read it nor change it.
-        await (await outsiderHttp.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.Forbidden, "forbidden");
-        var outsiderList = await (await outsiderHttp.GetAsync("/api/projects?pageSize=100")).Read<DirectoryPage>();
-        var inviteeList = await (await inviteeHttp.GetAsync("/api/projects?pageSize=100")).Read<DirectoryPage>();
+        await (await outsider.Http.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.Forbidden, "forbidden");
+        var outsiderList = await (await outsider.Http.GetAsync("/api/projects?pageSize=100")).Read<DirectoryPage>();
+        var inviteeList = await (await invitee.Http.GetAsync("/api/projects?pageSize=100")).Read<DirectoryPage>();
         var writes = new (string What, Func<Task<HttpResponseMessage>> Call)[]
         {
-            ("PUT charter", () => outsiderHttp.Put($"/api/projects/{slug}", read.Charter with { Title = "Détourné" }, edited.Meta.Version + 1)),
-            ("POST status", () => outsiderHttp.Post($"/api/projects/{slug}/status", new { status = "cancelled" })),
-            ("POST contribution", () => outsiderHttp.Post($"/api/projects/{slug}/contributions", Contribution())),
-            ("POST partner", () => outsiderHttp.Post($"/api/projects/{slug}/partners", new PartnerRef(EntityKind.Cooperative, "absente"))),
-            ("POST invitation", () => ProjectTeam.Invite(outsiderHttp, slug, outsider.Email, ProjectRole.Owner)),
-            ("PUT member role", () => outsiderHttp.Put(ProjectTeam.Member(slug, invitee.Email), new RoleChange(ProjectRole.Viewer), ifMatch: null)),
-            ("DELETE member", () => outsiderHttp.DeleteAsync(ProjectTeam.Member(slug, owner.Email))),
-            ("DELETE project", () => outsiderHttp.Delete($"/api/projects/{slug}", edited.Meta.Version + 1)),
+            ("PUT charter", () => outsider.Http.Put($"/api/projects/{slug}", read.Charter with { Title = "Détourné" }, edited.Meta.Version + 1)),
+            ("POST status", () => outsider.Http.Post($"/api/projects/{slug}/status", new { status = "cancelled" })),
+            ("POST contribution", () => outsider.Http.Post($"/api/projects/{slug}/contributions", Contribution())),
+            ("POST partner", () => outsider.Http.Post($"/api/projects/{slug}/partners", new PartnerRef(EntityKind.Cooperative, "absente"))),
+            ("POST invitation", () => ProjectTeam.Invite(outsider.Http, slug, outsider.Email, ProjectRole.Owner)),
+            ("PUT member role", () => outsider.Http.Put(ProjectTeam.Member(slug, invitee.Email), new RoleChange(ProjectRole.Viewer), ifMatch: null)),
+            ("DELETE member", () => outsider.Http.DeleteAsync(ProjectTeam.Member(slug, owner.Email))),
+            ("DELETE project", () => outsider.Http.Delete($"/api/projects/{slug}", edited.Meta.Version + 1)),
         };
         foreach (var (what, call) in writes)
         {
@@ -83,9 +74,9 @@ public sealed class AccessStoryTests(ApiFixture app)
         }
 
         // A later directory change the outsider may see: once it has arrived, any event about the project would have too.
-        var ownProject = await ProjectTeam.CreateProject(outsiderHttp, "recit-temoin");
+        var ownProject = await ProjectTeam.CreateProject(outsider.Http, "recit-temoin");
         await outsiderLog.WaitFor(ProjectDirectory, events => events.Any(e => LiveEventLog.SlugOf(e) == ownProject), "the outsider to see its own project");
-        var final = await (await ownerHttp.GetAsync($"/api/projects/{slug}")).Read<JointProject>();
+        var final = await (await owner.Http.GetAsync($"/api/projects/{slug}")).Read<JointProject>();
 
         Assert.Equal((slug, invitee.Email), (details.ProjectSlug, details.Email));
         Assert.Equal(new AcceptedInvitation(slug, ProjectRole.Editor), accepted);

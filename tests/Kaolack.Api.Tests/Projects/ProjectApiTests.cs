@@ -1,22 +1,16 @@
-using System.Net;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Api.Tests.Projects;
 
-[Collection(ApiCollection.Name)]
-public sealed class ProjectApiTests(ApiFixture app)
+public sealed class ProjectApiTests(ApiFixture app) : ApiTests(app)
 {
-    private readonly HttpClient http = app.MemberClient;
-
     [Fact]
     public async Task Create_returns_201_location_etag_and_a_proposed_project_with_its_first_activity()
     {
         var slug = Samples.Slug("projet-create");
 
-        var response = await http.Post($"/api/projects?slug={slug}", Samples.Project("Huile d'olive et d'arachide", "olive", "arachide"));
+        var response = await MemberHttp.Post($"/api/projects?slug={slug}", Samples.Project("Huile d'olive et d'arachide", "olive", "arachide"));
         var created = await response.Read<JointProject>(HttpStatusCode.Created);
 
         Assert.Equal($"/api/projects/{slug}", response.Headers.Location?.OriginalString);
@@ -37,7 +31,7 @@ public sealed class ProjectApiTests(ApiFixture app)
     {
         var title = $"Séchage solaire {Guid.NewGuid():N}"[..30];
 
-        var created = await (await http.Post("/api/projects", Samples.Project(title))).Read<JointProject>(HttpStatusCode.Created);
+        var created = await (await MemberHttp.Post("/api/projects", Samples.Project(title))).Read<JointProject>(HttpStatusCode.Created);
 
         Assert.Equal(Slug.From(title), created.Meta.Slug);
         Assert.StartsWith("sechage-solaire-", created.Meta.Slug, StringComparison.Ordinal);
@@ -47,13 +41,13 @@ public sealed class ProjectApiTests(ApiFixture app)
     public async Task Get_update_and_delete_follow_the_versions()
     {
         var slug = Samples.Slug("projet-crud");
-        await (await http.Post($"/api/projects?slug={slug}", Samples.Project("Version un"))).Read<JointProject>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/projects?slug={slug}", Samples.Project("Version un"))).Read<JointProject>(HttpStatusCode.Created);
 
-        var getResponse = await http.GetAsync($"/api/projects/{slug}");
+        var getResponse = await MemberHttp.GetAsync($"/api/projects/{slug}");
         var read = await getResponse.Read<JointProject>();
-        var putResponse = await http.Put($"/api/projects/{slug}", read.Charter with { Title = "Version deux", SdgTags = [5, 2, 5] }, ifMatch: 1);
+        var putResponse = await MemberHttp.Put($"/api/projects/{slug}", read.Charter with { Title = "Version deux", SdgTags = [5, 2, 5] }, ifMatch: 1);
         var updated = await putResponse.Read<JointProject>();
-        var deleteResponse = await http.Delete($"/api/projects/{slug}", ifMatch: 2);
+        var deleteResponse = await MemberHttp.Delete($"/api/projects/{slug}", ifMatch: 2);
 
         Assert.Equal("\"1\"", getResponse.Headers.ETag?.Tag);
         Assert.Equal("Version un", read.Charter.Title);
@@ -63,7 +57,7 @@ public sealed class ProjectApiTests(ApiFixture app)
         Assert.Equal([2, 5], updated.Charter.SdgTags);
         Assert.Equal(["created", "updated"], updated.Activity.Select(a => a.Kind));
         Assert.Equal(HttpStatusCode.NoContent, deleteResponse.StatusCode);
-        await (await http.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await MemberHttp.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -71,10 +65,10 @@ public sealed class ProjectApiTests(ApiFixture app)
     {
         var (project, kaolackCoop, orientalGroup) = await ProjectWithPossiblePartners("partenaires");
 
-        var added = await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
-        var again = await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
-        var both = await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
-        var removedResponse = await http.DeleteAsync($"/api/projects/{project}/partners/cooperative/{kaolackCoop}");
+        var added = await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
+        var again = await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
+        var both = await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
+        var removedResponse = await MemberHttp.DeleteAsync($"/api/projects/{project}/partners/cooperative/{kaolackCoop}");
         var removed = await removedResponse.Read<JointProject>();
 
         var partner = Assert.Single(added.Partners);
@@ -95,11 +89,11 @@ public sealed class ProjectApiTests(ApiFixture app)
     {
         var (project, _, _) = await ProjectWithPossiblePartners("partenaire-absent");
 
-        var unknown = await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, "personne-ici")))
+        var unknown = await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, "personne-ici")))
             .Problem(HttpStatusCode.BadRequest, "validation-failed");
-        await (await http.DeleteAsync($"/api/projects/{project}/partners/cooperative/personne-ici")).Problem(HttpStatusCode.NotFound, "not-found");
-        var badKind = await (await http.DeleteAsync($"/api/projects/{project}/partners/ville/kaolack")).Problem(HttpStatusCode.BadRequest, "validation-failed");
-        var read = await (await http.GetAsync($"/api/projects/{project}")).Read<JointProject>();
+        await (await MemberHttp.DeleteAsync($"/api/projects/{project}/partners/cooperative/personne-ici")).Problem(HttpStatusCode.NotFound, "not-found");
+        var badKind = await (await MemberHttp.DeleteAsync($"/api/projects/{project}/partners/ville/kaolack")).Problem(HttpStatusCode.BadRequest, "validation-failed");
+        var read = await (await MemberHttp.GetAsync($"/api/projects/{project}")).Read<JointProject>();
 
         Assert.Equal(["slug"], unknown.ErrorFields());
         Assert.Equal(["kind"], badKind.ErrorFields());
@@ -111,12 +105,12 @@ public sealed class ProjectApiTests(ApiFixture app)
     {
         var (project, kaolackCoop, orientalGroup) = await ProjectWithPossiblePartners("activation");
 
-        var none = await (await http.Post($"/api/projects/{project}/status", new { status = "active" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
-        await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
-        var oneRegion = await (await http.Post($"/api/projects/{project}/status", new { status = "active" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
-        var stillProposed = await (await http.GetAsync($"/api/projects/{project}")).Read<JointProject>();
-        await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
-        var activeResponse = await http.Post($"/api/projects/{project}/status", new { status = "active" });
+        var none = await (await MemberHttp.Post($"/api/projects/{project}/status", new { status = "active" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
+        await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
+        var oneRegion = await (await MemberHttp.Post($"/api/projects/{project}/status", new { status = "active" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
+        var stillProposed = await (await MemberHttp.GetAsync($"/api/projects/{project}")).Read<JointProject>();
+        await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
+        var activeResponse = await MemberHttp.Post($"/api/projects/{project}/status", new { status = "active" });
         var active = await activeResponse.Read<JointProject>();
 
         Assert.Equal("partners-from-both-regions", none.GetProperty("rule").GetString());
@@ -132,14 +126,14 @@ public sealed class ProjectApiTests(ApiFixture app)
     public async Task An_active_project_cannot_lose_its_last_partner_of_a_region_and_invalid_transitions_are_422()
     {
         var (project, kaolackCoop, orientalGroup) = await ProjectWithPossiblePartners("actif");
-        await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
-        await (await http.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
+        await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.Cooperative, kaolackCoop))).Read<JointProject>();
+        await (await MemberHttp.Post($"/api/projects/{project}/partners", new PartnerRef(EntityKind.DiasporaGroup, orientalGroup))).Read<JointProject>();
 
-        var skip = await (await http.Post($"/api/projects/{project}/status", new { status = "completed" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
-        await (await http.Post($"/api/projects/{project}/status", new { status = "active" })).Read<JointProject>();
-        var removal = await (await http.DeleteAsync($"/api/projects/{project}/partners/diaspora-group/{orientalGroup}"))
+        var skip = await (await MemberHttp.Post($"/api/projects/{project}/status", new { status = "completed" })).Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
+        await (await MemberHttp.Post($"/api/projects/{project}/status", new { status = "active" })).Read<JointProject>();
+        var removal = await (await MemberHttp.DeleteAsync($"/api/projects/{project}/partners/diaspora-group/{orientalGroup}"))
             .Problem(HttpStatusCode.UnprocessableEntity, "rule-violation");
-        var atRisk = await (await http.Post($"/api/projects/{project}/status", new { status = "at-risk" })).Read<JointProject>();
+        var atRisk = await (await MemberHttp.Post($"/api/projects/{project}/status", new { status = "at-risk" })).Read<JointProject>();
 
         Assert.Equal("status-transition", skip.GetProperty("rule").GetString());
         Assert.Equal("partners-from-both-regions", removal.GetProperty("rule").GetString());
@@ -159,9 +153,9 @@ public sealed class ProjectApiTests(ApiFixture app)
             Note = "Première tranche",
         };
 
-        var first = await (await http.Post($"/api/projects/{project}/contributions", contribution)).Read<JointProject>();
-        var second = await (await http.Post($"/api/projects/{project}/contributions", contribution with { From = "Région de l'Oriental" })).Read<JointProject>();
-        var invalid = await (await http.Post($"/api/projects/{project}/contributions", contribution with { From = "", Amount = new Money(-1m, Currency.Mad) }))
+        var first = await (await MemberHttp.Post($"/api/projects/{project}/contributions", contribution)).Read<JointProject>();
+        var second = await (await MemberHttp.Post($"/api/projects/{project}/contributions", contribution with { From = "Région de l'Oriental" })).Read<JointProject>();
+        var invalid = await (await MemberHttp.Post($"/api/projects/{project}/contributions", contribution with { From = "", Amount = new Money(-1m, Currency.Mad) }))
             .Problem(HttpStatusCode.BadRequest, "validation-failed");
 
         Assert.Equal(1, Assert.Single(first.Contributions).Number);
@@ -178,10 +172,10 @@ public sealed class ProjectApiTests(ApiFixture app)
         var project = Samples.Slug($"projet-{prefix}");
         var coop = Samples.Slug("coop-partenaire");
         var group = Samples.Slug("diaspora-partenaire");
-        await (await http.Post($"/api/projects?slug={project}", Samples.Project($"Projet {prefix}"))).Read<JointProject>(HttpStatusCode.Created);
-        await (await http.Post($"/api/cooperatives?slug={coop}", Samples.Cooperative("Coopérative partenaire de Kaolack", Region.Kaolack)))
+        await (await MemberHttp.Post($"/api/projects?slug={project}", Samples.Project($"Projet {prefix}"))).Read<JointProject>(HttpStatusCode.Created);
+        await (await MemberHttp.Post($"/api/cooperatives?slug={coop}", Samples.Cooperative("Coopérative partenaire de Kaolack", Region.Kaolack)))
             .Read<Cooperative>(HttpStatusCode.Created);
-        await (await http.Post($"/api/diaspora-groups?slug={group}", Samples.DiasporaGroup("Diaspora partenaire de l'Oriental", Region.Oriental)))
+        await (await MemberHttp.Post($"/api/diaspora-groups?slug={group}", Samples.DiasporaGroup("Diaspora partenaire de l'Oriental", Region.Oriental)))
             .Read<DiasporaGroup>(HttpStatusCode.Created);
         return (project, coop, group);
     }

@@ -1,7 +1,4 @@
-using System.Net;
 using Kaolack.Api.Projects;
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Api.Tests.Projects;
 
@@ -22,6 +19,14 @@ public static class ProjectTeam
     /// <summary>Invites and asserts 201; returns the link to hand over.</summary>
     public static async Task<InvitationLink> InviteOk(HttpClient owner, string slug, string email, ProjectRole role) =>
         await (await Invite(owner, slug, email, role)).Read<InvitationLink>(HttpStatusCode.Created);
+
+    /// <summary>Invites <paramref name="member"/>, who accepts: a member of the project with that role.</summary>
+    public static async Task Join(HttpClient owner, string slug, SignedInUser member, ProjectRole role)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var invitation = await InviteOk(owner, slug, member.Email, role);
+        await (await Accept(member.Http, invitation.Token)).Read<AcceptedInvitation>();
+    }
 
     public static Task<HttpResponseMessage> Details(HttpClient http, string token) =>
         http.GetAsync($"/api/invitations/{Uri.EscapeDataString(token)}");

@@ -1,36 +1,29 @@
 using System.Collections.Immutable;
-using System.Net;
-using System.Text.Json;
 using Kaolack.Api.Tests.Live;
 using Kaolack.Api.Tests.Projects;
 using Kaolack.Api.Workshops;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
-using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Text;
 using Kaolack.Contracts.Workshops;
-using Kaolack.Testing;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Api.Tests.Workshops;
 
 /// <summary>Workshops over REST and the hub: guests by code, refusals, the summary and its place in the project.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class WorkshopApiTests(ApiFixture app)
+public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
 {
     [Fact]
     public async Task A_guest_joins_by_code_takes_part_in_that_workshop_and_is_refused_everything_else()
     {
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-coach");
-        using var coachHttp = coach.Client(app.Host);
-        var workshop = await WorkshopTeam.Create(coachHttp, "Gestion coopérative");
-        var other = await WorkshopTeam.Create(coachHttp, "Autre atelier");
+        using var coach = await App.SignInNewUserAsync("atelier-coach", Role.Coach);
+        var workshop = await WorkshopTeam.Create(coach.Http, "Gestion coopérative");
+        var other = await WorkshopTeam.Create(coach.Http, "Autre atelier");
         Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", workshop.JoinCode);
 
-        var guest = await WorkshopTeam.JoinAsGuest(app.Host, $" {workshop.JoinCode!.ToLowerInvariant()[..3]}-{workshop.JoinCode[3..]} ", "  Fatou   Sarr ");
+        var guest = await WorkshopTeam.JoinAsGuest(App.Host, $" {workshop.JoinCode!.ToLowerInvariant()[..3]}-{workshop.JoinCode[3..]} ", "  Fatou   Sarr ");
         Assert.Equal((workshop.Meta.Slug, "Fatou Sarr"), (guest.WorkshopId, guest.DisplayName));
-        using var guestHttp = WorkshopTeam.Client(app.Host, guest.AccessToken!);
+        using var guestHttp = WorkshopTeam.Client(App.Host, guest.AccessToken!);
 
         var seen = await (await guestHttp.GetAsync($"/api/workshops/{workshop.Meta.Slug}")).Read<WorkshopView>();
         Assert.Equal((guest.GuestId, false, null), (seen.You.ParticipantId, seen.You.IsCoach, seen.JoinCode));
@@ -45,10 +38,10 @@ public sealed class WorkshopApiTests(ApiFixture app)
         }
         await (await guestHttp.Post("/api/projects", Samples.Project("Projet d'invité"))).Problem(HttpStatusCode.Forbidden, "forbidden");
 
-        await using var coachHub = coach.Hub(app.Host);
+        await using var coachHub = coach.Hub();
         await coachHub.StartAsync();
         await WorkshopTeam.Send(coachHub, workshop.Meta.Slug, new StartSession());
-        await using var hub = app.Host.CreateHubConnection(guest.AccessToken);
+        await using var hub = App.Host.CreateHubConnection(guest.AccessToken);
         await hub.StartAsync();
         var catchUp = await LiveEventLog.Subscribe(hub, $"workshop:{workshop.Meta.Slug}", null);
         Assert.Equal(WorkshopPhase.Live, View(catchUp.Events.Single()).Phase);
@@ -65,29 +58,28 @@ public sealed class WorkshopApiTests(ApiFixture app)
         };
         Assert.All(await Task.WhenAll(refusals), error => Assert.Contains("HubException: forbidden: ", Assert.IsType<HubException>(error).Message, StringComparison.Ordinal));
 
-        var state = await (await coachHttp.GetAsync($"/api/workshops/{workshop.Meta.Slug}")).Read<WorkshopView>();
+        var state = await (await coach.Http.GetAsync($"/api/workshops/{workshop.Meta.Slug}")).Read<WorkshopView>();
         Assert.Equal([("Fatou Sarr", true)], state.Attendance.Select(a => (a.DisplayName, a.Guest)));
         Assert.Equal(["Fatou Sarr"], state.Hands.Select(h => h.DisplayName));
         Assert.False(state.Timer.Running);
 
         // Deleting the workshop ends the guest's session.
-        await (await coachHttp.Delete($"/api/workshops/{workshop.Meta.Slug}", state.Meta.Version)).Content.ReadAsStringAsync();
+        await (await coach.Http.Delete($"/api/workshops/{workshop.Meta.Slug}", state.Meta.Version)).Content.ReadAsStringAsync();
         await (await guestHttp.GetAsync($"/api/workshops/{workshop.Meta.Slug}")).Problem(HttpStatusCode.Unauthorized, "unauthenticated");
-        using var anonymous = app.Host.CreateClient();
+        using var anonymous = App.Host.CreateClient();
         await (await anonymous.Post("/api/workshops/join", new JoinRequest(workshop.JoinCode, "Trop tard"))).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
     public async Task A_guest_may_join_with_a_session_cookie_and_an_account_learns_only_where_the_code_leads()
     {
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-cookie");
-        using var coachHttp = coach.Client(app.Host);
-        var workshop = await WorkshopTeam.Create(coachHttp, "Préparer la foire");
-        using var browser = app.Host.CreateClient();
+        using var coach = await App.SignInNewUserAsync("atelier-cookie", Role.Coach);
+        var workshop = await WorkshopTeam.Create(coach.Http, "Préparer la foire");
+        using var browser = App.Host.CreateClient();
 
         var answer = await (await browser.Post("/api/workshops/join?useCookies=true", new JoinRequest(workshop.JoinCode!, "Youssef"))).Read<JoinAnswer>();
         var seen = await (await browser.GetAsync($"/api/workshops/{workshop.Meta.Slug}")).Read<WorkshopView>();
-        var member = await (await app.MemberClient.Post("/api/workshops/join", new JoinRequest(workshop.JoinCode!))).Read<JoinAnswer>();
+        var member = await (await MemberHttp.Post("/api/workshops/join", new JoinRequest(workshop.JoinCode!))).Read<JoinAnswer>();
 
         Assert.Null(answer.AccessToken);
         Assert.Equal(answer.GuestId, seen.You.ParticipantId);
@@ -99,15 +91,14 @@ public sealed class WorkshopApiTests(ApiFixture app)
     [Fact]
     public async Task Ending_the_session_exports_the_summary_and_attaches_it_to_the_linked_project()
     {
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-resume");
-        using var coachHttp = coach.Client(app.Host);
-        var project = await ProjectTeam.CreateProject(app.MemberClient, "atelier-projet");
-        var workshop = await WorkshopTeam.Create(coachHttp, "Mobilisation de la diaspora", project);
+        using var coach = await App.SignInNewUserAsync("atelier-resume", Role.Coach);
+        var project = await ProjectTeam.CreateProject(MemberHttp, "atelier-projet");
+        var workshop = await WorkshopTeam.Create(coach.Http, "Mobilisation de la diaspora", project);
         var id = workshop.Meta.Slug;
-        var guest = await WorkshopTeam.JoinAsGuest(app.Host, workshop.JoinCode!, "Aïcha, Berkane");
-        await using var coachHub = coach.Hub(app.Host);
-        await using var memberHub = app.Member.Hub(app.Host);
-        await using var guestHub = app.Host.CreateHubConnection(guest.AccessToken);
+        var guest = await WorkshopTeam.JoinAsGuest(App.Host, workshop.JoinCode!, "Aïcha, Berkane");
+        await using var coachHub = coach.Hub();
+        await using var memberHub = App.Member.Hub(App.Host);
+        await using var guestHub = App.Host.CreateHubConnection(guest.AccessToken);
         await Task.WhenAll(coachHub.StartAsync(), memberHub.StartAsync(), guestHub.StartAsync());
 
         await WorkshopTeam.Send(coachHub, id, new StartSession());
@@ -132,9 +123,9 @@ public sealed class WorkshopApiTests(ApiFixture app)
         await WorkshopTeam.Send(memberHub, id, new AddDot("n1"));
         await WorkshopTeam.Send(coachHub, id, new EndSession());
 
-        var markdown = await coachHttp.GetStringAsync($"/api/workshops/{id}/summary.md");
-        var csv = await (await app.MemberClient.GetAsync($"/api/workshops/{id}/summary.csv")).Content.ReadAsStringAsync();
-        var activity = (await (await app.MemberClient.GetAsync($"/api/projects/{project}")).Read<JointProject>()).Activity[^1];
+        var markdown = await coach.Http.GetStringAsync($"/api/workshops/{id}/summary.md");
+        var csv = await (await MemberHttp.GetAsync($"/api/workshops/{id}/summary.csv")).Content.ReadAsStringAsync();
+        var activity = (await (await MemberHttp.GetAsync($"/api/projects/{project}")).Read<JointProject>()).Activity[^1];
 
         Assert.Contains("# Mobilisation de la diaspora", markdown, StringComparison.Ordinal);
         Assert.Contains("1. Tour de table (10 min)", markdown, StringComparison.Ordinal);
@@ -157,13 +148,12 @@ public sealed class WorkshopApiTests(ApiFixture app)
     [Fact]
     public async Task Hidden_poll_results_reach_the_coach_live_but_not_the_participants_until_revealed()
     {
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-cache");
-        using var coachHttp = coach.Client(app.Host);
-        var workshop = await WorkshopTeam.Create(coachHttp, "Résultats cachés");
+        using var coach = await App.SignInNewUserAsync("atelier-cache", Role.Coach);
+        var workshop = await WorkshopTeam.Create(coach.Http, "Résultats cachés");
         var id = workshop.Meta.Slug;
         var topic = $"workshop:{id}";
-        await using var coachHub = coach.Hub(app.Host);
-        await using var memberHub = app.Member.Hub(app.Host);
+        await using var coachHub = coach.Hub();
+        await using var memberHub = App.Member.Hub(App.Host);
         await Task.WhenAll(coachHub.StartAsync(), memberHub.StartAsync());
         var coachLog = new LiveEventLog(coachHub);
         var memberLog = new LiveEventLog(memberHub);
@@ -193,17 +183,16 @@ public sealed class WorkshopApiTests(ApiFixture app)
     [Fact]
     public async Task Participants_and_guests_co_edit_the_shared_notes_until_the_session_ends_and_the_summary_holds_them()
     {
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-notes");
-        using var coachHttp = coach.Client(app.Host);
-        var workshop = await WorkshopTeam.Create(coachHttp, "Notes partagées");
+        using var coach = await App.SignInNewUserAsync("atelier-notes", Role.Coach);
+        var workshop = await WorkshopTeam.Create(coach.Http, "Notes partagées");
         var id = workshop.Meta.Slug;
         var notes = workshop.NotesDocument;
-        var guest = await WorkshopTeam.JoinAsGuest(app.Host, workshop.JoinCode!, "Khadija");
-        var partner = await WorkshopTeam.Partner(app, app.Admin, "atelier-notes-partenaire");
-        await using var coachHub = coach.Hub(app.Host);
-        await using var memberHub = app.Member.Hub(app.Host);
-        await using var guestHub = app.Host.CreateHubConnection(guest.AccessToken);
-        await using var partnerHub = partner.Hub(app.Host);
+        var guest = await WorkshopTeam.JoinAsGuest(App.Host, workshop.JoinCode!, "Khadija");
+        using var partner = await App.SignInNewUserAsync("atelier-notes-partenaire", Role.Partner);
+        await using var coachHub = coach.Hub();
+        await using var memberHub = App.Member.Hub(App.Host);
+        await using var guestHub = App.Host.CreateHubConnection(guest.AccessToken);
+        await using var partnerHub = partner.Hub();
         await Task.WhenAll(coachHub.StartAsync(), memberHub.StartAsync(), guestHub.StartAsync(), partnerHub.StartAsync());
         var memberLog = new LiveEventLog(memberHub);
         await LiveEventLog.Subscribe(memberHub, $"plan:{notes}", null);
@@ -223,7 +212,7 @@ public sealed class WorkshopApiTests(ApiFixture app)
         var projectRefused = await Record.ExceptionAsync(() => guestHub.InvokeAsync<PlanAck>("SubmitPlanOp", "un-projet", Section("invite-2", 0, "x", "X", "x")));
         await WorkshopTeam.Send(coachHub, id, new EndSession());
         var afterEnd = await Record.ExceptionAsync(() => guestHub.InvokeAsync<PlanAck>("SubmitPlanOp", notes, Section("invite-3", appended.Version!.Value, "tard", "Tard", "x")));
-        var markdown = await coachHttp.GetStringAsync($"/api/workshops/{id}/summary.md");
+        var markdown = await coach.Http.GetStringAsync($"/api/workshops/{id}/summary.md");
 
         Assert.Equal($"{id}--notes", notes);
         Assert.Equal(1, added.Version);

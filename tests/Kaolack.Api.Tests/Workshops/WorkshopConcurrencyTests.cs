@@ -6,8 +6,7 @@ using Xunit.Abstractions;
 namespace Kaolack.Api.Tests.Workshops;
 
 /// <summary>Fifty participants on real SignalR connections vote at the same instant.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class WorkshopConcurrencyTests(ApiFixture app, ITestOutputHelper output)
+public sealed class WorkshopConcurrencyTests(ApiFixture app, ITestOutputHelper output) : ApiTests(app)
 {
     private const int Participants = 50;
     private static readonly string[] Options = ["Foire de Kaolack", "Salon de l'ESS", "Les deux"];
@@ -16,20 +15,19 @@ public sealed class WorkshopConcurrencyTests(ApiFixture app, ITestOutputHelper o
     public async Task Fifty_participants_voting_at_once_are_all_counted_and_every_client_sees_the_same_final_result()
     {
         var clock = Stopwatch.StartNew();
-        var coach = await WorkshopTeam.Coach(app, app.Admin, "atelier-50");
-        using var coachHttp = coach.Client(app.Host);
-        var workshop = await WorkshopTeam.Create(coachHttp, "Cinquante votes");
+        using var coach = await App.SignInNewUserAsync("atelier-50", Role.Coach);
+        var workshop = await WorkshopTeam.Create(coach.Http, "Cinquante votes");
         var id = workshop.Meta.Slug;
         var topic = $"workshop:{id}";
-        await using var coachHub = coach.Hub(app.Host);
+        await using var coachHub = coach.Hub();
         await coachHub.StartAsync();
         await WorkshopTeam.Send(coachHub, id, new StartSession());
         await WorkshopTeam.Send(coachHub, id, new CreatePoll("salon", "Quel salon préparer ?", PollKind.OneChoice, Options));
         await WorkshopTeam.Send(coachHub, id, new ShowPollResults("salon", true));
         await WorkshopTeam.Send(coachHub, id, new OpenPoll("salon"));
 
-        var guests = await Task.WhenAll(Enumerable.Range(0, Participants).Select(i => WorkshopTeam.JoinAsGuest(app.Host, workshop.JoinCode!, $"Participant {i}")));
-        var connections = guests.Select(g => app.Host.CreateHubConnection(g.AccessToken)).ToArray();
+        var guests = await Task.WhenAll(Enumerable.Range(0, Participants).Select(i => WorkshopTeam.JoinAsGuest(App.Host, workshop.JoinCode!, $"Participant {i}")));
+        var connections = guests.Select(g => App.Host.CreateHubConnection(g.AccessToken)).ToArray();
         try
         {
             var logs = connections.Select(c => new LiveEventLog(c)).ToArray();
@@ -53,7 +51,7 @@ public sealed class WorkshopConcurrencyTests(ApiFixture app, ITestOutputHelper o
             Assert.Equal(Participants, acks.Select(a => a.Version).Distinct().Count());
             await Task.WhenAll(logs.Select((log, i) => log.WaitForVersion(topic, closed.Version, $"participant {i}")));
             var seen = logs.Select(log => WorkshopApiTests.View(log.For(topic).Single(e => e.Version == closed.Version)).Polls.Single()).ToArray();
-            var server = (await (await coachHttp.GetAsync($"/api/workshops/{id}")).Read<WorkshopView>()).Polls.Single();
+            var server = (await (await coach.Http.GetAsync($"/api/workshops/{id}")).Read<WorkshopView>()).Polls.Single();
 
             Assert.Equal(expected, server.Results!.Counts);
             Assert.Equal((Participants, PollStatus.Closed), (server.Voters, server.Status));

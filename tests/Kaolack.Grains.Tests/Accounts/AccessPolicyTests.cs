@@ -1,6 +1,3 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Tests.Accounts;

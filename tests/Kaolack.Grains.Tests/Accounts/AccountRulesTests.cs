@@ -1,5 +1,3 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Accounts;
 
 namespace Kaolack.Grains.Tests.Accounts;
@@ -19,7 +17,7 @@ public sealed class AccountRulesTests
     [Fact]
     public void Normalize_cleans_email_names_and_organisation_but_never_the_password()
     {
-        var normalized = AccountRules.Normalize(Registration() with
+        var normalized = AccountRules.Normalize(Samples.Registration("awa@jokko.sn") with
         {
             Email = " Awa@Jokko.SN ",
             DisplayName = "  Awa   Ndiaye ",
@@ -34,7 +32,7 @@ public sealed class AccountRulesTests
 
     [Fact]
     public void A_valid_registration_passes() =>
-        Assert.Null(Record.Exception(() => AccountRules.Validate(Registration())));
+        Assert.Null(Record.Exception(() => AccountRules.Validate(Samples.Registration("awa@jokko.sn"))));
 
     [Theory]
     [InlineData(AccountRules.MinPasswordLength - 1, false)]
@@ -90,14 +88,4 @@ public sealed class AccountRulesTests
             ["displayName", "email", "language", "organisation", "password", "region"],
             error.Errors.Keys.Order(StringComparer.Ordinal));
     }
-
-    private static Registration Registration() => new()
-    {
-        Email = "awa@jokko.sn",
-        Password = "mot-de-passe-solide",
-        DisplayName = "Awa Ndiaye",
-        Organisation = "Coopérative Jokko",
-        Region = UserRegion.Kaolack,
-        Language = UiLanguage.Fr,
-    };
 }

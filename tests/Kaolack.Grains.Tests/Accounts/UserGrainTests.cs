@@ -1,24 +1,18 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
 using Kaolack.Grains.Accounts;
-using Kaolack.Testing;
 
 namespace Kaolack.Grains.Tests.Accounts;
 
 /// <summary>Accounts on the shared cluster, where a lock lasts <see cref="ClusterFixture.LockoutDuration"/>.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class UserGrainTests(ClusterFixture fixture)
+public sealed class UserGrainTests(ClusterFixture fixture) : GrainTests(fixture)
 {
     private const string NewPassword = "un-autre-mot-de-passe";
     private static readonly int MaxFailedLogins = new AccountOptions().MaxFailedLogins;
-
-    private readonly IClusterClient client = fixture.Client;
 
     [Fact]
     public async Task Register_creates_a_member_account_under_the_normalised_email_and_GetSession_returns_it()
     {
         var id = Callers.NewId("awa");
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
 
         var account = await grain.Register(Samples.Registration($"  {id.ToUpperInvariant()} ") with { DisplayName = " Awa   Ndiaye " });
 
@@ -39,7 +33,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task An_account_that_was_never_registered_has_no_session()
     {
-        var grain = client.GetGrain<IUserGrain>(Callers.NewId("inconnu"));
+        var grain = Client.GetGrain<IUserGrain>(Callers.NewId("inconnu"));
         Assert.Null(await grain.GetSession());
         Assert.Null(await grain.Get());
     }
@@ -48,7 +42,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task Registering_the_same_email_twice_is_refused_and_the_first_account_stays()
     {
         var id = Callers.NewId("awa");
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
         await grain.Register(Samples.Registration(id));
         var stamp = (await grain.GetSession())!.SecurityStamp;
 
@@ -65,7 +59,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Registering_another_email_than_the_accounts_key_is_refused()
     {
-        var grain = client.GetGrain<IUserGrain>(Callers.NewId("awa"));
+        var grain = Client.GetGrain<IUserGrain>(Callers.NewId("awa"));
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => grain.Register(Samples.Registration(Callers.NewId("autre"))));
 
@@ -77,7 +71,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task An_invalid_registration_is_refused_with_field_keys_and_creates_nothing()
     {
         var id = Callers.NewId("awa");
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             grain.Register(Samples.Registration(id, "court") with { DisplayName = " " }));
@@ -93,7 +87,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
 
         var signedIn = await grain.CheckPassword(Samples.Password);
         var wrong = await grain.CheckPassword("pas-le-bon-mot-de-passe");
-        var unknown = await client.GetGrain<IUserGrain>(Callers.NewId("inconnu")).CheckPassword(Samples.Password);
+        var unknown = await Client.GetGrain<IUserGrain>(Callers.NewId("inconnu")).CheckPassword(Samples.Password);
 
         Assert.Equal(LoginStatus.Succeeded, signedIn.Status);
         Assert.Null(signedIn.LockedUntil);
@@ -194,7 +188,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task ChangePassword_of_an_account_that_does_not_exist_is_not_found()
     {
-        var grain = client.GetGrain<IUserGrain>(Callers.NewId("inconnu"));
+        var grain = Client.GetGrain<IUserGrain>(Callers.NewId("inconnu"));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => grain.ChangePassword(Samples.Password, NewPassword));
     }
 
@@ -213,7 +207,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task SetRoles_is_refused_to_anyone_but_an_admin_and_the_roles_stay()
     {
         var id = Callers.NewId("ambitieux");
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
         await grain.Register(Samples.Registration(id));
         Caller[] notAdmins = [new(id, [Role.Member]), Callers.Member(), Callers.Coach(), Callers.Partner(), Callers.With("sans-role")];
 
@@ -242,7 +236,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     public async Task EnsureSeeded_creates_the_account_once_with_its_roles_and_only_for_the_platform()
     {
         var id = Callers.NewId("admin-configure");
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
         var seed = new AccountSeed(Samples.Registration(id), [Role.Admin]);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => grain.EnsureSeeded(Callers.Admin(), seed));
@@ -259,7 +253,7 @@ public sealed class UserGrainTests(ClusterFixture fixture)
     private async Task<IUserGrain> Registered(string name)
     {
         var id = Callers.NewId(name);
-        var grain = client.GetGrain<IUserGrain>(id);
+        var grain = Client.GetGrain<IUserGrain>(id);
         await grain.Register(Samples.Registration(id));
         return grain;
     }

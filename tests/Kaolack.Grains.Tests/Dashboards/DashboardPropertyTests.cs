@@ -174,7 +174,7 @@ public sealed class DashboardPropertyTests(ClusterFixture fixture) : IAsyncLifet
     private async Task CreateProject()
     {
         var slug = $"projet-{Token()}";
-        await Client.GetGrain<IJointProjectGrain>(slug).Create(admin, Samples.Charter($"Projet {slug}") with
+        await Client.GetGrain<IJointProjectGrain>(slug).Create(admin, Samples.Project($"Projet {slug}") with
         {
             ValueChains = [Pick(ValueChains)],
             Budget = new Money(100_000 * (1 + random.Next(20)), Pick(Enum.GetValues<Currency>())),

@@ -77,13 +77,13 @@ public sealed class DirectorySyncTests(ClusterFixture fixture)
         var wells = client.GetGrain<IJointProjectGrain>($"puits-{token}");
         var school = client.GetGrain<IJointProjectGrain>($"ecole-{token}");
         var dropped = client.GetGrain<IJointProjectGrain>($"abandon-{token}");
-        await wells.Create(owner, Samples.Charter("Puits solaires"));
-        await school.Create(owner, Samples.Charter("École des champs"));
-        await dropped.Create(owner, Samples.Charter("Projet abandonné"));
+        await wells.Create(owner, Samples.Project("Puits solaires"));
+        await school.Create(owner, Samples.Project("École des champs"));
+        await dropped.Create(owner, Samples.Project("Projet abandonné"));
         await wells.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, $"coop-{token}"), null);
         await wells.AddPartner(owner, new PartnerRef(EntityKind.DiasporaGroup, $"groupe-{token}"), null);
         await wells.ChangeStatus(owner, ProjectStatus.Active, null);
-        await school.Update(owner, Samples.Charter("École des champs de Kaolack"), 1);
+        await school.Update(owner, Samples.Project("École des champs de Kaolack"), 1);
         await dropped.Delete(owner, 1);
 
         var page = await Directory(EntityKind.Project).Search(owner, new DirectoryQuery { Text = token });
@@ -103,7 +103,7 @@ public sealed class DirectorySyncTests(ClusterFixture fixture)
         var token = Samples.Token();
         await client.GetGrain<ICooperativeGrain>($"coop-{token}").Create(owner, Samples.Cooperative());
         await client.GetGrain<IDiasporaGroupGrain>($"groupe-{token}").Create(owner, Samples.DiasporaGroup());
-        await client.GetGrain<IJointProjectGrain>($"projet-{token}").Create(owner, Samples.Charter());
+        await client.GetGrain<IJointProjectGrain>($"projet-{token}").Create(owner, Samples.Project());
 
         foreach (var kind in Enum.GetValues<EntityKind>())
         {

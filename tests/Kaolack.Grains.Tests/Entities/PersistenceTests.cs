@@ -27,7 +27,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         var projects = client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
         await coop.Create(owner, Samples.Cooperative());
         var coopWritten = await coop.Update(owner, Samples.Cooperative() with { MemberCount = 77, Products = ["Sel iodé"] }, 1);
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         var projectWritten = await project.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, $"coop-{token}"), 1);
         var listedBefore = await projects.Search(owner, new DirectoryQuery { Text = token });
 

@@ -20,14 +20,14 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     {
         var slug = $"puits-{Samples.Token()}";
         var project = client.GetGrain<IJointProjectGrain>(slug);
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         var observer = new RecordingObserver();
         var reference = client.CreateObjectReference<ILiveObserver>(observer);
         try
         {
             Assert.Equal(1, await project.Watch(reference));
 
-            var updated = await project.Update(owner, Samples.Charter("Puits solaires, phase 2"), 1);
+            var updated = await project.Update(owner, Samples.Project("Puits solaires, phase 2"), 1);
 
             await Eventually.True(() => observer.Received.Any(e => e.Version == updated.Meta.Version), "the update event");
             var received = Assert.Single(observer.Received);
@@ -46,9 +46,9 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     public async Task CatchUp_returns_exactly_the_events_missed_since_a_version()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(owner, Samples.Charter());
-        await project.Update(owner, Samples.Charter("Titre 2"), 1);
-        await project.Update(owner, Samples.Charter("Titre 3"), 2);
+        await project.Create(owner, Samples.Project());
+        await project.Update(owner, Samples.Project("Titre 2"), 1);
+        await project.Update(owner, Samples.Project("Titre 3"), 2);
         await project.ChangeStatus(owner, ProjectStatus.Cancelled, 3);
 
         var catchUp = await project.CatchUp(owner, 1);
@@ -67,8 +67,8 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     public async Task CatchUp_without_a_version_returns_a_snapshot_of_the_current_state()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(owner, Samples.Charter());
-        await project.Update(owner, Samples.Charter("Titre 2"), 1);
+        await project.Create(owner, Samples.Project());
+        await project.Update(owner, Samples.Project("Titre 2"), 1);
 
         var catchUp = await project.CatchUp(owner, null);
 
@@ -81,7 +81,7 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     public async Task A_watcher_that_unwatches_receives_nothing_more()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(owner, Samples.Charter());
+        await project.Create(owner, Samples.Project());
         var leaving = new RecordingObserver();
         var staying = new RecordingObserver();
         var leavingReference = client.CreateObjectReference<ILiveObserver>(leaving);
@@ -90,11 +90,11 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
         {
             await project.Watch(leavingReference);
             await project.Watch(stayingReference);
-            await project.Update(owner, Samples.Charter("Titre 2"), 1);
+            await project.Update(owner, Samples.Project("Titre 2"), 1);
             await Eventually.True(() => leaving.Received.Count == 1 && staying.Received.Count == 1, "both watchers to get version 2");
 
             await project.Unwatch(leavingReference);
-            await project.Update(owner, Samples.Charter("Titre 3"), 2);
+            await project.Update(owner, Samples.Project("Titre 3"), 2);
 
             await Eventually.True(() => staying.Received.Any(e => e.Version == 3), "the staying watcher to get version 3");
             Assert.Equal([2L], leaving.Received.Select(e => e.Version));
@@ -118,7 +118,7 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
         {
             var before = await directory.Watch(reference);
 
-            await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Charter("Puits du Saloum"));
+            await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Project("Puits du Saloum"));
 
             await Eventually.True(
                 () => observer.Received.Any(e => e.Data is DirectoryEntry entry && entry.Slug == slug), "the directory event");

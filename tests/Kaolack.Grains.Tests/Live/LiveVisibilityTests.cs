@@ -156,6 +156,6 @@ public sealed class LiveVisibilityTests
     private static bool IsRestricted(LiveEvent liveEvent) => Rule(liveEvent).IsRestricted(liveEvent);
 
     private static JointProject Project(ProjectMember[]? members = null) =>
-        new(new EntityMeta("projet-prive", 7, At, At), Samples.Charter(), ProjectStatus.Proposed, [], [], [],
+        new(new EntityMeta("projet-prive", 7, At, At), Samples.Project(), ProjectStatus.Proposed, [], [], [],
             members ?? [new ProjectMember(Reader, ProjectRole.Viewer, At)]);
 }

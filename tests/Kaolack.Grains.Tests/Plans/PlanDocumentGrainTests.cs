@@ -475,7 +475,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
     private async Task<(string Slug, IPlanDocumentGrain Plan)> NewPlan()
     {
         var slug = $"plan-{Samples.Token()}";
-        await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Charter());
+        await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Project());
         return (slug, client.GetGrain<IPlanDocumentGrain>(slug));
     }
 

@@ -149,7 +149,7 @@ public sealed class PlanPresenceTests(ClusterFixture fixture)
     private async Task<(string Slug, IPlanDocumentGrain Plan)> NewPlan()
     {
         var slug = $"presence-{Samples.Token()}";
-        await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Charter());
+        await client.GetGrain<IJointProjectGrain>(slug).Create(owner, Samples.Project());
         return (slug, client.GetGrain<IPlanDocumentGrain>(slug));
     }
 

@@ -1,18 +1,11 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Errors;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Grains.Tests.Projects;
 
-[Collection(ClusterCollection.Name)]
-public sealed class JointProjectGrainTests(ClusterFixture fixture)
+public sealed class JointProjectGrainTests(ClusterFixture fixture) : GrainTests(fixture)
 {
-    private readonly IClusterClient client = fixture.Client;
-
     /// <summary>Creates the test's project (its owner) and partner organisations (their member).</summary>
     private readonly Caller owner = Callers.Member("porteur");
 
@@ -20,8 +13,8 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task A_project_with_a_Kaolack_cooperative_and_an_Oriental_diaspora_group_becomes_active_and_the_directory_shows_it()
     {
         var (token, coop, group) = await Partners();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        var created = await project.Create(owner, Samples.Charter());
+        var project = Client.GetGrain<IJointProjectGrain>($"puits-{token}");
+        var created = await project.Create(owner, Samples.Project());
         Assert.Equal((1L, ProjectStatus.Proposed), (created.Meta.Version, created.Status));
 
         await project.AddPartner(owner, coop, 1);
@@ -43,8 +36,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Activating_without_partners_from_both_regions_is_refused_and_changes_nothing()
     {
         var (token, coop, _) = await Partners();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        var project = await NewProject(token);
         await project.AddPartner(owner, coop, null);
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => project.ChangeStatus(owner, ProjectStatus.Active, null));
@@ -61,8 +53,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Adding_a_partner_that_does_not_exist_is_refused_with_the_slug_key()
     {
         var token = Samples.Token();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        var project = await NewProject(token);
 
         var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             project.AddPartner(owner, new PartnerRef(EntityKind.Cooperative, $"inconnue-{token}"), null));
@@ -83,9 +74,8 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task A_deleted_organisation_can_no_longer_join_a_project()
     {
         var (token, coop, _) = await Partners();
-        await client.GetGrain<ICooperativeGrain>(coop.Slug).Delete(owner, 1);
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        await Client.GetGrain<ICooperativeGrain>(coop.Slug).Delete(owner, 1);
+        var project = await NewProject(token);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => project.AddPartner(owner, coop, null));
 
@@ -96,8 +86,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Adding_an_existing_partner_again_spends_no_version()
     {
         var (token, coop, _) = await Partners();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        var project = await NewProject(token);
         await project.AddPartner(owner, coop, null);
 
         var again = await project.AddPartner(owner, coop, 2);
@@ -111,8 +100,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Removing_the_last_partner_of_a_region_from_an_active_project_is_refused()
     {
         var (token, coop, group) = await Partners();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
+        var project = await NewProject(token);
         await project.AddPartner(owner, coop, null);
         await project.AddPartner(owner, group, null);
         await project.ChangeStatus(owner, ProjectStatus.Active, null);
@@ -128,11 +116,10 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     public async Task Operations_with_a_stale_expected_version_are_conflicts()
     {
         var (token, coop, _) = await Partners();
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{token}");
-        await project.Create(owner, Samples.Charter());
-        await project.Update(owner, Samples.Charter("Puits solaires, phase 2"), 1);
+        var project = await NewProject(token);
+        await project.Update(owner, Samples.Project("Puits solaires, phase 2"), 1);
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(owner, Samples.Charter("Autre"), 1));
+        await Assert.ThrowsAsync<VersionConflictException>(() => project.Update(owner, Samples.Project("Autre"), 1));
         await Assert.ThrowsAsync<VersionConflictException>(() => project.AddPartner(owner, coop, 1));
         await Assert.ThrowsAsync<VersionConflictException>(() => project.ChangeStatus(owner, ProjectStatus.Cancelled, 1));
 
@@ -144,8 +131,7 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Contributions_are_numbered_and_logged()
     {
-        var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");
-        await project.Create(owner, Samples.Charter());
+        var project = await NewProject(Samples.Token());
         var contribution = new ContributionInput
         {
             From = "  Mairie de Kaolack ",
@@ -162,7 +148,15 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
         Assert.Equal("contribution-added", second.Activity[^1].Kind);
     }
 
-    private IDirectoryGrain Directory() => client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+    private IDirectoryGrain Directory() => Client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+
+    /// <summary>A proposed project (version 1) named with the token, owned by <see cref="owner"/>.</summary>
+    private async Task<IJointProjectGrain> NewProject(string token)
+    {
+        var project = Client.GetGrain<IJointProjectGrain>($"puits-{token}");
+        await project.Create(owner, Samples.Project());
+        return project;
+    }
 
     /// <summary>A fresh token, a cooperative of Kaolack and a diaspora group of the Oriental named with it.</summary>
     private async Task<(string Token, PartnerRef Cooperative, PartnerRef DiasporaGroup)> Partners()
@@ -170,8 +164,8 @@ public sealed class JointProjectGrainTests(ClusterFixture fixture)
         var token = Samples.Token();
         var coop = new PartnerRef(EntityKind.Cooperative, $"coop-{token}");
         var group = new PartnerRef(EntityKind.DiasporaGroup, $"groupe-{token}");
-        await client.GetGrain<ICooperativeGrain>(coop.Slug).Create(owner, Samples.Cooperative(region: Region.Kaolack));
-        await client.GetGrain<IDiasporaGroupGrain>(group.Slug).Create(owner, Samples.DiasporaGroup(origin: Region.Oriental));
+        await Client.GetGrain<ICooperativeGrain>(coop.Slug).Create(owner, Samples.Cooperative(region: Region.Kaolack));
+        await Client.GetGrain<IDiasporaGroupGrain>(group.Slug).Create(owner, Samples.DiasporaGroup(origin: Region.Oriental));
         return (token, coop, group);
     }
 }

@@ -1,28 +1,22 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
-using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
-using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Grains.Tests.Projects;
 
 /// <summary>Who reads and who changes a joint project, decided by the project grain itself.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ProjectAccessTests(ClusterFixture fixture)
+public sealed class ProjectAccessTests(ClusterFixture fixture) : GrainTests(fixture)
 {
-    private readonly IClusterClient client = fixture.Client;
     private readonly string token = Samples.Token();
     private readonly Caller owner = Callers.Member("porteur");
 
     private string Slug => $"projet-{token}";
 
-    private IJointProjectGrain Project => client.GetGrain<IJointProjectGrain>(Slug);
+    private IJointProjectGrain Project => Client.GetGrain<IJointProjectGrain>(Slug);
 
     [Fact]
     public async Task The_creator_becomes_the_only_owner()
     {
-        var created = await Project.Create(owner, Samples.Charter());
+        var created = await Project.Create(owner, Samples.Project());
 
         var member = Assert.Single(created.Members);
         Assert.Equal((owner.UserId, ProjectRole.Owner), (member.UserId, member.Role));
@@ -35,7 +29,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [InlineData(Role.Partner, Role.Member)]
     public async Task A_partner_cannot_create_a_project(params Role[] roles)
     {
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Create(Callers.With("partenaire", roles), Samples.Charter()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Create(Callers.With("partenaire", roles), Samples.Project()));
 
         Assert.Null(await Project.Get(Callers.Admin()));
     }
@@ -43,11 +37,11 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_stranger_gets_AccessDenied_on_Get_Update_and_CatchUp_and_nothing_changes()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var stranger = Callers.Member("etranger");
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(stranger));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(stranger, Samples.Charter("Détourné"), 1));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(stranger, Samples.Project("Détourné"), 1));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.CatchUp(stranger, null));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.CatchUp(stranger, 0));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.ChangeStatus(stranger, ProjectStatus.Cancelled, null));
@@ -56,7 +50,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Delete(stranger, 1));
 
         var read = await Project.Get(owner);
-        Assert.Equal((1L, Samples.Charter().Title, ProjectStatus.Proposed), (read!.Meta.Version, read.Charter.Title, read.Status));
+        Assert.Equal((1L, Samples.Project().Title, ProjectStatus.Proposed), (read!.Meta.Version, read.Charter.Title, read.Status));
         Assert.Equal([owner.UserId], read.Members.Select(m => m.UserId));
         Assert.Equal(1, (await Project.CatchUp(owner, null)).Version);
     }
@@ -64,8 +58,8 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_deleted_project_shows_a_stranger_only_its_deletion_not_what_it_was()
     {
-        await Project.Create(owner, Samples.Charter("Projet confidentiel"));
-        await Project.Update(owner, Samples.Charter("Projet confidentiel, phase 2"), 1);
+        await Project.Create(owner, Samples.Project("Projet confidentiel"));
+        await Project.Update(owner, Samples.Project("Projet confidentiel, phase 2"), 1);
         await Project.Delete(owner, 2);
         var stranger = Callers.Member("etranger");
 
@@ -81,10 +75,10 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task Whoever_creates_a_project_again_under_a_deleted_slug_does_not_catch_up_on_the_old_one()
     {
-        await Project.Create(owner, Samples.Charter("Projet confidentiel"));
+        await Project.Create(owner, Samples.Project("Projet confidentiel"));
         await Project.Delete(owner, 1);
         var newcomer = Callers.Member("nouveau");
-        await Project.Create(newcomer, Samples.Charter("Nouveau projet"));
+        await Project.Create(newcomer, Samples.Project("Nouveau projet"));
 
         var catchUp = await Project.CatchUp(newcomer, 0);
 
@@ -103,7 +97,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_viewer_reads_and_catches_up_but_cannot_edit()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var viewer = await Join(Callers.Member("lecteur"), ProjectRole.Viewer);
 
         var read = await Project.Get(viewer);
@@ -112,23 +106,23 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
         Assert.Equal(3, read!.Meta.Version);
         Assert.Contains(read.Members, m => m.UserId == viewer.UserId && m.Role == ProjectRole.Viewer);
         Assert.Equal((3L, ChangeKind.Snapshot), (catchUp.Version, Assert.Single(catchUp.Events).Change));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(viewer, Samples.Charter("Lecture seule ?"), 3));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(viewer, Samples.Project("Lecture seule ?"), 3));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.ChangeStatus(viewer, ProjectStatus.Cancelled, null));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.AddContribution(viewer, Contribution(), null));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Invite(viewer, Callers.NewId(), ProjectRole.Viewer));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Delete(viewer, 3));
         var after = await Project.Get(owner);
-        Assert.Equal((3L, Samples.Charter().Title), (after!.Meta.Version, after.Charter.Title));
+        Assert.Equal((3L, Samples.Project().Title), (after!.Meta.Version, after.Charter.Title));
         Assert.Empty(after.Contributions);
     }
 
     [Fact]
     public async Task An_editor_edits_but_cannot_invite_or_manage_the_team()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var editor = await Join(Callers.Member("editeur"), ProjectRole.Editor);
 
-        var updated = await Project.Update(editor, Samples.Charter("Puits solaires, phase 2"), 3);
+        var updated = await Project.Update(editor, Samples.Project("Puits solaires, phase 2"), 3);
         var contributed = await Project.AddContribution(editor, Contribution(), 4);
 
         Assert.Equal((4L, "Puits solaires, phase 2"), (updated.Meta.Version, updated.Charter.Title));
@@ -145,7 +139,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task An_owner_invites_and_the_invited_account_accepts_and_becomes_editor()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var invited = Callers.Member("invitee");
 
         var ticket = await Project.Invite(owner, $" {invited.UserId.ToUpperInvariant()} ", ProjectRole.Editor);
@@ -153,7 +147,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
         Assert.StartsWith($"{Slug}.", ticket.Token, StringComparison.Ordinal);
         Assert.Equal((invited.UserId, ProjectRole.Editor), (ticket.Email, ticket.Role));
         Assert.Equal(
-            new InvitationDetails(Slug, Samples.Charter().Title, invited.UserId, ProjectRole.Editor, ticket.ExpiresAt),
+            new InvitationDetails(Slug, Samples.Project().Title, invited.UserId, ProjectRole.Editor, ticket.ExpiresAt),
             await Project.DescribeInvitation(ticket.Token));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(invited));
 
@@ -161,14 +155,14 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
 
         Assert.Equal([(owner.UserId, ProjectRole.Owner), (invited.UserId, ProjectRole.Editor)], joined.Members.Select(m => (m.UserId, m.Role)));
         Assert.Equal((3L, "member-joined"), (joined.Meta.Version, joined.Activity[^1].Kind));
-        var edited = await Project.Update(invited, Samples.Charter("Édité par l'invitée"), 3);
+        var edited = await Project.Update(invited, Samples.Project("Édité par l'invitée"), 3);
         Assert.Equal("Édité par l'invitée", edited.Charter.Title);
     }
 
     [Fact]
     public async Task An_invitation_is_single_use()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var invited = Callers.Member("invitee");
         var ticket = await Project.Invite(owner, invited.UserId, ProjectRole.Viewer);
         await Project.AcceptInvitation(invited, ticket.Token);
@@ -184,7 +178,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task Accepting_with_another_account_is_denied_and_the_invitation_stays_usable()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var invited = Callers.Member("invitee");
         var ticket = await Project.Invite(owner, invited.UserId, ProjectRole.Editor);
         var intruder = Callers.Member("intrus");
@@ -200,9 +194,9 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_token_for_another_project_or_a_made_up_one_is_not_found()
     {
-        await Project.Create(owner, Samples.Charter());
-        var other = client.GetGrain<IJointProjectGrain>($"autre-{token}");
-        await other.Create(owner, Samples.Charter("Autre projet"));
+        await Project.Create(owner, Samples.Project());
+        var other = Client.GetGrain<IJointProjectGrain>($"autre-{token}");
+        await other.Create(owner, Samples.Project("Autre projet"));
         var invited = Callers.Member("invitee");
         var ticketForOther = await other.Invite(owner, invited.UserId, ProjectRole.Editor);
 
@@ -216,7 +210,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task The_last_owner_can_neither_leave_nor_step_down_but_can_hand_over_first()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var successor = await Join(Callers.Member("successeur"), ProjectRole.Editor);
 
         var leave = await Assert.ThrowsAsync<RuleViolationException>(() => Project.RemoveMember(owner, owner.UserId));
@@ -233,7 +227,7 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_member_may_leave_and_then_no_longer_reads_the_project()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var viewer = await Join(Callers.Member("lecteur"), ProjectRole.Viewer);
 
         var left = await Project.RemoveMember(viewer, viewer.UserId);
@@ -245,13 +239,13 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_coach_and_a_partner_read_every_project_but_cannot_edit_it()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
 
         foreach (var reader in new[] { Callers.Coach(), Callers.Partner(), Callers.With("partenaire-membre", Role.Partner, Role.Member) })
         {
             Assert.Equal(1, (await Project.Get(reader))!.Meta.Version);
             Assert.Equal(1, (await Project.CatchUp(reader, null)).Version);
-            await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(reader, Samples.Charter("Pas à moi"), 1));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Update(reader, Samples.Project("Pas à moi"), 1));
             await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Invite(reader, reader.UserId, ProjectRole.Owner));
         }
 
@@ -261,10 +255,10 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_coach_who_joins_as_editor_edits()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var coach = await Join(Callers.Coach(), ProjectRole.Editor);
 
-        var updated = await Project.Update(coach, Samples.Charter("Revu par le coach"), 3);
+        var updated = await Project.Update(coach, Samples.Project("Revu par le coach"), 3);
 
         Assert.Equal("Revu par le coach", updated.Charter.Title);
     }
@@ -272,10 +266,10 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task An_admin_edits_and_manages_a_project_they_do_not_belong_to()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var admin = Callers.Admin();
 
-        var updated = await Project.Update(admin, Samples.Charter("Corrigé par l'administration"), 1);
+        var updated = await Project.Update(admin, Samples.Project("Corrigé par l'administration"), 1);
         var ticket = await Project.Invite(admin, Callers.NewId(), ProjectRole.Viewer);
 
         Assert.Equal((2L, "Corrigé par l'administration"), (updated.Meta.Version, updated.Charter.Title));
@@ -287,9 +281,9 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task Directory_search_lists_a_project_to_its_members_and_to_partners_coaches_and_admins_only()
     {
-        await Project.Create(owner, Samples.Charter());
+        await Project.Create(owner, Samples.Project());
         var viewer = await Join(Callers.Member("lecteur"), ProjectRole.Viewer);
-        var directory = client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+        var directory = Client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
         var query = new DirectoryQuery { Text = token };
 
         Assert.Equal(0, (await directory.Search(Callers.Member("etranger"), query)).Total);
@@ -304,8 +298,8 @@ public sealed class ProjectAccessTests(ClusterFixture fixture)
     [Fact]
     public async Task A_directory_snapshot_holds_a_project_for_a_partner_and_not_for_a_stranger()
     {
-        await Project.Create(owner, Samples.Charter());
-        var directory = client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
+        await Project.Create(owner, Samples.Project());
+        var directory = Client.GetGrain<IDirectoryGrain>(EntityKind.Project.Plural());
 
         var forStranger = await directory.CatchUp(Callers.Member("etranger"), null);
         var forPartner = await directory.CatchUp(Callers.Partner(), null);

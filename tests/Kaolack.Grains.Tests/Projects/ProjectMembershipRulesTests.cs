@@ -1,6 +1,3 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Projects;
 
 namespace Kaolack.Grains.Tests.Projects;
@@ -242,7 +239,7 @@ public sealed class ProjectMembershipRulesTests
         Assert.Equal(["role"], error.Errors.Keys);
     }
 
-    private static ProjectData Created() => ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+    private static ProjectData Created() => ProjectRules.Create(Samples.Project(), Owner, 1, Now);
 
     private static ProjectData Invite(ProjectData data, ProjectRole role) => ProjectRules.Invite(data, Invited, role, Hash, 2, Now);
 

@@ -1,7 +1,3 @@
-using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Common;
-using Kaolack.Contracts.Errors;
-using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Projects;
 
 namespace Kaolack.Grains.Tests.Projects;
@@ -17,7 +13,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Create_starts_proposed_without_partners_with_its_creator_as_only_owner_and_logs_the_creation()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now);
         Assert.Equal(ProjectStatus.Proposed, data.Status);
         Assert.Empty(data.Partners);
         Assert.Empty(data.Contributions);
@@ -78,7 +74,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activation_is_refused_until_partners_from_both_regions_exist()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now);
         AssertActivationRefused(data);
 
         data = ProjectRules.AddPartner(data, KaolackCoop, 2, Now)!;
@@ -95,7 +91,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Reactivating_a_project_at_risk_also_needs_both_regions()
     {
-        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), KaolackCoop, 2, Now)! with { Status = ProjectStatus.AtRisk };
+        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Project(), Owner, 1, Now), KaolackCoop, 2, Now)! with { Status = ProjectStatus.AtRisk };
         var error = Assert.Throws<RuleViolationException>(() => ProjectRules.ChangeStatus(data, ProjectStatus.Active, 3, Now));
         Assert.Equal("partners-from-both-regions", error.Rule);
     }
@@ -135,7 +131,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_records_the_partner_with_its_region_and_logs_it()
     {
-        var next = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), OrientalGroup, 2, Now);
+        var next = ProjectRules.AddPartner(ProjectRules.Create(Samples.Project(), Owner, 1, Now), OrientalGroup, 2, Now);
         Assert.NotNull(next);
         var partner = Assert.Single(next.Partners);
         Assert.Equal(new ProjectPartner(EntityKind.DiasporaGroup, OrientalGroup.Slug, OrientalGroup.Name, Region.Oriental, Now), partner);
@@ -153,7 +149,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_tells_a_cooperative_and_a_diaspora_group_with_the_same_slug_apart()
     {
-        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Charter(), Owner, 1, Now), KaolackCoop, 2, Now)!;
+        var data = ProjectRules.AddPartner(ProjectRules.Create(Samples.Project(), Owner, 1, Now), KaolackCoop, 2, Now)!;
         var next = ProjectRules.AddPartner(data, KaolackCoop with { Kind = EntityKind.DiasporaGroup }, 3, Now);
         Assert.Equal(2, next?.Partners.Length);
     }
@@ -161,7 +157,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void AddPartner_refuses_more_than_the_partner_limit()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now);
         for (var i = 0; i < ProjectRules.PartnerLimit; i++)
         {
             data = ProjectRules.AddPartner(data, KaolackCoop with { Slug = $"coop-{i}" }, i + 2, Now)!;
@@ -173,11 +169,11 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activity_log_is_bounded_at_the_limit_and_keeps_the_newest_entries()
     {
-        var full = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
+        var full = ProjectRules.Create(Samples.Project(), Owner, 1, Now) with
         {
             Activity = [.. Enumerable.Range(1, ProjectRules.ActivityLimit).Select(v => new ActivityEntry(v, Now, "updated", $"v{v}"))],
         };
-        var next = ProjectRules.UpdateCharter(full, Samples.Charter("Nouveau titre"), ProjectRules.ActivityLimit + 1, Now);
+        var next = ProjectRules.UpdateCharter(full, Samples.Project("Nouveau titre"), ProjectRules.ActivityLimit + 1, Now);
         Assert.Equal(ProjectRules.ActivityLimit, next.Activity.Length);
         Assert.Equal(2, next.Activity[0].Version);
         Assert.Equal(ProjectRules.ActivityLimit + 1, next.Activity[^1].Version);
@@ -187,11 +183,11 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Activity_log_grows_until_the_limit()
     {
-        var almostFull = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
+        var almostFull = ProjectRules.Create(Samples.Project(), Owner, 1, Now) with
         {
             Activity = [.. Enumerable.Range(1, ProjectRules.ActivityLimit - 1).Select(v => new ActivityEntry(v, Now, "updated", $"v{v}"))],
         };
-        var next = ProjectRules.UpdateCharter(almostFull, Samples.Charter(), ProjectRules.ActivityLimit, Now);
+        var next = ProjectRules.UpdateCharter(almostFull, Samples.Project(), ProjectRules.ActivityLimit, Now);
         Assert.Equal(ProjectRules.ActivityLimit, next.Activity.Length);
         Assert.Equal(1, next.Activity[0].Version);
     }
@@ -199,7 +195,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Contributions_are_numbered_from_one_in_order()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now);
         for (var i = 0; i < 3; i++)
         {
             data = ProjectRules.AddContribution(data, Contribution($"Donateur {i}"), i + 2, Now);
@@ -212,7 +208,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Contribution_numbers_continue_after_the_highest_one_and_are_never_reused()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now) with
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now) with
         {
             Contributions = [new Contribution(1, Contribution("A"), Now), new Contribution(5, Contribution("B"), Now)],
         };
@@ -233,7 +229,7 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Validate_charter_reports_its_field_paths()
     {
-        var charter = Samples.Charter() with
+        var charter = Samples.Project() with
         {
             Title = "",
             SdgTags = [6, 18],
@@ -260,7 +256,7 @@ public sealed class ProjectRulesTests
 
     private static ProjectData WithBothRegions()
     {
-        var data = ProjectRules.Create(Samples.Charter(), Owner, 1, Now);
+        var data = ProjectRules.Create(Samples.Project(), Owner, 1, Now);
         data = ProjectRules.AddPartner(data, KaolackCoop, 2, Now)!;
         return ProjectRules.AddPartner(data, OrientalGroup, 3, Now)!;
     }

@@ -2,9 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Plans;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
-using Kaolack.Web.Tests.Accounts;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kaolack.Web.Tests.Dashboards;
@@ -13,20 +10,18 @@ namespace Kaolack.Web.Tests.Dashboards;
 /// The dashboards as a partner sees them: live numbers while an editor works on a plan in another connection,
 /// CSV exports equal to the table, filters in the address, the project status page, accessibility and screenshots.
 /// </summary>
-[Collection(WebCollection.Name)]
-public sealed class DashboardTests(WebFixture web)
+public sealed class DashboardTests(WebFixture web) : WebTests(web)
 {
-    private const string Project = DemoSlugs.HuileOliveArachide;
+    private const string Project = "echanges-huile-olive-arachide";
 
     [Fact]
     public async Task A_partner_watches_a_task_ticked_by_an_editor_move_the_table_and_the_chart_without_reload()
     {
-        await using var editor = await PlanEditor.Connect(web.Host, DemoAccounts.OrientalMember, Project);
+        await using var editor = await PlanEditor.Connect(Web.Host, DemoAccounts.OrientalMember, Project);
         var taskId = await editor.AddTwoTasksAndAMilestone("Mission à Taourirt");
         var before = await SummaryWhen(s => s.Tasks.Total >= 2 && s.PlanVersion >= editor.Version);
 
-        var page = await web.NewPageAsync();
-        await SignInPage.SignIn(page, DemoAccounts.Partner, DemoAccounts.Password);
+        var page = await Web.SignedInPageAsync(DemoAccounts.Partner);
         // Partners land on the dashboard, read-only.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/tableau-de-bord$"));
         await Assertions.Expect(page.GetByText("Lecture seule", new() { Exact = true })).ToBeVisibleAsync();
@@ -53,8 +48,7 @@ public sealed class DashboardTests(WebFixture web)
     [Fact]
     public async Task The_csv_exports_hold_the_numbers_of_the_table_under_the_same_filters()
     {
-        var page = await web.NewPageAsync();
-        await SignInPage.SignIn(page, DemoAccounts.Partner, DemoAccounts.Password);
+        var page = await Web.SignedInPageAsync(DemoAccounts.Partner);
         // Other browser tests add projects to the shared app: the partner's table lists what the API lists.
         await Assertions.Expect(page.Locator("#dashboard-projects tbody tr")).ToHaveCountAsync(await ListedProjects(page, ""));
         await AssertCsvMatchesTable(page);
@@ -63,7 +57,7 @@ public sealed class DashboardTests(WebFixture web)
         await page.Locator("#dashboard-status").SelectOptionAsync("at-risk");
         var atRisk = await ListedProjects(page, "?status=at-risk");
         await Assertions.Expect(page.Locator("#dashboard-projects tbody tr")).ToHaveCountAsync(atRisk);
-        await Assertions.Expect(ProjectRow(page, DemoSlugs.PresenceCroiseeFoires)).ToBeVisibleAsync();
+        await Assertions.Expect(ProjectRow(page, "presence-croisee-foires-kaolack-oriental")).ToBeVisibleAsync();
         Assert.Contains("statut=at-risk", page.Url, StringComparison.Ordinal);
         Assert.Contains("status=at-risk", await page.Locator("#export-projects").GetAttributeAsync("href"), StringComparison.Ordinal);
         await AssertCsvMatchesTable(page);
@@ -81,12 +75,11 @@ public sealed class DashboardTests(WebFixture web)
     [Fact]
     public async Task The_project_status_page_lists_the_plan_milestones_live_and_links_to_the_workspace()
     {
-        await using var editor = await PlanEditor.Connect(web.Host, DemoAccounts.OrientalMember, Project);
+        await using var editor = await PlanEditor.Connect(Web.Host, DemoAccounts.OrientalMember, Project);
         var title = $"Atelier qualité {Guid.NewGuid():N}"[..24];
         var milestoneId = await editor.Add("milestone", new() { ["title"] = title, ["dueDate"] = "2099-06-30", ["status"] = "planned" });
 
-        var page = await web.NewPageAsync();
-        await SignInPage.SignIn(page, DemoAccounts.Partner, DemoAccounts.Password);
+        var page = await Web.SignedInPageAsync(DemoAccounts.Partner);
         await ProjectRow(page, Project).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/tableau-de-bord/projets/{Project}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, NameRegex = new("huile d'olive") })).ToBeVisibleAsync();
@@ -108,8 +101,7 @@ public sealed class DashboardTests(WebFixture web)
     {
         foreach (var (viewport, suffix) in new[] { (Viewports.Desktop, "desktop"), (Viewports.Phone, "phone") })
         {
-            var page = await web.NewPageAsync(viewport);
-            await SignInPage.SignIn(page, DemoAccounts.Partner, DemoAccounts.Password);
+            var page = await Web.SignedInPageAsync(DemoAccounts.Partner, viewport);
             await Assertions.Expect(page.Locator("#dashboard-projects tbody tr").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#chart-status canvas")).ToHaveAttributeAsync("data-values", new System.Text.RegularExpressions.Regex(@"^\[\["));
             await PageChecks.AssertNoSeriousAccessibilityViolations(page, $"dashboard ({suffix})");
@@ -192,7 +184,7 @@ public sealed class DashboardTests(WebFixture web)
 
     private async Task<ProjectSummary> SummaryWhen(Func<ProjectSummary, bool> condition)
     {
-        using var http = await web.Host.CreateClientAsAsync(DemoAccounts.Partner, DemoAccounts.Password);
+        using var http = await Web.Host.CreateClientAsAsync(DemoAccounts.Partner, DemoAccounts.Password);
         ProjectSummary? summary = null;
         await Eventually.True(async () =>
         {

@@ -1,15 +1,13 @@
-using Kaolack.Silo.DemoData;
 using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests.Directory;
 
-[Collection(WebCollection.Name)]
-public sealed class DirectoryTests(WebFixture web)
+public sealed class DirectoryTests(WebFixture web) : WebTests(web)
 {
     [Fact]
     public async Task A_new_account_registers_searches_the_directory_with_a_filter_and_opens_a_profile()
     {
-        var page = await web.NewPageAsync();
+        var page = await Web.NewPageAsync();
         await page.GotoAsync("/#/inscription");
         await PageChecks.AssertNoSeriousAccessibilityViolations(page, "register");
         await page.Locator("#register-email").FillAsync($"fatou.{Guid.NewGuid():N}@example.org");
@@ -60,9 +58,8 @@ public sealed class DirectoryTests(WebFixture web)
     {
         foreach (var (viewport, suffix) in new[] { (Viewports.Desktop, "desktop"), (Viewports.Phone, "phone") })
         {
-            var page = await web.NewPageAsync(viewport);
-            await SignInPage.SignIn(page, DemoAccounts.KaolackMember, DemoAccounts.Password);
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Cooperatives[0].Profile.Name })).ToBeVisibleAsync();
+            var page = await Web.SignedInPageAsync(DemoAccounts.KaolackMember, viewport);
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Shipped.Cooperatives[0].Profile.Name })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".conn--online")).ToBeVisibleAsync();
             await PageChecks.AssertNoSeriousAccessibilityViolations(page, $"directory ({suffix})");
             if (suffix == "phone")
@@ -72,7 +69,7 @@ public sealed class DirectoryTests(WebFixture web)
             }
             await PageChecks.Screenshot(page, $"directory-{suffix}");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Cooperatives[0].Profile.Name }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = DemoCatalog.Shipped.Cooperatives[0].Profile.Name }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Partenaires suggérés" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
             await PageChecks.AssertNoSeriousAccessibilityViolations(page, $"profile ({suffix})");
@@ -89,7 +86,7 @@ public sealed class DirectoryTests(WebFixture web)
     [Fact]
     public async Task Switching_to_English_changes_the_interface_and_the_account_language_applies_at_sign_in()
     {
-        var page = await web.NewPageAsync();
+        var page = await Web.NewPageAsync();
         await page.GotoAsync("/#/connexion");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();

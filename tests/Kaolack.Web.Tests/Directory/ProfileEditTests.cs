@@ -2,19 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kaolack.Contracts.Cooperatives;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
-using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests.Directory;
 
-[Collection(WebCollection.Name)]
-public sealed class ProfileEditTests(WebFixture web)
+public sealed class ProfileEditTests(WebFixture web) : WebTests(web)
 {
     [Fact]
     public async Task A_member_edits_the_profile_of_their_cooperative_in_place()
     {
-        var cooperative = DemoCatalog.Cooperatives[1];
+        var cooperative = DemoCatalog.Shipped.Cooperatives[1];
         var page = await OpenForEditing(cooperative.Slug);
         await PageChecks.AssertNoSeriousAccessibilityViolations(page, "profile edit form");
         await PageChecks.Screenshot(page, "profile-edit-desktop");
@@ -34,7 +30,7 @@ public sealed class ProfileEditTests(WebFixture web)
 
         await Assertions.Expect(page.GetByText("Profil enregistré.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Transformatrices de mil et de maïs, ouvertes aux échanges avec Berkane.")).ToBeVisibleAsync();
-        using var http = await web.Host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
+        using var http = await Web.Host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
         var saved = await http.GetFromJsonAsync<Cooperative>($"/api/cooperatives/{cooperative.Slug}", SiloHost.Json);
         Assert.Equal(("Transformatrices de mil et de maïs, ouvertes aux échanges avec Berkane.", 57), (saved!.Profile.Description, saved.Profile.MemberCount));
         await page.Context.CloseAsync();
@@ -43,12 +39,12 @@ public sealed class ProfileEditTests(WebFixture web)
     [Fact]
     public async Task A_save_after_someone_else_saved_shows_both_versions_overwrites_nothing_and_retries()
     {
-        var cooperative = DemoCatalog.Cooperatives[0];
+        var cooperative = DemoCatalog.Shipped.Cooperatives[0];
         var page = await OpenForEditing(cooperative.Slug);
         await page.Locator("#profile-description").FillAsync("Version de la page : huile d'arachide pressée à froid.");
 
         // Meanwhile, someone saves through the API: another description and another commune.
-        using var http = await web.Host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
+        using var http = await Web.Host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
         var response = await http.GetAsync($"/api/cooperatives/{cooperative.Slug}");
         var read = (await response.Content.ReadFromJsonAsync<Cooperative>(SiloHost.Json))!;
         using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/cooperatives/{cooperative.Slug}")
@@ -88,8 +84,7 @@ public sealed class ProfileEditTests(WebFixture web)
     /// <summary>Signs in as the Kaolack member (a member of every Kaolack demo cooperative) and opens the edit form.</summary>
     private async Task<IPage> OpenForEditing(string slug)
     {
-        var page = await web.NewPageAsync();
-        await SignInPage.SignIn(page, DemoAccounts.KaolackMember, DemoAccounts.Password);
+        var page = await Web.SignedInPageAsync(DemoAccounts.KaolackMember);
         await page.GotoAsync($"/#/cooperatives/{slug}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Modifier le profil" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Modifier le profil" })).ToBeVisibleAsync();

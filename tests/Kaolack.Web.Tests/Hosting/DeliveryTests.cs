@@ -6,8 +6,7 @@ using System.Text.RegularExpressions;
 namespace Kaolack.Web.Tests.Hosting;
 
 /// <summary>What a phone on a slow link receives: compressed text, fingerprinted assets cached for good, the page and API answers never stale.</summary>
-[Collection(WebCollection.Name)]
-public sealed partial class DeliveryTests(WebFixture web)
+public sealed partial class DeliveryTests(WebFixture web) : WebTests(web)
 {
     private const string DemoUser = "awa.ndiaye@example.org";
 
@@ -79,7 +78,7 @@ public sealed partial class DeliveryTests(WebFixture web)
     /// <summary>No automatic decompression: the test reads the bytes and headers as they travel.</summary>
     private HttpClient RawClient() => new(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
     {
-        BaseAddress = web.Host.BaseAddress,
+        BaseAddress = Web.Host.BaseAddress,
         Timeout = TimeSpan.FromSeconds(30),
     };
 

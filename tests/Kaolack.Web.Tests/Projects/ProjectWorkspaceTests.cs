@@ -1,21 +1,17 @@
 using System.Collections.Immutable;
 using Kaolack.Contracts.Plans;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
-using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests.Projects;
 
 /// <summary>The project workspace in real browsers: live co-editing of a plan, read-only viewers, offline edits.</summary>
-[Collection(WebCollection.Name)]
-public sealed class ProjectWorkspaceTests(WebFixture web)
+public sealed class ProjectWorkspaceTests(WebFixture web) : WebTests(web)
 {
     private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Two_editors_co_edit_a_section_and_the_task_table_and_a_viewer_follows_without_editing()
     {
-        var project = await WorkspaceProject.CreateAsync(web.Host, "Huile et arachide : échanges croisés");
+        var project = await WorkspaceProject.CreateAsync(Web.Host, "Huile et arachide : échanges croisés");
         var awa = await OpenAs(DemoAccounts.KaolackMember, project);
         var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
         var mariama = await OpenAs(DemoAccounts.Viewer, project);
@@ -84,13 +80,8 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     [Fact]
     public async Task Text_typed_offline_is_kept_and_arrives_once_back_online()
     {
-        var project = await WorkspaceProject.CreateAsync(web.Host, "Caravane de la Foire de Kaolack");
-        await project.SeedPlanAsync(web.Host,
-        [
-            (PlanEntityKind.Section, "logistique", Fields(("heading", "Logistique"), ("body", "Départ de Kaolack le 3 mars."))),
-        ]);
-        var awa = await OpenAs(DemoAccounts.KaolackMember, project);
-        var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
+        var (_, awa, youssef) = await OpenForBothEditors("Caravane de la Foire de Kaolack",
+            (PlanEntityKind.Section, "logistique", Fields(("heading", "Logistique"), ("body", "Départ de Kaolack le 3 mars."))));
         await Assertions.Expect(Body(youssef, "Logistique")).ToHaveValueAsync("Départ de Kaolack le 3 mars.");
 
         await youssef.Context.SetOfflineAsync(true);
@@ -118,10 +109,8 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     [Fact]
     public async Task Text_typed_offline_survives_leaving_the_page_and_is_sent_by_the_next_one()
     {
-        var project = await WorkspaceProject.CreateAsync(web.Host, "Miel de l'Oriental à Kaolack");
-        await project.SeedPlanAsync(web.Host, [(PlanEntityKind.Section, "miel", Fields(("heading", "Miel"), ("body", "Deux ruchers pilotes.")))]);
-        var awa = await OpenAs(DemoAccounts.KaolackMember, project);
-        var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
+        var (project, awa, youssef) = await OpenForBothEditors("Miel de l'Oriental à Kaolack",
+            (PlanEntityKind.Section, "miel", Fields(("heading", "Miel"), ("body", "Deux ruchers pilotes."))));
 
         await youssef.Context.SetOfflineAsync(true);
         await Assertions.Expect(youssef.Locator(".conn")).ToHaveTextAsync("hors ligne");
@@ -143,10 +132,8 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     [Fact]
     public async Task A_named_version_is_saved_viewed_and_restored_for_everyone_and_each_entity_has_its_history()
     {
-        var project = await WorkspaceProject.CreateAsync(web.Host, "Couscous et mil : recettes croisées");
-        await project.SeedPlanAsync(web.Host, [(PlanEntityKind.Section, "objectifs", Fields(("heading", "Objectifs"), ("body", "Former dix transformatrices.")))]);
-        var awa = await OpenAs(DemoAccounts.KaolackMember, project);
-        var youssef = await OpenAs(DemoAccounts.OrientalMember, project);
+        var (project, awa, youssef) = await OpenForBothEditors("Couscous et mil : recettes croisées",
+            (PlanEntityKind.Section, "objectifs", Fields(("heading", "Objectifs"), ("body", "Former dix transformatrices."))));
 
         await awa.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
         await awa.GetByLabel("Nom de la version").FillAsync("Avant la foire");
@@ -186,8 +173,8 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
     [Fact]
     public async Task The_project_page_is_accessible_and_reads_well_on_a_desktop_and_a_phone()
     {
-        var project = await WorkspaceProject.CreateAsync(web.Host, "Huile d'olive ⇄ arachide : Foire de Kaolack 2026");
-        await project.SeedPlanAsync(web.Host,
+        var project = await WorkspaceProject.CreateAsync(Web.Host, "Huile d'olive ⇄ arachide : Foire de Kaolack 2026");
+        await project.SeedPlanAsync(Web.Host,
         [
             (PlanEntityKind.Section, "contexte", Fields(("heading", "Contexte"), ("body",
                 "Les coopératives de Kaolack transforment l'arachide ; celles de l'Oriental pressent l'olive.\nLe projet organise leur présence croisée à la Foire internationale de Kaolack et au Salon de l'ESS de l'Oriental."))),
@@ -221,10 +208,18 @@ public sealed class ProjectWorkspaceTests(WebFixture web)
         }
     }
 
+    /// <summary>A new project whose plan holds <paramref name="plan"/>, open in the browsers of its editors Awa (Kaolack) and Youssef (Oriental).</summary>
+    private async Task<(WorkspaceProject Project, IPage Awa, IPage Youssef)> OpenForBothEditors(
+        string title, params (PlanEntityKind Kind, string Id, ImmutableDictionary<string, string> Fields)[] plan)
+    {
+        var project = await WorkspaceProject.CreateAsync(Web.Host, title);
+        await project.SeedPlanAsync(Web.Host, plan);
+        return (project, await OpenAs(DemoAccounts.KaolackMember, project), await OpenAs(DemoAccounts.OrientalMember, project));
+    }
+
     private async Task<IPage> OpenAs(string email, WorkspaceProject project, ViewportSize? viewport = null)
     {
-        var page = await web.NewPageAsync(viewport);
-        await SignInPage.SignIn(page, email, DemoAccounts.Password);
+        var page = await Web.SignedInPageAsync(email, viewport);
         await page.GotoAsync(project.Path);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = project.Title })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".plan")).ToBeVisibleAsync();

@@ -6,8 +6,6 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
-using Kaolack.Silo.DemoData;
-using Kaolack.Testing;
 
 namespace Kaolack.Web.Tests.Projects;
 
@@ -23,15 +21,9 @@ public sealed record WorkspaceProject(string Slug, string Title)
     {
         var slug = $"atelier-{Guid.NewGuid().ToString("N")[..10]}";
         using var owner = await host.CreateClientAsAsync(DemoAccounts.KaolackMember, DemoAccounts.Password);
-        var charter = new ProjectCharter
+        var charter = Samples.Project(title, "arachide", "olive") with
         {
-            Title = title,
             Summary = "Échanges entre coopératives de Kaolack et de l'Oriental pour la Foire internationale de Kaolack.",
-            SdgTags = [8, 17],
-            StartDate = new DateOnly(2026, 1, 15),
-            EndDate = new DateOnly(2026, 12, 15),
-            Budget = new Money(12_000_000m, Currency.Xof),
-            ValueChains = ["arachide", "olive"],
         };
         using (var created = await owner.PostAsJsonAsync($"/api/projects?slug={slug}", charter, SiloHost.Json))
         {
@@ -39,7 +31,7 @@ public sealed record WorkspaceProject(string Slug, string Title)
         }
         foreach (var region in new[] { Region.Kaolack, Region.Oriental })
         {
-            var partner = DemoCatalog.Cooperatives.First(c => c.Profile.Region == region);
+            var partner = DemoCatalog.Shipped.Cooperatives.First(c => c.Profile.Region == region);
             using var added = await owner.PostAsJsonAsync($"/api/projects/{slug}/partners", new { kind = "cooperative", slug = partner.Slug }, SiloHost.Json);
             await Expect(added, HttpStatusCode.OK);
         }

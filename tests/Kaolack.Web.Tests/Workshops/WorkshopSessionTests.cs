@@ -1,20 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kaolack.Silo.DemoData;
-using Kaolack.Web.Tests.Accounts;
 
 namespace Kaolack.Web.Tests.Workshops;
 
-[Collection(WebCollection.Name)]
-public sealed class WorkshopSessionTests(WebFixture web)
+public sealed class WorkshopSessionTests(WebFixture web) : WebTests(web)
 {
     [Fact]
     public async Task A_coach_runs_a_workshop_with_a_member_and_a_guest_who_see_the_same_timer_results_and_board()
     {
         // The coach prepares the workshop through the form; the code is shown big on the session page.
-        var coach = await web.NewPageAsync();
-        await SignInPage.SignIn(coach, DemoAccounts.Coach, DemoAccounts.Password);
+        var coach = await Web.SignedInPageAsync(DemoAccounts.Coach);
         await coach.GotoAsync("/#/ateliers/nouveau");
         await coach.Locator("#workshop-title").FillAsync("Préparer la Foire de Kaolack ensemble");
         await coach.Locator("#workshop-startsAt").FillAsync("2026-06-10T10:00");
@@ -28,11 +24,10 @@ public sealed class WorkshopSessionTests(WebFixture web)
         var code = await codeShown.GetAttributeAsync("data-code") ?? throw new InvalidOperationException("No join code shown.");
 
         // A member joins by the shared link, signed in; a guest by the same link with a name only. Both on phones.
-        var member = await web.NewPageAsync(Viewports.Phone);
-        await SignInPage.SignIn(member, DemoAccounts.KaolackMember, DemoAccounts.Password);
+        var member = await Web.SignedInPageAsync(DemoAccounts.KaolackMember, Viewports.Phone);
         await member.GotoAsync($"/#/atelier?code={code}");
         await member.GetByRole(AriaRole.Button, new() { Name = "Rejoindre", Exact = true }).ClickAsync();
-        var guest = await web.NewPageAsync(Viewports.Phone);
+        var guest = await Web.NewPageAsync(Viewports.Phone);
         await guest.GotoAsync($"/#/atelier?code={code}");
         await guest.Locator("#join-displayName").FillAsync("Fatou Sarr");
         await guest.GetByRole(AriaRole.Button, new() { Name = "Rejoindre", Exact = true }).ClickAsync();

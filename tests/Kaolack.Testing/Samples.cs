@@ -3,22 +3,31 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Projects;
+using Kaolack.Contracts.Workshops;
 
-namespace Kaolack.Grains.Tests;
+namespace Kaolack.Testing;
 
-/// <summary>Valid inputs to start from; each test changes what it is about.</summary>
-internal static class Samples
+/// <summary>
+/// Valid inputs to start from, for grain calls and request bodies alike; each test changes what it is about
+/// (with <c>with { … }</c>) and so states in the test what its assertions depend on.
+/// </summary>
+public static class Samples
 {
+    public const string Password = "mot-de-passe-solide";
+
     /// <summary>A fresh lowercase hex token: put it in slugs, then search the directory for it to see only this test's entries.</summary>
     public static string Token() => Guid.NewGuid().ToString("N")[..12];
 
-    public static CooperativeProfile Cooperative(string name = "Coopérative Jokko", Region region = Region.Kaolack) => new()
+    /// <summary>A slug no other test uses.</summary>
+    public static string Slug(string prefix) => $"{prefix}-{Token()}";
+
+    public static CooperativeProfile Cooperative(string name = "Coopérative Jokko", Region region = Region.Kaolack, params string[] valueChains) => new()
     {
         Name = name,
         Region = region,
         Commune = region == Region.Kaolack ? "Ndiaffate" : "Oujda",
         LegalForm = LegalForm.Cooperative,
-        ValueChains = ["Céréales", "Arachide"],
+        ValueChains = valueChains.Length == 0 ? ["Céréales", "Arachide"] : valueChains,
         Products = ["Huile d'arachide", "Mil"],
         MemberCount = 42,
         WomenSharePercent = 60,
@@ -44,7 +53,34 @@ internal static class Samples
         Description = "Diaspora de l'Oriental à Lyon.",
     };
 
-    public const string Password = "mot-de-passe-solide";
+    public static ProjectCharter Project(string title = "Puits solaires partagés", params string[] valueChains) => new()
+    {
+        Title = title,
+        Summary = "Projet commun entre Kaolack et l'Oriental.",
+        SdgTags = [6, 7],
+        StartDate = new DateOnly(2025, 1, 1),
+        EndDate = new DateOnly(2026, 12, 31),
+        Budget = new Money(15_000_000m, Currency.Xof),
+        ValueChains = valueChains.Length == 0 ? ["arachide"] : valueChains,
+    };
+
+    public static ContributionInput Contribution() => new()
+    {
+        From = "Commune de Kaolack",
+        Amount = new Money(250_000m, Currency.Xof),
+        ReceivedOn = new DateOnly(2025, 3, 1),
+        Note = "Première tranche.",
+    };
+
+    public static WorkshopDetails Workshop(string title, string? projectSlug = null) => new()
+    {
+        Title = title,
+        Description = "Mobiliser la diaspora pour le développement local.",
+        ProjectSlug = projectSlug,
+        StartsAt = new DateTimeOffset(2026, 6, 12, 9, 0, 0, TimeSpan.Zero),
+        DurationMinutes = 90,
+        Agenda = [new AgendaItem("Tour de table", 10), new AgendaItem("Idées de projets", 30), new AgendaItem("Prochaines étapes", 15)],
+    };
 
     public static Registration Registration(string email, string password = Password) => new()
     {
@@ -54,16 +90,5 @@ internal static class Samples
         Organisation = "Coopérative Jokko",
         Region = UserRegion.Kaolack,
         Language = UiLanguage.Fr,
-    };
-
-    public static ProjectCharter Charter(string title = "Puits solaires partagés") => new()
-    {
-        Title = title,
-        Summary = "Échange de savoir-faire sur l'irrigation solaire.",
-        SdgTags = [6, 7],
-        StartDate = new DateOnly(2025, 1, 1),
-        EndDate = new DateOnly(2026, 12, 31),
-        Budget = new Money(1_500_000m, Currency.Xof),
-        ValueChains = ["Maraîchage"],
     };
 }
