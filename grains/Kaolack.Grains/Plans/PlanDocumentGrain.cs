@@ -1,5 +1,4 @@
 using Kaolack.Contracts.Accounts;
-using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Hosting;
@@ -7,7 +6,6 @@ using Kaolack.Grains.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Utilities;
 
 namespace Kaolack.Grains.Plans;
 
@@ -28,11 +26,7 @@ public sealed class PlanDocumentGrain(
     ILogger<PlanDocumentGrain> logger)
     : Grain, IPlanDocumentGrain
 {
-    /// <summary>Ops kept in memory for transforming late ops and for catch-up; older ones are read from the log.</summary>
-    public const int LogLimit = PlanSequencer.DefaultWindow;
-
     private readonly PlanStorageOptions options = storageOptions.Value;
-    private readonly ObserverManager<ILiveObserver> watchers = new(LiveSubscriptions.Expiry, logger);
     private PlanSequencer sequencer = null!;
     private PlanLog log = null!;
     private PlanCommits commits = null!;
@@ -41,14 +35,11 @@ public sealed class PlanDocumentGrain(
     private AuthorNames authors = null!;
     private IPlanOwner owner = null!;
     private PlanAccessCache access = null!;
-    private LiveJournal journal = null!;
+    private LivePublisher live = null!;
     private PlanHistory history = PlanHistory.Empty;
-    private long publishedVersion;
     private string? readOnly;
 
     private string Key => this.GetPrimaryKeyString();
-
-    private string TopicName => Topic.ForPlan(Key).ToString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -56,11 +47,13 @@ public sealed class PlanDocumentGrain(
         (log, snapshots) = (new PlanLog(logStore, Key, options, unreadable, logger), new PlanSnapshots(store, DurableState, options, clock, logger, Key));
         (versions, authors, access) = (new PlanVersions(store.State.Versions), new AuthorNames(GrainFactory), new PlanAccessCache(owner, clock));
         (sequencer, history, readOnly) = await log.Open(store.State);
-        (commits, publishedVersion) = (new PlanCommits(sequencer, log, OnCommitted, DeactivateOnIdle, logger, Key), sequencer.Version);
-        journal = new LiveJournal(TopicName, LogLimit);
+        commits = new PlanCommits(sequencer, log, OnCommitted, DeactivateOnIdle, logger, Key);
+        // The journal holds the sequencer's window; older catch-ups are read from the log.
+        live = LivePublisher.WithJournal(Topic.ForPlan(Key), () => commits.Version, Current, clock, logger, sequencer.WindowLimit);
         foreach (var change in sequencer.Window)
         {
-            journal.Append(ToEvent(change));
+            // No relay watches a new activation yet: this only fills the journal for catch-ups.
+            await live.Publish(ToEvent(change));
         }
         // Interleaving: a tick that did not would hold back every call until the running ones end, and a commit in flight
         // waits for the live relays, which may call back here (catch-up): a deadlock.
@@ -82,10 +75,7 @@ public sealed class PlanDocumentGrain(
         PlanRules.ValidateSubmission(submission);
         var authorName = await RequireWriter(caller);
         var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
-        if (outcome.Change is { } change)
-        {
-            commits.Add(change, authorName);
-        }
+        commits.Add(outcome.Change is { } change ? [change] : [], authorName);
         // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
         // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
         await commits.UntilDurable(outcome.Ack.Version ?? sequencer.Version);
@@ -139,40 +129,21 @@ public sealed class PlanDocumentGrain(
         var saved = await log.ReadVersion(info.Id);
         // No await between the diff and its sequencing: the diff is against the model the ops are applied to.
         var ops = PlanDiff.Ops(sequencer.Model, saved, $"r{sequencer.Version + 1}");
-        var changes = sequencer.SequenceAll($"restore-{info.Id}-{Guid.NewGuid():N}", ops, caller.UserId, clock.GetUtcNow());
-        foreach (var change in changes)
-        {
-            commits.Add(change, authorName);
-        }
+        commits.Add(sequencer.SequenceAll($"restore-{info.Id}-{Guid.NewGuid():N}", ops, caller.UserId, clock.GetUtcNow()), authorName);
         await commits.UntilDurable(sequencer.Version);
         return Current();
     }
 
-    public Task<long> Watch(ILiveObserver observer)
-    {
-        watchers.Subscribe(observer, observer);
-        return Task.FromResult(commits.Version);
-    }
+    public Task<long> Watch(ILiveObserver observer) => live.Watch(observer);
 
-    public Task Unwatch(ILiveObserver observer)
-    {
-        watchers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(ILiveObserver observer) => live.Unwatch(observer);
 
     public async Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         await access.Require(caller, edit: false);
-        var upTo = publishedVersion;
-        if (sinceVersion is { } since && since >= 0 && since < upTo && !journal.Holds(since, upTo) && upTo - since <= options.CatchUpFromLogLimit)
-        {
-            // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
-            if (await log.Read(since, upTo) is { } records)
-            {
-                return new CatchUp(TopicName, upTo, [.. records.Select(r => ToEvent(r.Change))]);
-            }
-        }
-        return journal.CatchUp(sinceVersion, upTo, () => new LiveEvent(TopicName, commits.Version, ChangeKind.Snapshot, clock.GetUtcNow(), Current()));
+        // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
+        return await live.CatchUp(caller, sinceVersion, async (after, upTo) =>
+            upTo - after <= options.CatchUpFromLogLimit && await log.Read(after, upTo) is { } records ? [.. records.Select(r => ToEvent(r.Change))] : null);
     }
 
     /// <summary>The plan as readers see it: durable, nothing later.</summary>
@@ -192,9 +163,7 @@ public sealed class PlanDocumentGrain(
     private async Task<string> RequireWriter(Caller caller)
     {
         await access.Require(caller, edit: true);
-        return readOnly is null
-            ? await authors.Of(caller)
-            : throw new RuleViolationException(ErrorCodes.PlanReadOnlyRule, "Le journal de ce plan est illisible : le plan reste lisible à sa dernière version enregistrée, mais ne peut pas être modifié pour l'instant.");
+        return readOnly is null ? await authors.Of(caller) : throw PlanLog.ReadOnlyRefusal();
     }
 
     /// <summary>
@@ -206,29 +175,23 @@ public sealed class PlanDocumentGrain(
         history = history.With(batch);
         foreach (var record in batch)
         {
-            var liveEvent = ToEvent(record.Change);
-            journal.Append(liveEvent);
-            await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
+            await live.Publish(ToEvent(record.Change));
             // One-way: cursors of those present follow the edit; presence never holds the plan up.
             _ = GrainFactory.GetGrain<IPlanPresenceGrain>(Key).OnPlanChange(record.Change);
         }
-        publishedVersion = Math.Max(publishedVersion, batch.Length == 0 ? 0 : batch[^1].Version);
-        _ = owner.PlanCommitted(PlanFactsRules.From(commits.Model, publishedVersion, clock.GetUtcNow()));
+        _ = owner.PlanCommitted(PlanFactsRules.From(commits.Model, commits.Version, clock.GetUtcNow()));
         snapshots.AfterCommit(commits.Version);
     }
 
     /// <summary>A snapshot when one is due by time; a read-only plan deactivates when idle, so the next call reads its log again.</summary>
-    private async Task OnTick(CancellationToken cancellationToken)
+    private Task OnTick(CancellationToken cancellationToken)
     {
         if (readOnly is not null)
         {
             DeactivateOnIdle();
         }
-        else if (!commits.Broken)
-        {
-            await snapshots.OnTick(commits.Version);
-        }
+        return readOnly is null && !commits.Broken ? snapshots.OnTick(commits.Version) : Task.CompletedTask;
     }
 
-    private LiveEvent ToEvent(PlanChange change) => new(TopicName, change.Version, ChangeKind.Updated, change.At, change);
+    private LiveEvent ToEvent(PlanChange change) => new(live.Topic, change.Version, ChangeKind.Updated, change.At, change);
 }

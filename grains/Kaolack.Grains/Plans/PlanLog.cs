@@ -1,3 +1,4 @@
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Plans;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,10 @@ namespace Kaolack.Grains.Plans;
 public sealed class PlanLog(PlanLogStore store, string slug, PlanStorageOptions options, UnreadablePlans unreadable, ILogger logger)
 {
     private readonly List<PlanLogSegment> segments = [];
+
+    /// <summary>The answer to an edit of a plan opened read-only (<see cref="Open"/> could not read its log).</summary>
+    public static RuleViolationException ReadOnlyRefusal() => new(ErrorCodes.PlanReadOnlyRule,
+        "Le journal de ce plan est illisible : le plan reste lisible à sa dernière version enregistrée, mais ne peut pas être modifié pour l'instant.");
 
     /// <summary>
     /// The plan on activation: a sequencer and history from <paramref name="snapshot"/> replayed to the log's last op; or, when

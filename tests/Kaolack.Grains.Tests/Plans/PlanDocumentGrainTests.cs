@@ -443,7 +443,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
     {
         var (_, plan) = await NewPlan();
         await plan.Submit(owner, new("setup", 1, 0, Add(PlanEntityKind.Task, "t1", "a0")));
-        const int ops = PlanDocumentGrain.LogLimit + 1;
+        const int ops = PlanSequencer.DefaultWindow + 1;
         // In batches, so each batch shares a few storage writes.
         for (var batch = 0; batch < ops; batch += 250)
         {
