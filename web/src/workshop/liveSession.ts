@@ -103,8 +103,9 @@ export class WorkshopLiveSession {
       this.set({ status: "failed", problem: { status: 404, code: "not-found", title: null, detail: null, errors: {}, extensions: {}, retryAfterSeconds: null } });
       return;
     }
-    if (event.change === "snapshot") {
-      this.apply(event.data as WorkshopView, event.version);
+    // The whole view comes as a snapshot, and as an update when the details changed (it may change who coaches).
+    if (isWholeView(event.data)) {
+      this.apply(event.data, event.version);
       return;
     }
     if (this.load.status !== "loaded" || this.version === null) return;
@@ -126,6 +127,11 @@ export class WorkshopLiveSession {
     this.load = load;
     for (const listener of this.listeners) listener(load);
   }
+}
+
+/** A whole view carries its meta; a delta never does. */
+function isWholeView(data: unknown): data is WorkshopView {
+  return typeof data === "object" && data !== null && "meta" in data;
 }
 
 /**
