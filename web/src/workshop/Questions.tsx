@@ -47,11 +47,12 @@ export function Questions({ view, run, w, takesPart }: PartProps) {
                   type="button"
                   class="button button--small"
                   aria-pressed={upvoted.has(q.id)}
-                  aria-label={w.questions.upvote(q.text)}
                   disabled={!takesPart || !live}
                   onClick={() => void run({ type: "question-upvote", questionId: q.id, up: !upvoted.has(q.id) })}
                 >
-                  ▲ <span data-upvotes={q.upvotes}>{w.questions.upvotes(q.upvotes)}</span>
+                  <span aria-hidden="true">▲ </span>
+                  <span data-upvotes={q.upvotes}>{w.questions.upvotes(q.upvotes)}</span>
+                  <span class="visually-hidden"> · {w.questions.upvote(q.text)}</span>
                 </button>
                 {coach && view.phase !== "ended" && (
                   <>
