@@ -25,7 +25,8 @@ public static class AuthEndpoints
             "or not; the next step is e-mailed: a link to verify the address, or to the owner of an existing account a note that it exists. " +
             "?returnTo= is a path of the app the verification link leads back to.",
             Status400BadRequest);
-        group.MapPost("/verify", Verify).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Login).Describe("verify-address",
+        // The end of a registration: limited with registrations, so verifying never spends the sign-in allowance.
+        group.MapPost("/verify", Verify).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Register).Describe("verify-address",
             "Verifies the address with the e-mailed link's token and the password chosen at registration, then signs in like /login.",
             Status400BadRequest, Status410Gone);
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Login).Describe("login",

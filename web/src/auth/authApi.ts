@@ -51,6 +51,8 @@ export function toCurrentUser(body: Record<string, unknown> | null): CurrentUser
     language: oneOf(body["language"], UI_LANGUAGE_VALUES, "fr"),
     roles: roles.filter((r): r is UserRole => ROLE_VALUES.includes(r as UserRole)),
     createdAt: str(body["createdAt"]),
+    verified: body["verified"] !== false,
+    suspended: body["suspended"] === true,
   };
 }
 
