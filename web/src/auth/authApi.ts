@@ -75,6 +75,12 @@ export async function login(email: string, password: string): Promise<Result<Cur
   return result.ok ? ok(toCurrentUser(await json(result.value))) : result;
 }
 
+/** Ends every session of the account, this one included. */
+export async function logoutEverywhere(): Promise<Result<void>> {
+  const result = await send("POST", "/api/auth/logout-everywhere");
+  return result.ok ? ok(undefined) : result;
+}
+
 export async function logout(): Promise<Result<void>> {
   const result = await send("POST", "/api/auth/logout");
   // Already signed out is fine.

@@ -11,6 +11,7 @@ export const en: Messages = {
     footer: "Kaolack ⇄ Oriental cooperation platform",
     apiReference: "API reference",
     dashboard: "Cluster dashboard",
+    tools: "Technical tools",
   },
   nav: {
     skipToContent: "Skip to content",
@@ -32,6 +33,17 @@ export const en: Messages = {
     leaveWorkshop: "Leave the workshop",
     mainLabel: "Main navigation",
     dashboard: "Dashboard",
+  },
+  pages: {
+    createLabel: "Add to the programme",
+    verify: "Confirm your address",
+    forgotPassword: "Forgotten password",
+    resetPassword: "Choose a password",
+    account: "My account",
+    admin: "Administration",
+    newCooperative: "New cooperative",
+    newDiasporaGroup: "New diaspora group",
+    newProject: "New joint project",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {

@@ -12,6 +12,7 @@ export const fr = {
     footer: "Plateforme de coopération Kaolack ⇄ Oriental",
     apiReference: "Référence de l’API",
     dashboard: "Tableau de bord du cluster",
+    tools: "Outils techniques",
   },
   nav: {
     skipToContent: "Aller au contenu",
@@ -33,6 +34,17 @@ export const fr = {
     leaveWorkshop: "Quitter l’atelier",
     mainLabel: "Navigation principale",
     dashboard: "Tableau de bord",
+  },
+  pages: {
+    createLabel: "Ajouter au programme",
+    verify: "Confirmer votre adresse",
+    forgotPassword: "Mot de passe oublié",
+    resetPassword: "Choisir un mot de passe",
+    account: "Mon compte",
+    admin: "Administration",
+    newCooperative: "Nouvelle coopérative",
+    newDiasporaGroup: "Nouveau groupe de la diaspora",
+    newProject: "Nouveau projet commun",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
