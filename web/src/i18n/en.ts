@@ -150,6 +150,9 @@ export const en: Messages = {
     generic: "The request was refused.",
     retryIn: (minutes: number) => (minutes <= 1 ? "Try again in a minute." : `Try again in ${minutes} minutes.`),
     codes: {
+      "partners-from-both-regions": "A project becomes active only with at least one partner from Kaolack and one from the Oriental.",
+      "status-transition": "This change of status is not allowed from the current status.",
+      "last-owner": "The last owner cannot leave the project or change role: name another owner first.",
       "invalid-credentials": "Wrong e-mail address or password.",
       "locked-out": "Too many attempts: this account is temporarily locked.",
       "rate-limited": "Too many requests in a short time. Wait a little before trying again.",

@@ -154,6 +154,9 @@ export const fr = {
       minutes <= 1 ? "Réessayez dans une minute." : `Réessayez dans ${minutes} minutes.`,
     /** Messages by problem `code`. */
     codes: {
+      "partners-from-both-regions": "Un projet ne devient actif qu’avec au moins un partenaire de Kaolack et un de l’Oriental.",
+      "status-transition": "Ce changement de statut n’est pas permis depuis le statut actuel.",
+      "last-owner": "Le dernier propriétaire ne peut pas quitter le projet ni changer de rôle : nommez d’abord un autre propriétaire.",
       "invalid-credentials": "Adresse e-mail ou mot de passe incorrect.",
       "locked-out": "Trop de tentatives : ce compte est temporairement verrouillé.",
       "rate-limited": "Trop de demandes en peu de temps. Patientez un peu avant de réessayer.",

@@ -2,8 +2,7 @@
 // or a joint project with its partners picked from the directory (#/projets/nouveau). The creator becomes its first
 // member (owner of a project); the server's problem details are shown next to the fields; done, the new page opens.
 
-import { useEffect, useRef, useState } from "preact/hooks";
-import { fetchDirectory } from "../api";
+import { useRef, useState } from "preact/hooks";
 import { json, ok, send, type Result } from "../auth/authApi";
 import { formErrors, noFormErrors, type FormErrors } from "../auth/formErrors";
 import { problemMessage } from "../auth/problem";
@@ -16,8 +15,10 @@ import { manageMessages } from "../i18n/manage";
 import { COOPERATIVE_FIELDS, DIASPORA_GROUP_FIELDS, formProblems, fromForm, toForm, type FieldSpec, type ProfileForm } from "../profile/profileForm";
 import type { OrganisationPath } from "../profile/profileApi";
 import { navigate, type Route } from "../router";
-import type { CooperativeProfile, DiasporaGroupProfile, DirectoryEntry, PartnerRef, ProjectCharter } from "../wire/contract";
+import type { CooperativeProfile, DiasporaGroupProfile, DirectoryEntry, ProjectCharter } from "../wire/contract";
 import { FormField } from "./OrganisationProfile";
+import { PartnerPicker } from "../components/PartnerPicker";
+import { addPartner } from "../project/manageApi";
 
 const noContact = { person: null, email: null, phone: null } as const;
 
@@ -196,8 +197,7 @@ export function NewProjectPage() {
     const slug = created.value;
     const refused: string[] = [];
     for (const partner of partners) {
-      const ref: PartnerRef = { kind: partner.kind, slug: partner.slug };
-      const added = await send("POST", `/api/projects/${encodeURIComponent(slug)}/partners`, ref);
+      const added = await addPartner(slug, { kind: partner.kind, slug: partner.slug });
       if (!added.ok) refused.push(`${partner.name} : ${problemMessage(added.problem)}`);
     }
     setBusy(false);
@@ -232,87 +232,17 @@ export function NewProjectPage() {
             {(control) => <input {...control} type="text" inputMode="numeric" placeholder={DATE_PLACEHOLDER[language]} value={values.endDate} onInput={set("endDate")} />}
           </Field>
         </div>
-        <PartnerPicker chosen={partners} onChange={setPartners} error={errors.fields.partners} />
+        <PartnerPicker
+          id="new-project-partners"
+          chosen={partners}
+          onAdd={(entry) => setPartners((list) => [...list, entry])}
+          onRemove={(partner) => setPartners((list) => list.filter((p) => p !== partner))}
+          error={errors.fields.partners}
+        />
         <button type="submit" class="button button--primary" disabled={busy}>
           {busy ? m.creating : m.project.submit}
         </button>
       </form>
     </section>
-  );
-}
-
-/** Typing pauses this long before the directory is searched. */
-const SEARCH_PAUSE_MS = 250;
-
-/** Partners picked from the directory as one types (cooperatives and diaspora groups), shown as a removable list. */
-function PartnerPicker({ chosen, onChange, error }: { readonly chosen: readonly DirectoryEntry[]; readonly onChange: (partners: readonly DirectoryEntry[]) => void; readonly error: string | undefined }) {
-  const t = useT();
-  const m = useMessages(manageMessages).create;
-  const [query, setQuery] = useState("");
-  const [found, setFound] = useState<readonly DirectoryEntry[]>([]);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "") {
-      setFound([]);
-      return;
-    }
-    const abort = new AbortController();
-    const timer = setTimeout(() => {
-      Promise.all([fetchDirectory("cooperatives", { q, pageSize: 8 }, abort.signal), fetchDirectory("diaspora-groups", { q, pageSize: 8 }, abort.signal)])
-        .then(([cooperatives, groups]) => {
-          setFound([...cooperatives.items, ...groups.items]);
-          setFailed(false);
-        })
-        .catch(() => !abort.signal.aborted && setFailed(true));
-    }, SEARCH_PAUSE_MS);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [query]);
-
-  const isChosen = (entry: DirectoryEntry) => chosen.some((c) => c.kind === entry.kind && c.slug === entry.slug);
-  const shown = found.filter((entry) => !isChosen(entry));
-  const region = (entry: DirectoryEntry) => entry.regions.map((r) => t.regions[r]).join(", ");
-
-  return (
-    <fieldset class="partner-picker">
-      <legend>{m.project.partners}</legend>
-      <p class="field__hint">{m.project.partnersHint}</p>
-      {error !== undefined && <p class="field__error">{error}</p>}
-      {chosen.length > 0 && (
-        <ul class="partner-picker__chosen" aria-label={m.project.chosen}>
-          {chosen.map((entry) => (
-            <li key={`${entry.kind}/${entry.slug}`}>
-              <span>
-                {entry.name} <span class="muted">({region(entry)})</span>
-              </span>{" "}
-              <button type="button" class="button button--quiet" aria-label={m.project.remove(entry.name)} onClick={() => onChange(chosen.filter((c) => c !== entry))}>
-                {m.project.removeShort}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Field id="new-project-partners" label={m.project.search}>
-        {(control) => <input {...control} type="search" autocomplete="off" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />}
-      </Field>
-      <p class="muted" role="status">
-        {failed ? m.project.searchFailed : query.trim() !== "" && shown.length === 0 ? m.project.noMatch : ""}
-      </p>
-      {shown.length > 0 && (
-        <ul class="partner-picker__found" aria-label={m.project.found}>
-          {shown.map((entry) => (
-            <li key={`${entry.kind}/${entry.slug}`}>
-              <button type="button" class="button" onClick={() => onChange([...chosen, entry])}>
-                {m.project.add(entry.name, region(entry))}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </fieldset>
   );
 }
