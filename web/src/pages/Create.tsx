@@ -83,7 +83,11 @@ interface NewOrganisationProps<P> {
 function NewOrganisationPage<P>({ path, fields, blank, route, kind }: NewOrganisationProps<P>) {
   const t = useT();
   const m = useMessages(manageMessages).create;
-  const [values, setValues] = useState<ProfileForm>(() => toForm(fields, blank));
+  // Counts start empty, to be typed: a blank profile's zeros are not answers (and the server wants at least one member).
+  const [values, setValues] = useState<ProfileForm>(() => ({
+    ...toForm(fields, blank),
+    ...Object.fromEntries(fields.filter((f) => f.kind === "number").map((f) => [f.key, ""])),
+  }));
   const [errors, setErrors] = useState<FormErrors<string>>(noFormErrors);
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
