@@ -40,7 +40,9 @@ public static class GrainSetup
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(options => options.IsValid(), $"{AccountOptions.Section}: counts and durations must be positive.")
+            .ValidateOnStart();
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
             .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
             .ValidateOnStart();

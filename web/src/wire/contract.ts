@@ -23,6 +23,9 @@ export type FairRole = (typeof FAIR_ROLE_VALUES)[number];
 export const LEGAL_FORM_VALUES = ["cooperative", "gie", "tpe", "pme", "association"] as const;
 export type LegalForm = (typeof LEGAL_FORM_VALUES)[number];
 
+export const MAIL_KIND_VALUES = ["verification", "already-registered", "password-reset", "welcome", "invitation"] as const;
+export type MailKind = (typeof MAIL_KIND_VALUES)[number];
+
 export const PLAN_ENTITY_KIND_VALUES = ["section", "milestone", "task"] as const;
 export type PlanEntityKind = (typeof PLAN_ENTITY_KIND_VALUES)[number];
 
@@ -81,6 +84,22 @@ export interface Account {
   readonly language: UiLanguage;
   readonly roles: readonly Role[];
   readonly createdAt: string;
+  readonly verified: boolean;
+  readonly suspended: boolean;
+}
+
+export interface AccountPage {
+  readonly items: readonly Account[];
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+}
+
+export interface AccountProfile {
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly region: UserRegion;
+  readonly language: UiLanguage;
 }
 
 export interface ActivityEntry {
@@ -336,6 +355,17 @@ export interface InvitationRequest {
   readonly role: ProjectRole;
 }
 
+export interface IssuedAccount {
+  readonly account: Account;
+  readonly link: IssuedLink;
+}
+
+export interface IssuedLink {
+  readonly link: string;
+  readonly expiresAt: string;
+  readonly mailed: boolean;
+}
+
 export interface JoinAnswer {
   readonly workshopId: string;
   readonly guestId: string | null;
@@ -448,6 +478,15 @@ export interface NamedCount {
   readonly count: number;
 }
 
+export interface NewAccount {
+  readonly email: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly region: UserRegion;
+  readonly language: UiLanguage;
+  readonly roles: readonly Role[];
+}
+
 export interface NextItem {
   readonly type: "next-item";
 }
@@ -469,6 +508,17 @@ export interface NoteView {
 export interface OpenPoll {
   readonly type: "poll-open";
   readonly pollId: string;
+}
+
+export interface OutboxMessage {
+  readonly number: number;
+  readonly at: string;
+  readonly to: string;
+  readonly language: UiLanguage;
+  readonly kind: MailKind;
+  readonly subject: string;
+  readonly text: string;
+  readonly link: string;
 }
 
 export interface ParticipantSelf {
@@ -500,8 +550,24 @@ export interface PasswordChange {
   readonly newPassword: string;
 }
 
+export interface PasswordResetConfirmation {
+  readonly token: string;
+  readonly newPassword: string;
+}
+
+export interface PasswordResetRequest {
+  readonly email: string;
+}
+
 export interface PauseTimer {
   readonly type: "timer-pause";
+}
+
+export interface PendingInvitation {
+  readonly id: string;
+  readonly email: string;
+  readonly role: ProjectRole;
+  readonly expiresAt: string;
 }
 
 export interface PlanAck {
@@ -787,6 +853,10 @@ export interface Registration {
   readonly language: UiLanguage;
 }
 
+export interface RegistrationAccepted {
+  readonly email: string;
+}
+
 export interface RemoveDot {
   readonly type: "dot-remove";
   readonly noteId: string;
@@ -905,9 +975,27 @@ export interface SummarySection {
   readonly body: string;
 }
 
+export interface SuspensionChange {
+  readonly suspended: boolean;
+}
+
 export interface TaskCounts {
   readonly done: number;
   readonly total: number;
+}
+
+export interface TeamMember {
+  readonly email: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly region: UserRegion | null;
+  readonly role: ProjectRole;
+  readonly since: string;
+}
+
+export interface TeamView {
+  readonly members: readonly TeamMember[];
+  readonly invitations: readonly PendingInvitation[];
 }
 
 export interface TemplateRequest {
@@ -927,6 +1015,11 @@ export interface UpvoteQuestion {
   readonly type: "question-upvote";
   readonly questionId: string;
   readonly up: boolean;
+}
+
+export interface VerificationRequest {
+  readonly token: string;
+  readonly password: string;
 }
 
 export interface Vote {
@@ -1174,6 +1267,7 @@ export const HUB_ERROR_CODES = [
   "forbidden",
   "invitation-expired",
   "invitation-used",
+  "link-invalid",
   "unauthenticated",
   "invalid-topic",
   "too-many-topics",
