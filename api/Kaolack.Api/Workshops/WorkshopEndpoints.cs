@@ -3,6 +3,7 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Common;
 using Kaolack.Grains.Workshops;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -43,7 +44,7 @@ public static class WorkshopEndpoints
         group.MapGet("/{id}/summary.md", SummaryMarkdown).Describe("workshop-summary-markdown",
             "Agenda, attendance, poll results and the board with its dots, in Markdown.", Status404NotFound);
         group.MapGet("/{id}/summary.csv", SummaryCsv).Describe("workshop-summary-csv",
-            "The same summary as CSV rows: section, subject, detail, value.", Status404NotFound);
+            "The same summary as CSV rows (part, subject, detail, value; \";\"-separated, UTF-8 with BOM).", Status404NotFound);
 
         return group;
     }
@@ -104,8 +105,9 @@ public static class WorkshopEndpoints
     private static Task<ContentHttpResult> SummaryMarkdown(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         Summary(grains, id, user, SummaryFormat.Markdown, "text/markdown; charset=utf-8");
 
-    private static Task<ContentHttpResult> SummaryCsv(string id, IGrainFactory grains, ClaimsPrincipal user) =>
-        Summary(grains, id, user, SummaryFormat.Csv, "text/csv; charset=utf-8");
+    /// <summary>The project's one CSV dialect (<see cref="Csv"/>): ";", a byte order mark, formulas defused.</summary>
+    private static async Task<FileContentHttpResult> SummaryCsv(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.File(Csv.WithBom(await Workshop(grains, id).Summary(user.ToCaller(), SummaryFormat.Csv)), Csv.ContentType, $"atelier-{id}.csv");
 
     private static async Task<ContentHttpResult> Summary(IGrainFactory grains, string id, ClaimsPrincipal user, SummaryFormat format, string contentType) =>
         TypedResults.Text(await Workshop(grains, id).Summary(user.ToCaller(), format), contentType, Encoding.UTF8);

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Workshops;
 
 /// <summary>
-/// The summary of a session: agenda, attendance, poll results, the board with its dots, the shared notes. Markdown for people, CSV for
-/// spreadsheets (one row per fact: section, subject, detail, value). Results are always complete here: the summary is
+/// The summary of a session: agenda, attendance, poll results, the board with its dots, the shared notes. Markdown for people
+/// (what people typed escaped, <see cref="MarkdownText"/>), CSV for spreadsheets (one row per fact: part, subject, detail, value). Results are always complete here: the summary is
 /// for coaches and for the project's record, after the session.
 /// </summary>
 public static class WorkshopSummaries
@@ -16,51 +17,51 @@ public static class WorkshopSummaries
     {
         var md = new StringBuilder();
         var details = data.Details;
-        md.Append("# ").AppendLine(details.Title).AppendLine();
+        md.Append("# ").AppendLine(MarkdownText.Inline(details.Title)).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Date : {Instant(details.StartsAt)} (UTC), {details.DurationMinutes} min");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {string.Join(", ", details.Coaches)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {MarkdownText.Inline(string.Join(", ", details.Coaches))}");
         if (details.ProjectSlug is { } project)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {project}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {MarkdownText.Inline(project)}");
         }
         md.AppendLine(CultureInfo.InvariantCulture, $"- Séance : {Phase(data.Phase)}{(data.StartedAt is { } s ? $", commencée {Instant(s)}" : "")}{(data.EndedAt is { } e ? $", terminée {Instant(e)}" : "")}");
         if (details.Description.Length > 0)
         {
-            md.AppendLine().AppendLine(details.Description);
+            md.AppendLine().AppendLine(MarkdownText.Block(details.Description));
         }
 
         md.AppendLine().AppendLine("## Ordre du jour").AppendLine();
         for (var i = 0; i < details.Agenda.Length; i++)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {details.Agenda[i].Title} ({details.Agenda[i].PlannedMinutes} min)");
+            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {MarkdownText.Inline(details.Agenda[i].Title)} ({details.Agenda[i].PlannedMinutes} min)");
         }
 
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Participation ({Participants(data)} personnes)").AppendLine();
         md.AppendLine("| Nom | Invité | Arrivée (UTC) | Départ (UTC) |").AppendLine("|---|---|---|---|");
         foreach (var stay in data.Attendance)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(stay.DisplayName)} | {(stay.Guest ? "oui" : "non")} | {Instant(stay.JoinedAt)} | {(stay.LeftAt is { } left ? Instant(left) : "—")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText.Inline(stay.DisplayName)} | {(stay.Guest ? "oui" : "non")} | {Instant(stay.JoinedAt)} | {(stay.LeftAt is { } left ? Instant(left) : "—")} |");
         }
 
         md.AppendLine().AppendLine("## Sondages");
         foreach (var poll in data.Polls)
         {
             var results = Polls.Results(poll);
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {poll.Question}").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(poll.Question)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"{poll.Ballots.Length} votant(s), sondage {Status(poll.Status)}.").AppendLine();
             foreach (var (label, count) in Rows(poll, results))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {label} : {count}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText.Inline(label)} : {count}");
             }
         }
 
         md.AppendLine().AppendLine("## Tableau d'idées");
         foreach (var column in data.Columns)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {column.Title}").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(column.Title)}").AppendLine();
             foreach (var note in NotesByDots(data, column.Id))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {note.Text.Replace("\n", " / ", StringComparison.Ordinal)} — {Board.DotsOn(data, note.Id)} gommette(s){(note.Group is { } g ? $" [{g}]" : "")} ({note.AuthorName})");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText.Inline(note.Text)} — {Board.DotsOn(data, note.Id)} gommette(s){(note.Group is { } g ? $" [{MarkdownText.Inline(g)}]" : "")} ({MarkdownText.Inline(note.AuthorName)})");
             }
         }
 
@@ -70,49 +71,48 @@ public static class WorkshopSummaries
             md.AppendLine().AppendLine("## Notes");
             foreach (var (heading, body) in sections)
             {
-                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {heading}").AppendLine().AppendLine(body);
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(heading)}").AppendLine().AppendLine(MarkdownText.Block(body));
             }
         }
         return md.ToString();
     }
 
+    /// <summary>The summary as CSV text (<see cref="Common.Csv"/>'s dialect), one row per fact, with readable French labels.</summary>
     public static string Csv(WorkshopData data, PlanDocument notes)
     {
-        var csv = new StringBuilder();
-        void Row(string section, string subject, string detail, string value) =>
-            csv.Append(Field(section)).Append(',').Append(Field(subject)).Append(',').Append(Field(detail)).Append(',').Append(Field(value)).Append("\r\n");
+        List<IReadOnlyList<string>> rows = [["Partie", "Sujet", "Détail", "Valeur"]];
+        void Row(string section, string subject, string detail, string value) => rows.Add([section, subject, detail, value]);
 
-        Row("section", "subject", "detail", "value");
         var details = data.Details;
-        Row("workshop", details.Title, "starts-at", Instant(details.StartsAt));
-        Row("workshop", details.Title, "duration-minutes", details.DurationMinutes.ToString(CultureInfo.InvariantCulture));
+        Row("Atelier", details.Title, "Début (UTC)", Instant(details.StartsAt));
+        Row("Atelier", details.Title, "Durée (min)", details.DurationMinutes.ToString(CultureInfo.InvariantCulture));
         for (var i = 0; i < details.Agenda.Length; i++)
         {
-            Row("agenda", $"{i + 1}. {details.Agenda[i].Title}", "planned-minutes", details.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
+            Row("Ordre du jour", $"{i + 1}. {details.Agenda[i].Title}", "Durée prévue (min)", details.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
         }
         foreach (var stay in data.Attendance)
         {
-            Row("attendance", stay.DisplayName, stay.Guest ? "guest" : "account", $"{Instant(stay.JoinedAt)} – {(stay.LeftAt is { } left ? Instant(left) : "")}");
+            Row("Participation", stay.DisplayName, stay.Guest ? "Invité" : "Compte", $"{Instant(stay.JoinedAt)} – {(stay.LeftAt is { } left ? Instant(left) : "")}");
         }
         foreach (var poll in data.Polls)
         {
             foreach (var (label, count) in Rows(poll, Polls.Results(poll)))
             {
-                Row("poll", poll.Question, label, count.ToString(CultureInfo.InvariantCulture));
+                Row("Sondage", poll.Question, label, count.ToString(CultureInfo.InvariantCulture));
             }
         }
         foreach (var column in data.Columns)
         {
             foreach (var note in NotesByDots(data, column.Id))
             {
-                Row("board", column.Title, note.Text, Board.DotsOn(data, note.Id).ToString(CultureInfo.InvariantCulture));
+                Row("Tableau d'idées", column.Title, note.Text, Board.DotsOn(data, note.Id).ToString(CultureInfo.InvariantCulture));
             }
         }
         foreach (var (heading, body) in Notes(notes))
         {
-            Row("notes", heading, "", body);
+            Row("Notes", heading, "", body);
         }
-        return csv.ToString();
+        return Common.Csv.Format(rows);
     }
 
     /// <summary>The line the linked project's activity log receives when the session ends.</summary>
@@ -151,13 +151,4 @@ public static class WorkshopSummaries
         PollStatus.Open => "ouvert",
         _ => "fermé",
     };
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
-    }
 }

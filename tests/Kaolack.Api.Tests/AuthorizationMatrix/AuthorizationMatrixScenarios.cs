@@ -518,7 +518,7 @@ public static class MatrixScenarios
         Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}/summary.{extension}")
         {
             Probe = () => world.ReadWorkshop(world.WorkshopId),
-            Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "section,subject,detail,value", StringComparison.Ordinal) == true,
+            Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "Partie;Sujet;Détail;Valeur", StringComparison.Ordinal) == true,
                 $"summary {body}"),
         });
 
