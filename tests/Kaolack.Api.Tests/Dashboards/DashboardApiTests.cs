@@ -149,6 +149,33 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output) 
         }
     }
 
+    /// <summary>Issue 20, item 3: filtering on a hidden project's value chain gave an outsider its budget, task count and status.</summary>
+    [Fact]
+    public async Task An_outsider_filtering_on_a_hidden_projects_value_chain_learns_nothing_of_it()
+    {
+        var chain = $"filière-{Guid.NewGuid():N}"[..20];
+        using var owner = await App.SignInNewUserAsync("tableau-cache");
+        using var outsider = await App.SignInNewUserAsync("tableau-curieux");
+        await (await owner.Http.Post($"/api/projects?slug={Samples.Slug("cache")}", Samples.Project("Projet confidentiel", chain) with { Budget = new Money(987_654m, Currency.Mad) }))
+            .Read<JointProject>(HttpStatusCode.Created);
+        var query = $"valueChain={Uri.EscapeDataString(chain)}";
+        await Eventually.True(async () => (await Dashboard(owner.Account, query)).Indicators.Projects == 1, "the owner's dashboard to count the project");
+
+        var seen = await Dashboard(outsider.Account, query);
+        var unfiltered = await Dashboard(outsider.Account, "");
+        var indicatorsCsv = await Text(await outsider.Http.GetAsync($"/api/dashboard/indicators.csv?{query}"));
+
+        Assert.Empty(seen.Projects);
+        Assert.Equal(0, seen.Indicators.Projects);
+        Assert.All(seen.Indicators.ByStatus, s => Assert.Equal(0, s.Count));
+        Assert.Equal(new TaskCounts(0, 0), seen.Indicators.Tasks);
+        Assert.DoesNotContain(seen.Indicators.Budget, b => b.Expected > 0);
+        Assert.DoesNotContain(unfiltered.Indicators.ByValueChain, c => c.Name == chain);
+        Assert.Equal(unfiltered.Projects.Length, unfiltered.Indicators.Projects);
+        Assert.DoesNotContain("987", indicatorsCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(chain, indicatorsCsv, StringComparison.Ordinal);
+    }
+
     /// <summary>Issue 20, item 4: formulas typed in a project reached a partner's download as live cells.</summary>
     [Fact]
     public async Task A_formula_typed_as_a_project_title_reaches_the_csv_export_as_text()

@@ -603,6 +603,7 @@ export interface ProgrammeDashboard {
   readonly series: readonly ProgressPoint[];
   readonly projects: readonly ProjectSummary[];
   readonly removed: readonly string[];
+  readonly wholeProgramme: boolean;
 }
 
 export interface ProgrammeIndicators {
