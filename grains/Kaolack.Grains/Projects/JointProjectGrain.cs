@@ -120,7 +120,7 @@ public sealed class JointProjectGrain(
 
     public Task<InvitationDetails> DescribeInvitation(string token)
     {
-        var current = RequireCurrent();
+        var current = InvitingProject();
         var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
         return Task.FromResult(new InvitationDetails(Slug, current.Charter.Title, invitation.Email, invitation.Role, invitation.ExpiresAt));
     }
@@ -128,7 +128,7 @@ public sealed class JointProjectGrain(
     public async Task<JointProject> AcceptInvitation(Caller caller, string token)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var current = RequireCurrent();
+        var current = InvitingProject();
         var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
         return await Apply(ProjectRules.AcceptInvitation(current, invitation, caller.UserId, NextVersion, Now), ChangeKind.Updated);
     }
@@ -176,6 +176,12 @@ public sealed class JointProjectGrain(
 
     protected override bool CanRead(Caller caller, ProjectData value) => AccessPolicy.CanReadProject(caller, value.Members);
 
+    protected override void RequireRead(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.RequireProjectVisible(caller, Current?.Members);
+    }
+
     private static JointProject Wrap(ProjectData data, EntityMeta meta) =>
         new(meta, data.Charter, data.Status, data.Partners, data.Contributions, data.Activity, data.Members);
 
@@ -197,14 +203,17 @@ public sealed class JointProjectGrain(
             : throw new EntityNotFoundException("L'invitation");
     }
 
+    /// <summary>A project the caller may not read answers as one that does not exist (<see cref="RequireRead"/>), then the rule.</summary>
     private ProjectData Require(Caller caller, Func<Caller, IEnumerable<ProjectMember>, bool> rule, string message)
     {
-        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
         var current = RequireCurrent();
-        AccessPolicy.Require(AccessPolicy.CanReadProject(caller, current.Members), "Vous n'avez pas accès à ce projet.");
         AccessPolicy.Require(rule(caller, current.Members), message);
         return current;
     }
+
+    /// <summary>An invitation to a project that is gone is as unknown as a wrong secret: the token's slug tells nothing.</summary>
+    private ProjectData InvitingProject() => Current ?? throw new EntityNotFoundException("L'invitation");
 
     /// <summary>Commits <paramref name="next"/>; null means the operation changed nothing, so no version is spent.</summary>
     private async Task<JointProject> Apply(ProjectData? next, ChangeKind change)
