@@ -83,12 +83,20 @@ public static class KaolackApi
         services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
+                // In this order: refusals typed (outermost), then the caller as they are now.
                 options.AddFilter<DomainExceptionHubFilter>();
+                options.AddFilter<LiveSessionFilter>();
             })
             .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
         services.AddOptions<LiveRelayOptions>();
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveRelay>());
+        services.AddOptions<LiveSessionOptions>().BindConfiguration(LiveSessionOptions.Section)
+            .Validate(options => options.SessionRecheckInterval > TimeSpan.Zero && options.SignedOutGrace >= TimeSpan.Zero,
+                $"{LiveSessionOptions.Section}: SessionRecheckInterval must be positive, SignedOutGrace not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<LiveSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveSessions>());
 
         services.AddSingleton(new TableServiceClient(storageConnectionString));
         services.AddSingleton(new BlobServiceClient(storageConnectionString));

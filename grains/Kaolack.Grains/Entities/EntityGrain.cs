@@ -36,6 +36,8 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
 
     protected TimeProvider Clock { get; }
 
+    protected ILogger Logger => logger;
+
     protected string Slug => this.GetPrimaryKeyString();
 
     protected TValue? Current => State.Value;

@@ -49,6 +49,12 @@ public sealed class PlanPresenceGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
+    public Task AccessChanged()
+    {
+        access?.Forget();
+        return Live.AccessChanged();
+    }
+
     public async Task Update(Caller caller, string displayName, PresenceUpdate update)
     {
         Validate(update);

@@ -103,9 +103,10 @@ public sealed class JointProjectGrain(
 
     public async Task Delete(Caller caller, long expectedVersion)
     {
-        Require(caller, AccessPolicy.CanManageProject, "Seuls les propriétaires du projet peuvent le supprimer.");
+        var current = Require(caller, AccessPolicy.CanManageProject, "Seuls les propriétaires du projet peuvent le supprimer.");
         CheckVersion(expectedVersion);
         await Commit(null, ChangeKind.Deleted);
+        await TellPlanAccessChanged(current, null);
     }
 
     public async Task<InvitationTicket> Invite(Caller caller, string email, ProjectRole role)
@@ -220,9 +221,33 @@ public sealed class JointProjectGrain(
     {
         if (next is not null)
         {
+            var before = Current;
             await Commit(next, change);
+            await TellPlanAccessChanged(before, next);
         }
         return Wrap(Current!, Meta);
+    }
+
+    /// <summary>
+    /// When the members changed, the plan forgets who it let in and its live relays check their followers again, before
+    /// the change is answered: a removed member's next edit is refused and deliveries to them stop. The change is durable
+    /// already; a plan that cannot be told keeps its answers at most <c>PlanAccessCache.CacheTime</c> longer.
+    /// </summary>
+    /// <remarks>A new project has nothing to tell: its deletion, if it existed before, told already.</remarks>
+    private async Task TellPlanAccessChanged(ProjectData? before, ProjectData? after)
+    {
+        if (before is null || (after is not null && before.Members.SequenceEqual(after.Members)))
+        {
+            return;
+        }
+        try
+        {
+            await GrainFactory.GetGrain<IPlanDocumentGrain>(PlanKey.ForProject(Slug).ToString()).AccessChanged();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning(exception, "The plan of project {Slug} could not be told that its members changed", Slug);
+        }
     }
 
     private async Task<PartnerInfo> FindPartner(PartnerRef partner)

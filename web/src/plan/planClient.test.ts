@@ -337,6 +337,18 @@ describe("plan client", () => {
     expect(() => a.client.edit(body(["x"]))).toThrow("not loaded");
   });
 
+  it("stops when the server revokes the plan (the reader was removed from the project), and only for that plan", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    expect(a.client.connection).toBe("live");
+    a.hub.notify("Revoked", "project:autre", "access-removed: Vous n'avez plus accès.");
+    expect(a.client.connection).toBe("live");
+    a.hub.notify("Revoked", a.client.topic, "access-removed: Vous n'avez plus accès à ce plan.");
+    expect(a.client.connection).toBe("failed");
+    expect(a.errors).toEqual([{ kind: "forbidden", message: "Vous n'avez plus accès à ce plan." }]);
+  });
+
   it("applies the changes that follow a snapshot in a Subscribe answer", async () => {
     const world = new World("abc");
     const before = world.server.snapshot();

@@ -937,6 +937,8 @@ export const HUB_ERROR_CODES = [
   "unauthenticated",
   "invalid-topic",
   "too-many-topics",
+  "signed-out",
+  "access-removed",
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
