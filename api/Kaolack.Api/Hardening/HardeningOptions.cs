@@ -19,4 +19,18 @@ public sealed class HardeningOptions
 
     /// <summary>Writes per signed-in user (per client address when anonymous).</summary>
     public int WritePermitsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Hub calls per connection and second, sustained (one token each, plus one per KB of arguments): typing in a plan
+    /// sends one op at a time, each after the previous is answered, plus presence updates.
+    /// </summary>
+    public int HubCallsPerSecondPerConnection { get; set; } = 20;
+
+    /// <summary>Hub calls one connection may send at once before the sustained rate applies (a reconnection's subscriptions and queued edits).</summary>
+    public int HubCallBurstPerConnection { get; set; } = 300;
+
+    /// <summary>Hub calls per account and second over all its connections (a person's tabs and devices).</summary>
+    public int HubCallsPerSecondPerAccount { get; set; } = 40;
+
+    public int HubCallBurstPerAccount { get; set; } = 600;
 }

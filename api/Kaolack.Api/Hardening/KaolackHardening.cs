@@ -22,8 +22,10 @@ public static class KaolackHardening
         services.AddOptions<HardeningOptions>()
             .Bind(configuration.GetSection(HardeningOptions.Section))
             .Validate(
-                options => options.LoginPermitsPerMinute > 0 && options.RegistrationPermitsPerHour > 0 && options.WritePermitsPerMinute > 0,
-                $"{HardeningOptions.Section}: every *Permits* value must be at least 1.")
+                options => options.LoginPermitsPerMinute > 0 && options.RegistrationPermitsPerHour > 0 && options.WritePermitsPerMinute > 0
+                    && options.HubCallsPerSecondPerConnection > 0 && options.HubCallsPerSecondPerAccount > 0
+                    && options.HubCallBurstPerConnection > 0 && options.HubCallBurstPerAccount > 0,
+                $"{HardeningOptions.Section}: every *Permits*, *HubCalls* and *Burst* value must be at least 1.")
             .ValidateOnStart();
 
         services.AddRateLimiter(options =>
@@ -34,6 +36,7 @@ public static class KaolackHardening
         });
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<HardeningOptions>>((limiter, hardening) => AddPolicies(limiter, hardening.Value));
+        services.AddSingleton<HubThrottle>();
         return services;
     }
 

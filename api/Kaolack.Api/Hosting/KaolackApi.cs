@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 
 namespace Kaolack.Api.Hosting;
@@ -83,11 +84,14 @@ public static class KaolackApi
         services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
-                // In this order: refusals typed (outermost), then the caller as they are now.
+                // In this order: refusals typed and logged (outermost), the caller as they are now, then the budgets.
                 options.AddFilter<DomainExceptionHubFilter>();
                 options.AddFilter<LiveSessionFilter>();
+                options.AddFilter<HubThrottleFilter>();
             })
             .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
+        // Refusals are logged once, as one line, by DomainExceptionHubFilter (which also logs real failures).
+        services.AddLogging(logging => logging.AddFilter(DomainExceptionHubFilter.DispatcherCategory, LogLevel.Critical));
         services.AddOptions<LiveRelayOptions>();
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveRelay>());

@@ -24,9 +24,12 @@ public static class HubErrors
     /// <summary>The caller may no longer read a topic it followed (<see cref="ILiveClient.Revoked"/>): a role or a membership went.</summary>
     public const string AccessRemoved = "access-removed";
 
+    /// <summary>The connection or its account sent more than its budget of hub calls: nothing was done, try again shortly.</summary>
+    public const string Throttled = "throttled";
+
     /// <summary>Every code a hub call may fail with: the domain's refusals and the hub's own. Exported to the web client.</summary>
     public static IReadOnlyList<string> Codes { get; } =
-        [.. ErrorCodes.Domain, ErrorCodes.Unauthenticated, InvalidTopic, TooManyTopics, SignedOut, AccessRemoved];
+        [.. ErrorCodes.Domain, ErrorCodes.Unauthenticated, InvalidTopic, TooManyTopics, SignedOut, AccessRemoved, Throttled];
 
     /// <summary>An error with a declared code: clients branch on codes, so an undeclared one is a programming error.</summary>
     public static HubException Create(string code, string message) => new(Text(code, message));

@@ -41,7 +41,7 @@ public static class GrainSetup
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
-            .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
+            .Validate(options => options.Ttl > TimeSpan.Zero && options.PushInterval > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl and PushInterval must be positive.")
             .ValidateOnStart();
         silo.Services.AddOptions<PlanStorageOptions>().BindConfiguration(PlanStorageOptions.Section)
             .Validate(options => options.IsValid(), $"{PlanStorageOptions.Section}: counts and intervals must be positive, segments at most {PlanLogSegments.MaxBlocksPerBlob} blocks.")

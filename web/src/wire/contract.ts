@@ -939,6 +939,7 @@ export const HUB_ERROR_CODES = [
   "too-many-topics",
   "signed-out",
   "access-removed",
+  "throttled",
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
