@@ -21,6 +21,12 @@ public sealed class HardeningOptions
     public int WritePermitsPerMinute { get; set; } = 120;
 
     /// <summary>
+    /// Origins besides the server's own whose pages may use the hub and send cookie-authenticated writes
+    /// (<see cref="OriginCheck"/>), e.g. "https://kaolack-oriental.org" when the page is served from another name than the API.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
     /// Hub calls per connection and second, sustained (one token each, plus one per KB of arguments): typing in a plan
     /// sends one op at a time, each after the previous is answered, plus presence updates.
     /// </summary>

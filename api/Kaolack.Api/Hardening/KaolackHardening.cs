@@ -65,6 +65,9 @@ public static class KaolackHardening
     /// </summary>
     public static IApplicationBuilder UseKaolackSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
 
+    /// <summary>Adds <see cref="OriginCheck"/>: before authentication, so a refused request reaches no session and no endpoint.</summary>
+    public static IApplicationBuilder UseKaolackOriginCheck(this IApplicationBuilder app) => app.UseMiddleware<OriginCheck>();
+
     private static void AddPolicies(RateLimiterOptions limiter, HardeningOptions options)
     {
         limiter.AddPolicy(RateLimitPolicies.Login, context =>

@@ -147,6 +147,7 @@ public static class KaolackApi
             return next(context);
         });
 
+        app.UseKaolackOriginCheck();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
