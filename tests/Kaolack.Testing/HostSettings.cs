@@ -14,6 +14,7 @@ public static class HostSettings
         ["Kaolack:Hardening:LoginPermitsPerMinute"] = "100000",
         ["Kaolack:Hardening:RegistrationPermitsPerHour"] = "100000",
         ["Kaolack:Hardening:WritePermitsPerMinute"] = "100000",
+        ["Kaolack:Hardening:CreationPermitsPerHour"] = "100000",
     };
 
     /// <summary><see cref="Unthrottled"/> plus the given settings.</summary>

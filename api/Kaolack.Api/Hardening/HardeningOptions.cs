@@ -27,6 +27,12 @@ public sealed class HardeningOptions
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>
+    /// Creations per signed-in user and kind (projects, organisations, workshops, named plan versions): a programme's
+    /// people create a few a day; a script, hundreds a minute.
+    /// </summary>
+    public int CreationPermitsPerHour { get; set; } = 30;
+
+    /// <summary>
     /// Hub calls per connection and second, sustained (one token each, plus one per KB of arguments): typing in a plan
     /// sends one op at a time, each after the previous is answered, plus presence updates.
     /// </summary>

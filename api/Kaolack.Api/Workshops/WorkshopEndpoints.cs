@@ -1,5 +1,6 @@
 using System.Text;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Hardening;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Workshops;
@@ -28,7 +29,7 @@ public static class WorkshopEndpoints
         var group = app.MapGroup("/api/workshops").WithTags("workshops");
 
         group.MapGet("/", List).Describe("list-workshops", "Every workshop, soonest first (dates are UTC instants).");
-        group.MapPost("/", Create).Describe("create-workshop",
+        group.MapPost("/", Create).RequireCreationQuota().Describe("create-workshop",
             "Coaches and admins; the creator becomes its coach and a join code is drawn.", Status400BadRequest, Status403Forbidden);
         group.MapGet("/{id}", Get).RequireAuthorization(AuthSchemes.ParticipantPolicy).Describe("get-workshop",
             "The workshop and its whole live session, as the caller may see it (its guests too).", Status403Forbidden, Status404NotFound);

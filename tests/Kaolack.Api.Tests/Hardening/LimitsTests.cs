@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Kaolack.Api.Tests.Hardening;
 
 /// <summary>
-/// Abuse bounded (issue 20, item 6): hub calls past a connection's or an account's budget are refused "throttled"
-/// and served again once it refills, and a refused call is one line of log.
+/// Abuse bounded (issue 20, items 6 and 10): hub calls past a connection's or an account's budget are refused "throttled"
+/// and served again once it refills, a refused call is one line of log, and an account creates a bounded number of
+/// projects an hour.
 /// </summary>
 [Collection(LimitsCollection.Name)]
 public sealed class LimitsTests(LimitsFixture app)
@@ -91,5 +92,31 @@ public sealed class LimitsTests(LimitsFixture app)
         Assert.Contains("forbidden", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line.Message);
         Assert.All(logged, e => Assert.Null(e.Exception));
+    }
+
+    [Fact]
+    public async Task An_account_creates_a_bounded_number_of_projects_an_hour_and_is_told_when_to_try_again()
+    {
+        var creator = await app.NewUserAsync("quota");
+        using var http = creator.Client(app.Host);
+        var slugs = Enumerable.Range(0, LimitsFixture.CreationsPerHour + 1).Select(_ => Samples.Slug("quota")).ToArray();
+
+        var answers = new List<HttpResponseMessage>();
+        foreach (var slug in slugs)
+        {
+            answers.Add(await http.Post($"/api/projects?slug={slug}", Samples.Project("Projet du quota")));
+        }
+        var refused = answers[^1];
+        using var admin = await app.Host.CreateAdminClientAsync();
+        var extra = await admin.GetAsync($"/api/projects/{slugs[^1]}");
+        // Another kind has its own allowance.
+        var cooperative = await http.Post($"/api/cooperatives?slug={Samples.Slug("quota-coop")}", Samples.Cooperative("Coopérative du quota"));
+
+        Assert.All(answers[..^1], a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var problem = await refused.Problem(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is given");
+        Assert.Contains($"{LimitsFixture.CreationsPerHour} créations", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, extra.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, cooperative.StatusCode);
     }
 }
