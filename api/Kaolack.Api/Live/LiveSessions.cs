@@ -23,13 +23,13 @@ public sealed partial class LiveSessions(
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<LiveSessionOptions> options,
     TimeProvider clock,
-    ILogger<LiveSessions> logger) : IHostedService, IDisposable
+    ILogger<LiveSessions> logger) : BackgroundService
 {
     private const string SignedOutMessage = "Votre session a pris fin (mot de passe changé, déconnexion de partout ou compte supprimé) : reconnectez-vous.";
 
     private readonly ConcurrentDictionary<string, OpenConnection> connections = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource stopping = new();
-    private Task? loop;
+    /// <summary>Cancelled when the host stops: closes pending after a sign-out are then left to the host's shutdown.</summary>
+    private CancellationToken stopping;
 
     private TimeSpan Interval => options.Value.SessionRecheckInterval;
 
@@ -65,33 +65,18 @@ public sealed partial class LiveSessions(
         return CallerOf(context);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Verifies every open session again, each interval, until the host stops.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        loop = RecheckLoop(stopping.Token);
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
-        if (loop is not null)
-        {
-            await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    public void Dispose() => stopping.Dispose();
-
-    private async Task RecheckLoop(CancellationToken cancellationToken)
-    {
+        stopping = stoppingToken;
         using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 // One verification per session: a person's phone and laptop on the same session, or a guest's tabs, share it.
                 var bySession = connections.Values.Where(c => !c.Ended).GroupBy(c => c.SessionKey, StringComparer.Ordinal);
-                await Parallel.ForEachAsync(bySession, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(bySession, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
                     async (session, _) => await Recheck([.. session]));
             }
         }
@@ -156,7 +141,7 @@ public sealed partial class LiveSessions(
     {
         try
         {
-            await Task.Delay(options.Value.SignedOutGrace, clock, stopping.Token);
+            await Task.Delay(options.Value.SignedOutGrace, clock, stopping);
         }
         catch (OperationCanceledException)
         {
