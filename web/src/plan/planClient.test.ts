@@ -325,6 +325,24 @@ describe("plan client", () => {
     expect(a.client.status).toBe("synchronized");
   });
 
+  it("keeps an op the server throttles and sends it again", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    const submit = world.server.submit.bind(world.server);
+    let throttled = 0;
+    world.server.submit = (s) => {
+      if (throttled++ === 0) throw new SimHubError("SubmitPlanOp", "throttled: Trop de messages en peu de temps.");
+      return submit(s);
+    };
+    a.client.edit(body([3, "d"]));
+    await world.run();
+    expect(throttled).toBe(2);
+    expect(a.errors).toEqual([]);
+    expect(bodyOf(world.document)).toBe("abcd");
+    expect(a.client.status).toBe("synchronized");
+  });
+
   it("stops when access is refused", async () => {
     const world = new World("abc");
     world.server.catchUp = () => {

@@ -130,6 +130,8 @@ function classify(error: unknown): HubErrorClass {
   const refusal = parseHubError(error);
   switch (refusal?.code) {
     case undefined:
+    // Over the hub budget: nothing was done, the same call goes through a moment later.
+    case "throttled":
       return "transient";
     case "rule-violation":
       return refusal?.rule === RESYNC_RULE ? "resync" : "rejected";
