@@ -20,8 +20,10 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      "/api": { target: backend, changeOrigin: true },
-      "/hubs": { target: backend, changeOrigin: true, ws: true },
+      // The silo refuses hub use and cookie writes from other origins (OriginCheck): the dev page's requests
+      // reach it as its own.
+      "/api": { target: backend, changeOrigin: true, headers: { origin: backend } },
+      "/hubs": { target: backend, changeOrigin: true, ws: true, headers: { origin: backend } },
     },
   },
   preview: { host: "127.0.0.1" },

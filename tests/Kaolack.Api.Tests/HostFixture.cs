@@ -10,10 +10,13 @@ public abstract class HostFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => HostSettings.Unthrottled;
 
+    /// <summary>Changes the app's builder after the settings (logging providers, services), or nothing.</summary>
+    protected virtual Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? ConfigureBuilder => null;
+
     public virtual async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();
-        host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString) { Settings = Settings });
+        host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString) { Settings = Settings, ConfigureBuilder = ConfigureBuilder });
     }
 
     public virtual async Task DisposeAsync()

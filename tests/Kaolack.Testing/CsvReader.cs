@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kaolack.Testing;
 
-/// <summary>Reads RFC 4180 text (quoted fields, doubled quotes, CRLF records), as a spreadsheet does.</summary>
+/// <summary>Reads the platform's CSV (";" between fields, quoted fields, doubled quotes, CRLF records), as a spreadsheet does.</summary>
 public static class CsvReader
 {
     public static List<string[]> Parse(string text)
@@ -36,7 +36,7 @@ public static class CsvReader
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == ';')
             {
                 row.Add(field.ToString());
                 field.Clear();

@@ -17,6 +17,7 @@ public static class HostSettings
         ["Kaolack:Hardening:WritePermitsPerMinute"] = "100000",
         ["Kaolack:Workshops:JoinAttemptBurst"] = "100000",
         ["Kaolack:Workshops:GuestAdmissionBurst"] = "100000",
+        ["Kaolack:Hardening:CreationPermitsPerHour"] = "100000",
     };
 
     /// <summary><see cref="Unthrottled"/> plus the given settings.</summary>

@@ -47,7 +47,8 @@ public static class AuthSetup
                     return Task.CompletedTask;
                 };
             });
-        services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
+        services.AddTransient<SessionClaimsTransformation>();
+        services.AddTransient<IClaimsTransformation>(provider => provider.GetRequiredService<SessionClaimsTransformation>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionResultHandler>();
         services.AddAuthorizationBuilder()
             // Workshop guests are signed in, but everything not opened to them explicitly (ParticipantPolicy) refuses them.

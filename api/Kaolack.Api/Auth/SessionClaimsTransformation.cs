@@ -10,7 +10,7 @@ namespace Kaolack.Api.Auth;
 /// stamp (password changed or reset, signed out everywhere) or a session signed out on its own ends the session, and
 /// roles are read fresh so a role change applies at once.
 /// A guest's session has no account: it holds while its workshop still knows the guest (deleting the workshop ends
-/// it), and it never carries a role.
+/// it), and it never carries a role. The live hub asks again, through <see cref="Verify"/>, for connections that stay open.
 /// </summary>
 public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsTransformation
 {
@@ -20,6 +20,26 @@ public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsT
         {
             return principal;
         }
+        return await Verify(principal);
+    }
+
+    /// <summary>
+    /// The session as it stands now: roles read fresh, or signed out (an unauthenticated principal) when it ended. Takes a
+    /// principal verified earlier too (an open hub connection's), whose roles are then read again.
+    /// </summary>
+    public async Task<ClaimsPrincipal> Verify(ClaimsPrincipal verifiedOrNot)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedOrNot);
+        if (verifiedOrNot.Identity is not ClaimsIdentity { IsAuthenticated: true } verifiedIdentity)
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        // What an earlier verification added goes: the session's own claims remain.
+        var principal = verifiedOrNot.HasClaim(c => c.Type == KaolackClaims.Verified)
+            ? new ClaimsPrincipal(new ClaimsIdentity(
+                verifiedIdentity.Claims.Where(c => c.Type is not (KaolackClaims.Verified or ClaimTypes.Role)),
+                verifiedIdentity.AuthenticationType, verifiedIdentity.NameClaimType, verifiedIdentity.RoleClaimType))
+            : verifiedOrNot;
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (principal.FindFirstValue(KaolackClaims.Workshop) is { } workshopId)
         {

@@ -2,14 +2,14 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Errors;
+using Kaolack.Grains.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Kaolack.Api.Dashboard;
 
 /// <summary>Read-only dashboards: every signed-in account reads them, and sees in the tables only the projects it may read.</summary>
 public static class DashboardEndpoints
 {
-    public const string CsvContentType = "text/csv; charset=utf-8";
-
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dashboard").WithTags("dashboard");
@@ -17,9 +17,11 @@ public static class DashboardEndpoints
         group.MapGet("/", Get).Describe("get-dashboard",
             "Programme indicators, daily progress and the projects table, filtered by region, status, value chain and period.", Status400BadRequest);
         group.MapGet("/projects.csv", ExportProjects).Describe("export-dashboard-projects",
-            "The projects table of GET /api/dashboard as CSV (RFC 4180, UTF-8 with BOM).", Status400BadRequest);
+            "The projects table of GET /api/dashboard as CSV (\";\"-separated, UTF-8 with BOM), one row per project and currency, " +
+            "labelled in ?lang=fr (default) or en.", Status400BadRequest);
         group.MapGet("/indicators.csv", ExportIndicators).Describe("export-dashboard-indicators",
-            "The indicators of GET /api/dashboard as CSV rows indicator,key,value (RFC 4180, UTF-8 with BOM).", Status400BadRequest);
+            "The indicators of GET /api/dashboard as CSV rows indicator;detail;value;currency (\";\"-separated, UTF-8 with BOM), " +
+            "labelled in ?lang=fr (default) or en.", Status400BadRequest);
         app.MapGet("/api/projects/{slug}/summary", GetProjectSummary).WithTags("dashboard").Describe("get-project-summary",
             "The project's dashboard summary: status, partners per region, milestones, tasks, budget, pledges, last activity.",
             Status403Forbidden, Status404NotFound);
@@ -30,11 +32,20 @@ public static class DashboardEndpoints
     private static async Task<Ok<ProgrammeDashboard>> Get([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Read(grains, user, query));
 
-    private static async Task<FileContentHttpResult> ExportProjects([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.File(Csv.Encode(DashboardExports.Projects(await Read(grains, user, query))), CsvContentType, "projets-kaolack-oriental.csv");
+    private static async Task<FileContentHttpResult> ExportProjects(
+        [AsParameters] DashboardQuery query, [FromQuery] string? lang, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var labels = ExportLabels.For(lang);
+        return TypedResults.File(Csv.Encode(DashboardExports.Projects(await Read(grains, user, query), labels)), Csv.ContentType, "projets-kaolack-oriental.csv");
+    }
 
-    private static async Task<FileContentHttpResult> ExportIndicators([AsParameters] DashboardQuery query, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.File(Csv.Encode(DashboardExports.Indicators((await Read(grains, user, query)).Indicators)), CsvContentType, "indicateurs-kaolack-oriental.csv");
+    private static async Task<FileContentHttpResult> ExportIndicators(
+        [AsParameters] DashboardQuery query, [FromQuery] string? lang, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var labels = ExportLabels.For(lang);
+        return TypedResults.File(Csv.Encode(DashboardExports.Indicators((await Read(grains, user, query)).Indicators, labels)), Csv.ContentType,
+            "indicateurs-kaolack-oriental.csv");
+    }
 
     private static async Task<Ok<ProjectSummary>> GetProjectSummary(string slug, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await grains.GetGrain<IProjectSummaryGrain>(slug).Get(user.ToCaller()) ?? throw new EntityNotFoundException("Le projet"));

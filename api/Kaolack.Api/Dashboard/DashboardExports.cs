@@ -2,92 +2,111 @@ using System.Globalization;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Api.Dashboard;
 
-/// <summary>The dashboard's projects table and indicators as CSV rows: the same numbers as the JSON, one per cell.</summary>
+/// <summary>
+/// The dashboard's projects table and indicators as CSV rows (<see cref="Csv"/>'s dialect), for a person with a
+/// spreadsheet: headers and values in the reader's language (<see cref="ExportLabels"/>), numbers as that language
+/// writes them, and money as an amount column beside a currency column, one row per currency (amounts in different
+/// currencies are never added). The same numbers as the JSON.
+/// </summary>
 public static class DashboardExports
 {
-    public static readonly string[] ProjectColumns =
-    [
-        "slug", "title", "status", "regionPair", "valueChains", "kaolackPartners", "orientalPartners",
-        "milestonesDone", "milestonesOnTrack", "milestonesLate", "milestonesTotal", "tasksDone", "tasksTotal",
-        "nextMilestone", "nextMilestoneDue", "budget", "received", "pledged", "pledgesReceived",
-        "pledgesInKindReceived", "pledgesInKind", "lastActivityAt",
-    ];
-
-    public static readonly string[] IndicatorColumns = ["indicator", "key", "value"];
-
-    public static IEnumerable<IReadOnlyList<string>> Projects(ProgrammeDashboard dashboard) =>
-        dashboard.Projects.Select(p => (IReadOnlyList<string>)
-        [
-            p.Slug, p.Title, JsonEnum.Name(p.Status), JsonEnum.Name(p.RegionPair), string.Join("; ", p.ValueChains),
-            Number(p.KaolackPartners), Number(p.OrientalPartners),
-            Number(p.Milestones.Done), Number(p.Milestones.OnTrack), Number(p.Milestones.Late), Number(p.Milestones.Total),
-            Number(p.Tasks.Done), Number(p.Tasks.Total),
-            p.NextMilestone?.Title ?? "", p.NextMilestone?.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            Amounts(p.Budget.Where(b => b.Expected > 0).Select(b => (b.Currency, b.Expected))),
-            Amounts(p.Budget.Select(b => (b.Currency, b.Received))),
-            Amounts(p.Pledges.Select(b => (b.Currency, b.Expected))),
-            Amounts(p.Pledges.Select(b => (b.Currency, b.Received))),
-            Number(p.PledgesInKind.Received), Number(p.PledgesInKind.Total),
-            p.LastActivityAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
-        ]).Prepend(ProjectColumns);
-
-    public static IEnumerable<IReadOnlyList<string>> Indicators(ProgrammeIndicators i)
+    public static IEnumerable<IReadOnlyList<string>> Projects(ProgrammeDashboard dashboard, ExportLabels labels)
     {
-        yield return IndicatorColumns;
-        yield return ["projects", "", Number(i.Projects)];
+        ArgumentNullException.ThrowIfNull(dashboard);
+        ArgumentNullException.ThrowIfNull(labels);
+        yield return labels.ProjectColumns;
+        foreach (var p in dashboard.Projects)
+        {
+            string[] project =
+            [
+                p.Slug, p.Title, labels.Status[p.Status], labels.RegionPairs[p.RegionPair], string.Join(", ", p.ValueChains),
+                Csv.Number(p.KaolackPartners), Csv.Number(p.OrientalPartners),
+                Csv.Number(p.Milestones.Done), Csv.Number(p.Milestones.OnTrack), Csv.Number(p.Milestones.Late), Csv.Number(p.Milestones.Total),
+                Csv.Number(p.Tasks.Done), Csv.Number(p.Tasks.Total),
+                p.NextMilestone?.Title ?? "", p.NextMilestone?.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ];
+            string[] after =
+            [
+                Csv.Number(p.PledgesInKind.Received), Csv.Number(p.PledgesInKind.Total),
+                p.LastActivityAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+            ];
+            var currencies = p.Budget.Select(b => b.Currency).Concat(p.Pledges.Select(b => b.Currency)).Distinct().Order().ToArray();
+            if (currencies.Length == 0)
+            {
+                yield return [.. project, "", "", "", "", "", .. after];
+            }
+            foreach (var currency in currencies)
+            {
+                var budget = p.Budget.FirstOrDefault(b => b.Currency == currency);
+                var pledges = p.Pledges.FirstOrDefault(b => b.Currency == currency);
+                yield return
+                [
+                    .. project, JsonEnum.Name(currency),
+                    Amount(budget?.Expected, labels), Amount(budget?.Received, labels), Amount(pledges?.Expected, labels), Amount(pledges?.Received, labels),
+                    .. after,
+                ];
+            }
+        }
+    }
+
+    public static IEnumerable<IReadOnlyList<string>> Indicators(ProgrammeIndicators i, ExportLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        ArgumentNullException.ThrowIfNull(labels);
+        var name = labels.Indicators;
+        IReadOnlyList<string> Row(string indicator, string detail, int value) => [indicator, detail, Csv.Number(value), ""];
+        IReadOnlyList<string> Money(string indicator, Currency currency, decimal value) => [indicator, "", Csv.Number(value, labels.Culture), JsonEnum.Name(currency)];
+
+        yield return labels.IndicatorColumns;
+        yield return Row(name.Projects, "", i.Projects);
         foreach (var s in i.ByStatus)
         {
-            yield return ["projects-by-status", JsonEnum.Name(s.Status), Number(s.Count)];
+            yield return Row(name.ProjectsByStatus, labels.Status[s.Status], s.Count);
         }
         foreach (var r in i.ByRegionPair)
         {
-            yield return ["projects-by-region-pair", JsonEnum.Name(r.RegionPair), Number(r.Count)];
+            yield return Row(name.ProjectsByRegionPair, labels.RegionPairs[r.RegionPair], r.Count);
         }
         foreach (var c in i.ByValueChain)
         {
-            yield return ["projects-by-value-chain", c.Name, Number(c.Count)];
+            yield return Row(name.ProjectsByValueChain, c.Name, c.Count);
         }
-        yield return ["milestones", "done", Number(i.Milestones.Done)];
-        yield return ["milestones", "on-track", Number(i.Milestones.OnTrack)];
-        yield return ["milestones", "late", Number(i.Milestones.Late)];
-        yield return ["milestones", "total", Number(i.Milestones.Total)];
-        yield return ["tasks", "done", Number(i.Tasks.Done)];
-        yield return ["tasks", "total", Number(i.Tasks.Total)];
+        yield return Row(name.Milestones, labels.Done, i.Milestones.Done);
+        yield return Row(name.Milestones, labels.OnTrack, i.Milestones.OnTrack);
+        yield return Row(name.Milestones, labels.Late, i.Milestones.Late);
+        yield return Row(name.Milestones, labels.Total, i.Milestones.Total);
+        yield return Row(name.Tasks, labels.Done, i.Tasks.Done);
+        yield return Row(name.Tasks, labels.Total, i.Tasks.Total);
         foreach (var e in i.Engaged)
         {
-            yield return ["engaged-cooperatives", JsonEnum.Name(e.Region), Number(e.Cooperatives)];
-            yield return ["engaged-diaspora-groups", JsonEnum.Name(e.Region), Number(e.DiasporaGroups)];
+            yield return Row(name.EngagedCooperatives, labels.Regions[e.Region], e.Cooperatives);
+            yield return Row(name.EngagedDiasporaGroups, labels.Regions[e.Region], e.DiasporaGroups);
         }
         foreach (var f in i.FairParticipations)
         {
-            yield return ["fair-participations", $"{f.Year.ToString(CultureInfo.InvariantCulture)} {JsonEnum.Name(f.Fair)}", Number(f.Count)];
+            yield return Row(name.FairParticipations, $"{labels.Fairs[f.Fair]} {f.Year.ToString(CultureInfo.InvariantCulture)}", f.Count);
         }
         foreach (var n in i.CapacityNeeds)
         {
-            yield return ["capacity-needs", n.Name, Number(n.Count)];
+            yield return Row(name.CapacityNeeds, n.Name, n.Count);
         }
         foreach (var b in i.Budget)
         {
-            yield return ["budget", JsonEnum.Name(b.Currency), Decimal(b.Expected)];
-            yield return ["budget-received", JsonEnum.Name(b.Currency), Decimal(b.Received)];
+            yield return Money(name.Budget, b.Currency, b.Expected);
+            yield return Money(name.BudgetReceived, b.Currency, b.Received);
         }
         foreach (var p in i.Pledges)
         {
-            yield return ["pledges", JsonEnum.Name(p.Currency), Decimal(p.Expected)];
-            yield return ["pledges-received", JsonEnum.Name(p.Currency), Decimal(p.Received)];
+            yield return Money(name.Pledges, p.Currency, p.Expected);
+            yield return Money(name.PledgesReceived, p.Currency, p.Received);
         }
-        yield return ["pledges-in-kind", "received", Number(i.PledgesInKind.Received)];
-        yield return ["pledges-in-kind", "total", Number(i.PledgesInKind.Total)];
+        yield return Row(name.PledgesInKind, labels.Received, i.PledgesInKind.Received);
+        yield return Row(name.PledgesInKind, labels.Total, i.PledgesInKind.Total);
     }
 
-    /// <summary>"24000000 XOF + 2500 EUR": amounts are never converted between currencies.</summary>
-    public static string Amounts(IEnumerable<(Currency Currency, decimal Amount)> amounts) =>
-        string.Join(" + ", amounts.Select(a => $"{Decimal(a.Amount)} {JsonEnum.Name(a.Currency)}"));
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Decimal(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Amount(decimal? value, ExportLabels labels) => value is { } amount ? Csv.Number(amount, labels.Culture) : "";
 }

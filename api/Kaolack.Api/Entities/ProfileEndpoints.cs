@@ -1,5 +1,6 @@
 using Kaolack.Api.Auth;
 using Kaolack.Api.Directory;
+using Kaolack.Api.Hardening;
 using Kaolack.Api.Http;
 using Kaolack.Api.Projects;
 using Kaolack.Contracts.Common;
@@ -30,7 +31,7 @@ public static class ProfileEndpoints
         group.MapGet("/", routes.List).Describe($"list-{plural}",
             $"Search {plural}: free text, region, value chain, legal form (cooperatives), paging.", Status400BadRequest);
         group.MapGet("/{slug}", routes.Get).Describe($"get-{singular}", null, Status404NotFound);
-        group.MapPost("/", routes.Create).Describe($"create-{singular}",
+        group.MapPost("/", routes.Create).RequireCreationQuota().Describe($"create-{singular}",
             "Creates it; the slug comes from the name unless ?slug= is given.", Status400BadRequest, Status409Conflict);
         group.MapPut("/{slug}", routes.Update).Describe($"update-{singular}",
             "Replaces the profile; If-Match must carry the ETag that was read (412 when someone changed it meanwhile).",

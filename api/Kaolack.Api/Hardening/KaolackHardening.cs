@@ -22,8 +22,10 @@ public static class KaolackHardening
         services.AddOptions<HardeningOptions>()
             .Bind(configuration.GetSection(HardeningOptions.Section))
             .Validate(
-                options => options.LoginPermitsPerMinute > 0 && options.RegistrationPermitsPerHour > 0 && options.WritePermitsPerMinute > 0,
-                $"{HardeningOptions.Section}: every *Permits* value must be at least 1.")
+                options => options.LoginPermitsPerMinute > 0 && options.RegistrationPermitsPerHour > 0 && options.WritePermitsPerMinute > 0
+                    && options.CreationPermitsPerHour > 0 && options.HubCallsPerSecondPerConnection > 0 && options.HubCallsPerSecondPerAccount > 0
+                    && options.HubCallBurstPerConnection > 0 && options.HubCallBurstPerAccount > 0,
+                $"{HardeningOptions.Section}: every *Permits*, *HubCalls* and *Burst* value must be at least 1.")
             .ValidateOnStart();
 
         services.AddRateLimiter(options =>
@@ -33,9 +35,34 @@ public static class KaolackHardening
             options.OnRejected = RateLimitRejection.WriteAsync;
         });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<HardeningOptions>>((limiter, hardening) => AddPolicies(limiter, hardening.Value));
+            .Configure<IOptions<HardeningOptions>>((limiter, hardening) =>
+            {
+                AddPolicies(limiter, hardening.Value);
+                limiter.GlobalLimiter = CreationQuotas(hardening.Value);
+            });
+        services.AddSingleton<HubThrottle>();
         return services;
     }
+
+    /// <summary>
+    /// Counts the endpoint's requests against <see cref="HardeningOptions.CreationPermitsPerHour"/>, per signed-in user and
+    /// endpoint, on top of its other limits (the write limit still applies).
+    /// </summary>
+    public static TBuilder RequireCreationQuota<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new CreationQuota());
+    }
+
+    /// <summary>
+    /// The creation quotas, as the rate limiter's global limiter: it runs before each endpoint's own policy, so an
+    /// endpoint keeps its write limit and adds its quota (an endpoint holds only one named policy).
+    /// </summary>
+    private static PartitionedRateLimiter<HttpContext> CreationQuotas(HardeningOptions options) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<CreationQuota>() is not null
+            ? Partition(options, $"{ClientPartition.ByUserOrAddress(context)}|{endpoint.DisplayName}", options.CreationPermitsPerHour, TimeSpan.FromHours(1))
+            : RateLimitPartition.GetNoLimiter(""));
 
     /// <summary>
     /// Applies <see cref="RateLimitPolicies.Writes"/> to the POST, PUT, PATCH and DELETE endpoints of a group (or of
@@ -61,6 +88,9 @@ public static class KaolackHardening
     /// starts, so error pages, 404s and rate-limit refusals get them too.
     /// </summary>
     public static IApplicationBuilder UseKaolackSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
+
+    /// <summary>Adds <see cref="OriginCheck"/>: before authentication, so a refused request reaches no session and no endpoint.</summary>
+    public static IApplicationBuilder UseKaolackOriginCheck(this IApplicationBuilder app) => app.UseMiddleware<OriginCheck>();
 
     private static void AddPolicies(RateLimiterOptions limiter, HardeningOptions options)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kaolack.Api.Hardening;
 
@@ -28,6 +29,11 @@ public static class RateLimitRejection
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             detail = $"Nouvel essai possible dans {seconds} s.";
+        }
+        if (http.GetEndpoint()?.Metadata.GetMetadata<CreationQuota>() is not null
+            && http.RequestServices.GetService<IOptions<HardeningOptions>>() is { } hardening)
+        {
+            detail = $"{detail} Au plus {hardening.Value.CreationPermitsPerHour} créations de ce genre par heure et par compte.".Trim();
         }
 
         http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(RateLimitRejection))

@@ -29,6 +29,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 
 namespace Kaolack.Api.Hosting;
@@ -86,12 +87,23 @@ public static class KaolackApi
         services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
+                // In this order: refusals typed and logged (outermost), the caller as they are now, then the budgets.
                 options.AddFilter<DomainExceptionHubFilter>();
+                options.AddFilter<LiveSessionFilter>();
+                options.AddFilter<HubThrottleFilter>();
             })
             .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
+        // Refusals are logged once, as one line, by DomainExceptionHubFilter (which also logs real failures).
+        services.AddLogging(logging => logging.AddFilter(DomainExceptionHubFilter.DispatcherCategory, LogLevel.Critical));
         services.AddOptions<LiveRelayOptions>();
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveRelay>());
+        services.AddOptions<LiveSessionOptions>().BindConfiguration(LiveSessionOptions.Section)
+            .Validate(options => options.SessionRecheckInterval > TimeSpan.Zero && options.SignedOutGrace >= TimeSpan.Zero,
+                $"{LiveSessionOptions.Section}: SessionRecheckInterval must be positive, SignedOutGrace not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<LiveSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveSessions>());
 
         services.AddSingleton(new TableServiceClient(storageConnectionString));
         services.AddSingleton(new BlobServiceClient(storageConnectionString));
@@ -138,6 +150,7 @@ public static class KaolackApi
             return next(context);
         });
 
+        app.UseKaolackOriginCheck();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

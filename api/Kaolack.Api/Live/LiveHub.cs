@@ -18,9 +18,10 @@ namespace Kaolack.Api.Live;
 /// "presence:{slug}", "workshop:{id}", "dashboard:programme", "dashboard:project:{slug}", "directory:cooperatives", …) and gets
 /// "event" calls. Subscribing with the last version it saw returns what it missed, or a snapshot.
 /// Workshop guests connect too, but may only subscribe to their workshop and send its commands.
+/// Every method acts as the caller is now, not as they were when the connection opened (<see cref="LiveSessions"/>).
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<JsonHubProtocolOptions> json) : Hub<ILiveClient>
+public sealed class LiveHub(LiveRelay relay, LiveSessions sessions, IGrainFactory grains, IOptions<JsonHubProtocolOptions> json) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -33,7 +34,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     public async Task<CatchUp> Subscribe(string topic, long? sinceVersion)
     {
         var parsed = Parse(topic);
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        var caller = sessions.CallerOf(Context);
         if (caller.IsGuest && !TopicKinds.Of(parsed.Scope).OpenToGuests(parsed))
         {
             throw GuestRefused();
@@ -45,8 +46,17 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         var missed = await relay.CatchUp(parsed, sinceVersion, caller);
         await Groups.AddToGroupAsync(Context.ConnectionId, parsed.ToString());
         await relay.Track(Context.ConnectionId, parsed, caller);
-        var meanwhile = await relay.CatchUp(parsed, missed.Version, caller);
-        return missed with { Version = meanwhile.Version, Events = [.. missed.Events, .. meanwhile.Events] };
+        try
+        {
+            var meanwhile = await relay.CatchUp(parsed, missed.Version, caller);
+            return missed with { Version = meanwhile.Version, Events = [.. missed.Events, .. meanwhile.Events] };
+        }
+        catch (DomainException)
+        {
+            // Access went between the two catch-ups: the connection does not stay in the group.
+            await Unsubscribe(topic);
+            throw;
+        }
     }
 
     /// <summary>
@@ -120,7 +130,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// <remarks>Bound here, like <see cref="SubmitPlanOp"/>, so an unknown type or member is "validation-failed".</remarks>
     public async Task<WorkshopAck> SendWorkshopCommand(string workshopId, JsonElement command)
     {
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        var caller = sessions.CallerOf(Context);
         if (!Slug.IsValid(workshopId))
         {
             throw HubErrors.Create("invalid-topic", "Identifiant d'atelier invalide.");
@@ -159,6 +169,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
         // A closed connection leaves at once; a vanished one disappears when its presence expires.
         if (Context.User?.Identity?.IsAuthenticated == true)
         {
+            // As who they were last: a signed-out caller still takes back their own presence and attendance.
             var caller = Context.User.ToCaller();
             foreach (var workshopId in WorkshopsJoined())
             {
@@ -192,7 +203,7 @@ public sealed class LiveHub(LiveRelay relay, IGrainFactory grains, IOptions<Json
     /// </summary>
     private Caller PlanCaller(string key)
     {
-        var caller = Context.User?.ToCaller() ?? throw new UnauthenticatedException();
+        var caller = sessions.CallerOf(Context);
         if (!PlanKey.TryParse(key, out var planKey))
         {
             throw HubErrors.Create("invalid-topic", "Identifiant de projet (ou de notes d'atelier) invalide.");

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Grains.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -13,6 +14,9 @@ namespace Kaolack.Api.Live;
 /// the SignalR group of the topic. It watches a grain only while a local connection subscribes to it,
 /// re-registers periodically (grain observers expire), and fills any gap in versions from the grain's
 /// journal, so a relay that missed a message still delivers every event in order.
+/// Deliveries follow each connection's caller as it is now: a changed caller (<see cref="LiveSessions"/>) or a source
+/// telling that access changed (<see cref="OnAccessChanged"/>) has the topics checked again, and a connection that may
+/// no longer read one leaves it and is told (<see cref="ILiveClient.Revoked"/>).
 /// </summary>
 public sealed partial class LiveRelay(
     IGrainFactory grains,
@@ -82,6 +86,57 @@ public sealed partial class LiveRelay(
             Release(connectionId, topic);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The connection now acts as <paramref name="caller"/> (a role changed): restricted events are shaped for the new
+    /// caller, and each of its topics is checked again, so one it may no longer read stops at once.
+    /// </summary>
+    public async Task CallerChanged(string connectionId, Caller caller)
+    {
+        List<TopicWatch> followed = [];
+        lock (membership)
+        {
+            if (!connections.TryGetValue(connectionId, out var connection))
+            {
+                return;
+            }
+            connection.Caller = caller;
+            followed.AddRange(connection.Topics.Select(t => topics.GetValueOrDefault(t.ToString())).OfType<TopicWatch>());
+        }
+        foreach (var watch in followed)
+        {
+            await watch.Recheck(this, [connectionId]);
+        }
+    }
+
+    /// <summary>A source says who may read it changed: every local follower of the topic is checked again.</summary>
+    public async Task OnAccessChanged(string topic)
+    {
+        TopicWatch? watch;
+        lock (membership)
+        {
+            topics.TryGetValue(topic, out watch);
+        }
+        if (watch is not null)
+        {
+            await watch.Recheck(this, Followers(watch));
+        }
+    }
+
+    /// <summary>The connection's session ended: it leaves every group and topic at once (the connection closes after).</summary>
+    public async Task Drop(string connectionId)
+    {
+        Topic[] followed;
+        lock (membership)
+        {
+            followed = connections.TryGetValue(connectionId, out var connection) ? [.. connection.Topics] : [];
+        }
+        foreach (var topic in followed)
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, topic.ToString());
+        }
+        await UntrackAll(connectionId);
     }
 
     public Task UntrackAll(string connectionId)
@@ -198,6 +253,25 @@ public sealed partial class LiveRelay(
 
     private ILiveSource Source(Topic topic) => TopicKinds.Of(topic.Scope).Source(grains, topic);
 
+    private Caller? CallerOf(string connectionId)
+    {
+        lock (membership)
+        {
+            return connections.TryGetValue(connectionId, out var connection) ? connection.Caller : null;
+        }
+    }
+
+    /// <summary>Takes the connection off the topic (group and tracking) and tells it why.</summary>
+    private async Task Revoke(string connectionId, Topic topic, DomainException reason)
+    {
+        var name = topic.ToString();
+        await hub.Groups.RemoveFromGroupAsync(connectionId, name);
+        await Untrack(connectionId, topic);
+        LogRevoked(connectionId, name, reason.Code);
+        await hub.Clients.Client(connectionId).Revoked(name,
+            HubErrors.Text(HubErrors.AccessRemoved, $"Vous n'avez plus accès à « {name} » : {reason.Message}"));
+    }
+
     private string[] Followers(TopicWatch watch)
     {
         lock (membership)
@@ -212,10 +286,16 @@ public sealed partial class LiveRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not deliver {Topic} v{Version}")]
     private partial void LogDeliveryFailed(Exception exception, string topic, long version);
 
-    /// <summary>One connection: who it is and what it follows.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not check again who follows {Topic}")]
+    private partial void LogRecheckFailed(Exception exception, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live connection {ConnectionId} no longer follows {Topic}: {Code}")]
+    private partial void LogRevoked(string connectionId, string topic, string code);
+
+    /// <summary>One connection: who it is now (changed by <see cref="CallerChanged"/>) and what it follows.</summary>
     private sealed class ConnectionState(Caller caller)
     {
-        public Caller Caller { get; } = caller;
+        public Caller Caller { get; set; } = caller;
 
         public HashSet<Topic> Topics { get; } = [];
     }
@@ -289,6 +369,43 @@ public sealed partial class LiveRelay(
             catch (Exception exception)
             {
                 relay.LogRefreshFailed(exception, topic.ToString());
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        /// <summary>
+        /// Asks the source again, as each connection's caller, whether they read the topic (the access check of a
+        /// subscription: a catch-up from the last version forwarded, usually empty), and revokes those refused. Holds the
+        /// delivery gate meanwhile, so nothing of the topic reaches them after the check began.
+        /// </summary>
+        public async Task Recheck(LiveRelay relay, IReadOnlyCollection<string> connectionIds)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                foreach (var connectionId in connectionIds)
+                {
+                    if (relay.CallerOf(connectionId) is not { } caller)
+                    {
+                        continue;
+                    }
+                    try
+                    {
+                        await relay.Source(topic).CatchUp(caller, lastForwarded);
+                    }
+                    catch (DomainException refused)
+                    {
+                        await relay.Revoke(connectionId, topic, refused);
+                    }
+                    catch (Exception exception)
+                    {
+                        // The source did not answer: the connection keeps the topic; per-event rules still apply.
+                        relay.LogRecheckFailed(exception, topic.ToString());
+                    }
+                }
             }
             finally
             {

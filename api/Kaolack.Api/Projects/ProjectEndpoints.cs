@@ -1,6 +1,7 @@
 using Kaolack.Api.Auth;
 using Kaolack.Api.Directory;
 using Kaolack.Api.Entities;
+using Kaolack.Api.Hardening;
 using Kaolack.Api.Http;
 using Kaolack.Api.Mail;
 using Kaolack.Api.Plans;
@@ -28,7 +29,7 @@ public static class ProjectEndpoints
         group.MapGet("/", List).Describe("list-projects",
             "Search projects: free text, partner region, value chain, status, paging.", Status400BadRequest);
         group.MapGet("/{slug}", Get).Describe("get-project", null, Status404NotFound);
-        group.MapPost("/", Create).Describe("create-project",
+        group.MapPost("/", Create).RequireCreationQuota().Describe("create-project",
             "Proposes a project; the slug comes from the title unless ?slug= is given.", Status400BadRequest, Status409Conflict);
         group.MapPut("/{slug}", Update).Describe("update-project",
             "Replaces the charter; If-Match must carry the ETag that was read.",
@@ -54,7 +55,7 @@ public static class ProjectEndpoints
             Status400BadRequest, Status403Forbidden, Status404NotFound);
         group.MapGet("/{slug}/plan/versions", ListPlanVersions).Describe("list-project-plan-versions",
             "The plan's named versions, oldest first.", Status403Forbidden, Status404NotFound);
-        group.MapPost("/{slug}/plan/versions", SavePlanVersion).Describe("save-project-plan-version",
+        group.MapPost("/{slug}/plan/versions", SavePlanVersion).RequireCreationQuota().Describe("save-project-plan-version",
             "Saves the plan as it is now under a name (1–80 characters); a name already used in the plan is 409.",
             Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict);
         group.MapGet("/{slug}/plan/versions/{id}", GetPlanVersion).Describe("get-project-plan-version",

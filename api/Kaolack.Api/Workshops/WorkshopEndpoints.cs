@@ -32,7 +32,7 @@ public static class WorkshopEndpoints
         var group = app.MapGroup("/api/workshops").WithTags("workshops");
 
         group.MapGet("/", List).Describe("list-workshops", "Every workshop, soonest first (dates are UTC instants).");
-        group.MapPost("/", Create).Describe("create-workshop",
+        group.MapPost("/", Create).RequireCreationQuota().Describe("create-workshop",
             "Coaches and admins; the creator becomes its coach and a join code is drawn.", Status400BadRequest, Status403Forbidden);
         group.MapGet("/{id}", Get).RequireAuthorization(AuthSchemes.ParticipantPolicy).Describe("get-workshop",
             "The workshop and its whole live session, as the caller may see it (its guests too).", Status403Forbidden, Status404NotFound);
@@ -54,7 +54,7 @@ public static class WorkshopEndpoints
         group.MapGet("/{id}/summary.md", SummaryMarkdown).Describe("workshop-summary-markdown",
             "Agenda, attendance, poll results and the board with its dots, in Markdown.", Status404NotFound);
         group.MapGet("/{id}/summary.csv", SummaryCsv).Describe("workshop-summary-csv",
-            "The same summary as CSV rows: section, subject, detail, value.", Status404NotFound);
+            "The same summary as CSV rows (part, subject, detail, value; \";\"-separated, UTF-8 with BOM).", Status404NotFound);
 
         var templates = app.MapGroup("/api/workshop-templates").WithTags("workshops");
         templates.MapGet("/", ListTemplates).Describe("list-workshop-templates", "Coaches and admins: the shared templates, by name.", Status403Forbidden);
@@ -185,8 +185,9 @@ public static class WorkshopEndpoints
     private static Task<ContentHttpResult> SummaryMarkdown(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         Summary(grains, id, user, SummaryFormat.Markdown, "text/markdown; charset=utf-8");
 
-    private static Task<ContentHttpResult> SummaryCsv(string id, IGrainFactory grains, ClaimsPrincipal user) =>
-        Summary(grains, id, user, SummaryFormat.Csv, "text/csv; charset=utf-8");
+    /// <summary>The project's one CSV dialect (<see cref="Csv"/>): ";", a byte order mark, formulas defused.</summary>
+    private static async Task<FileContentHttpResult> SummaryCsv(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.File(Csv.WithBom(await Workshop(grains, id).Summary(user.ToCaller(), SummaryFormat.Csv)), Csv.ContentType, $"atelier-{id}.csv");
 
     private static async Task<ContentHttpResult> Summary(IGrainFactory grains, string id, ClaimsPrincipal user, SummaryFormat format, string contentType) =>
         TypedResults.Text(await Workshop(grains, id).Summary(user.ToCaller(), format), contentType, Encoding.UTF8);

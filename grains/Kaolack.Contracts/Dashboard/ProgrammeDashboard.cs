@@ -7,6 +7,12 @@ namespace Kaolack.Contracts.Dashboard;
 /// </summary>
 /// <param name="Version">The version of the "dashboard:programme" topic this view was pushed at.</param>
 /// <param name="AsOf">The day lateness was judged against.</param>
+/// <param name="Indicators">Counted over the projects the reader may see (and every organisation), filtered.</param>
+/// <param name="Series">The programme's daily progress, for readers who see every project; empty for the others (it is
+/// history of the whole programme, which cannot be recounted per reader).</param>
+/// <param name="WholeProgramme">The reader sees every project (admins, coaches, partners), so live updates carry the
+/// indicators and series. False for readers who see only their own projects: their live updates carry only the rows they
+/// may see and empty indicators, and the page reads the dashboard again to recount.</param>
 [GenerateSerializer, Immutable]
 public sealed record ProgrammeDashboard(
     [property: Id(0)] long Version,
@@ -14,4 +20,5 @@ public sealed record ProgrammeDashboard(
     [property: Id(2)] ProgrammeIndicators Indicators,
     [property: Id(3)] ProgressPoint[] Series,
     [property: Id(4)] ProjectSummary[] Projects,
-    [property: Id(5)] string[] Removed);
+    [property: Id(5)] string[] Removed,
+    [property: Id(6)] bool WholeProgramme);

@@ -5,4 +5,11 @@ public interface ILiveObserver : IGrainObserver
 {
     [OneWay]
     Task OnLiveEvent(LiveEvent liveEvent);
+
+    /// <summary>
+    /// Who may read <paramref name="topic"/> changed (a member left a project, the project went): the relay checks its
+    /// followers of the topic again and stops delivering to those who may no longer read it.
+    /// </summary>
+    [OneWay]
+    Task OnAccessChanged(string topic);
 }

@@ -35,4 +35,12 @@ public interface IPlanDocumentGrain : ILiveSource
     /// Answers the plan once they are durable.
     /// </summary>
     Task<PlanSnapshot> RestoreVersion(Caller caller, long id);
+
+    /// <summary>
+    /// Told by the owner when who may read or edit the document changed: access answers kept so far are forgotten
+    /// before this returns (the next edit asks the owner again), and the live relays following the plan and its
+    /// presence check their connections again.
+    /// </summary>
+    [AlwaysInterleave]
+    Task AccessChanged();
 }

@@ -18,4 +18,11 @@ public interface IPlanPresenceGrain : ILiveSource
     /// <summary>Called by the plan for each published change: cursors follow text edits.</summary>
     [OneWay]
     Task OnPlanChange(PlanChange change);
+
+    /// <summary>
+    /// Who may read the plan changed (<see cref="IPlanDocumentGrain.AccessChanged"/>): kept answers are forgotten, relays
+    /// check again. Interleaved: the owner that causes it may be the very grain an update in progress here is waiting for.
+    /// </summary>
+    [AlwaysInterleave]
+    Task AccessChanged();
 }

@@ -25,6 +25,16 @@ public static class PlanRules
     /// <summary>Longest client session id of a submission.</summary>
     public const int MaxClientIdLength = 64;
 
+    /// <summary>
+    /// Largest document, in UTF-16 characters of its ids, order keys and fields (<see cref="Size(PlanEntity?)"/>): a
+    /// long plan is a few hundred thousand. Without it, the per-field and per-kind limits would let one editor grow a
+    /// plan past a hundred megabytes; an op that would cross it is refused with rule <see cref="SizeLimitRule"/>.
+    /// </summary>
+    public const int MaxDocumentSize = 1_000_000;
+
+    /// <summary>The rule of an op refused because the plan would grow past <see cref="MaxDocumentSize"/>.</summary>
+    public const string SizeLimitRule = "plan-size-limit";
+
     /// <summary>Refuses a malformed submission (client id, seq, base version, then its op) with field-level messages.</summary>
     public static void ValidateSubmission(PlanSubmission? submission)
     {
@@ -154,6 +164,36 @@ public static class PlanRules
             }), null),
             _ => (With(model, key, entity with { Fields = entity.Fields.SetItem(op.Field!, ApplyText(entity, op)) }), null),
         };
+    }
+
+    /// <summary>What an entity weighs against <see cref="MaxDocumentSize"/>: its id, order key, field names and values.</summary>
+    public static long Size(PlanEntity? entity) =>
+        entity is null ? 0 : entity.Id.Length + entity.Order.Length + entity.Fields.Sum(f => (long)f.Key.Length + f.Value.Length);
+
+    public static long Size(PlanModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Entities.Values.Sum(Size);
+    }
+
+    /// <summary>How much <paramref name="op"/>, applied to <paramref name="before"/> giving <paramref name="after"/>, changed the document's size.</summary>
+    public static long SizeChange(PlanModel before, PlanModel after, PlanOp op)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var key = PlanModel.Key(op);
+        return Size(after.Entities.GetValueOrDefault(key)) - Size(before.Entities.GetValueOrDefault(key));
+    }
+
+    /// <summary>Refuses a change that grows a document of <paramref name="size"/> past <see cref="MaxDocumentSize"/> (shrinking always passes).</summary>
+    /// <exception cref="RuleViolationException"><see cref="SizeLimitRule"/>.</exception>
+    public static void RequireRoom(long size, long growth)
+    {
+        if (growth > 0 && size + growth > MaxDocumentSize)
+        {
+            throw new RuleViolationException(SizeLimitRule,
+                $"Le plan dépasserait {MaxDocumentSize.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères : raccourcissez-le ou partagez-le en plusieurs projets.");
+        }
     }
 
     private static string ApplyText(PlanEntity entity, PlanOp op)

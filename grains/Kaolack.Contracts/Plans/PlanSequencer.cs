@@ -29,6 +29,7 @@ public sealed class PlanSequencer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowLimit);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clientLimit);
         Model = model;
+        Size = PlanRules.Size(model);
         Version = version;
         this.clients = new Dictionary<string, PlanClientRecord>(clients ?? [], StringComparer.Ordinal);
         WindowLimit = windowLimit;
@@ -36,6 +37,9 @@ public sealed class PlanSequencer
     }
 
     public PlanModel Model { get; private set; }
+
+    /// <summary>The model's size as <see cref="PlanRules.MaxDocumentSize"/> counts it.</summary>
+    public long Size { get; private set; }
 
     public long Version { get; private set; }
 
@@ -53,7 +57,8 @@ public sealed class PlanSequencer
     /// </summary>
     /// <exception cref="ValidationFailedException">A seq older than the session's last ("seq"), a base version ahead of the
     /// plan ("baseVersion"), or an op that does not fit the document.</exception>
-    /// <exception cref="RuleViolationException">"resync": the base version is older than the window; "plan-entity-limit".</exception>
+    /// <exception cref="RuleViolationException">"resync": the base version is older than the window; "plan-entity-limit";
+    /// "plan-size-limit".</exception>
     public PlanOutcome Sequence(PlanSubmission submission, string userId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -78,6 +83,7 @@ public sealed class PlanSequencer
             op = PlanRules.Transform(op, window[i].Op);
         }
         var (next, dropped) = PlanRules.Apply(Model, op);
+        PlanRules.RequireRoom(Size, PlanRules.SizeChange(Model, next, op));
         if (dropped is not null)
         {
             var droppedAck = new PlanAck(null, dropped);
@@ -99,13 +105,16 @@ public sealed class PlanSequencer
         ArgumentNullException.ThrowIfNull(ops);
         var kept = new List<PlanOp>();
         var scratch = Model;
+        var size = Size;
         foreach (var op in ops)
         {
             var (next, dropped) = PlanRules.Apply(scratch, op);
             if (dropped is null)
             {
+                var growth = PlanRules.SizeChange(scratch, next, op);
+                PlanRules.RequireRoom(size, growth);
                 kept.Add(op);
-                scratch = next;
+                (scratch, size) = (next, size + growth);
             }
         }
         return [.. kept.Select((op, i) => Sequence(new PlanSubmission(clientId, i + 1, Version, op), userId, at).Change!)];
@@ -170,6 +179,7 @@ public sealed class PlanSequencer
 
     private void Commit(PlanModel next, PlanChange change)
     {
+        Size += PlanRules.SizeChange(Model, next, change.Op);
         Model = next;
         Version = change.Version;
         window.Add(change);

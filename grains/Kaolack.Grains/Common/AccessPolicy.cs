@@ -23,6 +23,15 @@ public static class AccessPolicy
     public static bool CanEditProject(Caller caller, IEnumerable<ProjectMember> members) =>
         caller.IsAdmin || (caller.MayWrite && RoleIn(caller, members) is ProjectRole.Owner or ProjectRole.Editor);
 
+    /// <summary>
+    /// Refuses a project the caller may not read, and one that does not exist, alike ("forbidden", same words): to whoever
+    /// does not see every project, an answer that differed would tell which hidden slugs exist. Those who see every
+    /// project pass, and learn that a missing one is missing.
+    /// </summary>
+    /// <param name="members">The project's members, or null when there is no such project.</param>
+    public static void RequireProjectVisible(Caller caller, IEnumerable<ProjectMember>? members) =>
+        Require(members is null ? caller.SeesAllProjects : CanReadProject(caller, members), "Ce projet n'existe pas ou vous n'y avez pas accès.");
+
     public static bool CanManageProject(Caller caller, IEnumerable<ProjectMember> members) =>
         caller.IsAdmin || (caller.MayWrite && RoleIn(caller, members) is ProjectRole.Owner);
 

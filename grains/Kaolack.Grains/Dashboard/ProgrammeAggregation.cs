@@ -1,6 +1,8 @@
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Projects;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Dashboard;
 
@@ -37,6 +39,22 @@ public static class ProgrammeAggregation
             Budget = Sum(projects.SelectMany(p => p.Budget)),
             Pledges = Sum(projects.SelectMany(p => p.Pledges)),
             PledgesInKind = new PledgeCounts(projects.Sum(p => p.PledgesInKind.Received), projects.Sum(p => p.PledgesInKind.Total)),
+        };
+    }
+
+    /// <summary>
+    /// A live update of the programme as a reader who sees only their own projects receives it: the rows they may see,
+    /// the removals, and no indicators nor series (counted over every project, they would tell about hidden ones).
+    /// </summary>
+    public static ProgrammeDashboard ForOwnProjects(ProgrammeDashboard dashboard, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        return dashboard with
+        {
+            Indicators = new ProgrammeIndicators(),
+            Series = [],
+            Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))],
+            WholeProgramme = false,
         };
     }
 

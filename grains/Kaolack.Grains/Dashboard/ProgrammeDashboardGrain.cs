@@ -52,7 +52,7 @@ public sealed class ProgrammeDashboardGrain(
     {
         var today = Today;
         var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);
-        return new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(storedProjects.Values, Caller.System, today), []);
+        return new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(storedProjects.Values, Caller.System, today), [], WholeProgramme: true);
     }, clock, logger);
 
     private ThrottledPush Pushes => pushes ??= new ThrottledPush(this, options.Value.PushInterval, clock, Push);
@@ -123,14 +123,16 @@ public sealed class ProgrammeDashboardGrain(
 
     public Task<PledgeFact[]> PledgesTo(string projectSlug) => Task.FromResult(Pledges(projectSlug));
 
+    /// <summary>Filters and indicators apply to the projects the caller may see only: a filter never singles out a hidden project.</summary>
     public Task<ProgrammeDashboard> Get(Caller caller, DashboardFilter filter)
     {
         RequireRead(caller);
         ArgumentNullException.ThrowIfNull(filter);
         var today = Today;
-        var rows = storedProjects.Values.Where(p => ProgrammeAggregation.Matches(p, filter)).ToArray();
+        var rows = Rows(storedProjects.Values.Where(p => ProgrammeAggregation.Matches(p, filter)), caller, today);
         var indicators = ProgrammeAggregation.Compute(rows, storedOrganisations.Values.Where(o => ProgrammeAggregation.Matches(o, filter)), today);
-        return Task.FromResult(new ProgrammeDashboard(pushVersion, today, indicators, series, Rows(rows, caller, today), []));
+        var whole = caller.SeesAllProjects;
+        return Task.FromResult(new ProgrammeDashboard(pushVersion, today, indicators, whole ? series : [], rows, [], whole));
     }
 
     public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
@@ -222,6 +224,6 @@ public sealed class ProgrammeDashboardGrain(
         changedSincePush.Clear();
         removedSincePush.Clear();
         pushVersion++;
-        await Live.Publish(Live.Event(ChangeKind.Updated, now, new ProgrammeDashboard(pushVersion, today, indicators, series, changed, removed)));
+        await Live.Publish(Live.Event(ChangeKind.Updated, now, new ProgrammeDashboard(pushVersion, today, indicators, series, changed, removed, WholeProgramme: true)));
     }
 }

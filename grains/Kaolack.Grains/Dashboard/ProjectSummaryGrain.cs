@@ -109,8 +109,7 @@ public sealed class ProjectSummaryGrain(
     private void RequireRead(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        AccessPolicy.Require(current is null ? AccessPolicy.CanReadDirectory(caller) : AccessPolicy.CanReadProject(caller, current.Members),
-            "Vous n'avez pas accès à ce projet.");
+        AccessPolicy.RequireProjectVisible(caller, current?.Members);
     }
 
     private void Recompute()

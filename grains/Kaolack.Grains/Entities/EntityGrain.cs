@@ -36,6 +36,8 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
 
     protected TimeProvider Clock { get; }
 
+    protected ILogger Logger => logger;
+
     protected string Slug => this.GetPrimaryKeyString();
 
     protected TValue? Current => State.Value;
@@ -80,7 +82,7 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
     protected abstract bool CanRead(Caller caller, TValue value);
 
     /// <summary>Refuses callers who may not read; an entity that does not exist reveals nothing but its absence.</summary>
-    protected void RequireRead(Caller caller)
+    protected virtual void RequireRead(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         AccessPolicy.Require(Current is null ? AccessPolicy.CanReadDirectory(caller) : CanRead(caller, Current),

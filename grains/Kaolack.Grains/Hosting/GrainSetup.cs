@@ -44,7 +44,7 @@ public static class GrainSetup
             .Validate(options => options.IsValid(), $"{AccountOptions.Section}: counts and durations must be positive.")
             .ValidateOnStart();
         silo.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
-            .Validate(options => options.Ttl > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl must be positive.")
+            .Validate(options => options.Ttl > TimeSpan.Zero && options.PushInterval > TimeSpan.Zero, $"{PresenceOptions.Section}:Ttl and PushInterval must be positive.")
             .ValidateOnStart();
         silo.Services.AddOptions<PlanStorageOptions>().BindConfiguration(PlanStorageOptions.Section)
             .Validate(options => options.IsValid(), $"{PlanStorageOptions.Section}: counts and intervals must be positive, segments at most {PlanLogSegments.MaxBlocksPerBlob} blocks.")

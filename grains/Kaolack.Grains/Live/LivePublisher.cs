@@ -100,6 +100,12 @@ public sealed class LivePublisher
         await watchers.Notify(watcher => watcher.OnLiveEvent(liveEvent));
     }
 
+    /// <summary>
+    /// Tells the watching relays that who may read the topic changed, so they check their followers again (a removed
+    /// member stops receiving it). Rare (membership changes), so each relay then asks once per local follower.
+    /// </summary>
+    public Task AccessChanged() => watchers.Notify(watcher => watcher.OnAccessChanged(Topic));
+
     /// <summary>Publishes the whole current state (what a snapshot carries) as the change at the current version.</summary>
     public Task PublishState(ChangeKind change, DateTimeOffset at) => Publish(Event(change, at, state()));
 

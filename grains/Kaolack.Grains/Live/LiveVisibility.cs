@@ -3,6 +3,7 @@ using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Common;
+using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Workshops;
 
 namespace Kaolack.Grains.Live;
@@ -12,7 +13,8 @@ namespace Kaolack.Grains.Live;
 /// rest of each kind). Directory events about projects the caller may not see are withheld (so directory topics can skip
 /// versions); snapshots keep only visible entries. A project's events go only to who may read the project at that
 /// version: subscribing required read access, but a member removed later must stop receiving them on a connection that
-/// stays open. Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
+/// stays open. Dashboard summaries go to their project's readers; programme pushes go whole to those who see every project,
+/// and to the others with only the rows they may see and no programme-wide numbers (they recount over REST).
 /// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its changes
 /// (or its whole state): each connection receives them shaped for its caller (results hidden from participants while the
 /// coach hides them, their own ballots, dots and upvotes), and nothing if they may not observe the workshop; the delta
@@ -52,10 +54,10 @@ public static class LiveVisibility
             },
             liveEvent => liveEvent.Data is WorkshopSnapshot or WorkshopChanges),
         [TopicScope.ProgrammeDashboard] = new(
-            (caller, liveEvent) => liveEvent.Data is ProgrammeDashboard dashboard && dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers))
-                ? liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } }
+            (caller, liveEvent) => liveEvent.Data is ProgrammeDashboard dashboard && !caller.SeesAllProjects
+                ? liveEvent with { Data = ProgrammeAggregation.ForOwnProjects(dashboard, caller) }
                 : liveEvent,
-            liveEvent => liveEvent.Data is ProgrammeDashboard dashboard && dashboard.Projects.Any(p => p.Readers is not null)),
+            liveEvent => liveEvent.Data is ProgrammeDashboard),
         [TopicScope.ProjectDashboard] = new(
             (caller, liveEvent) => liveEvent.Data is ProjectSummary summary && !AccessPolicy.CanSee(caller, summary.Readers) ? null : liveEvent,
             liveEvent => liveEvent.Data is ProjectSummary { Readers: not null }),

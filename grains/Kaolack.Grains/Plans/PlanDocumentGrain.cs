@@ -134,6 +134,14 @@ public sealed class PlanDocumentGrain(
         return Current();
     }
 
+    public async Task AccessChanged()
+    {
+        access.Forget();
+        // The presence shows where readers are: it forgets too, and its relays check again.
+        await GrainFactory.GetGrain<IPlanPresenceGrain>(Key).AccessChanged();
+        await live.AccessChanged();
+    }
+
     public Task<long> Watch(ILiveObserver observer) => live.Watch(observer);
 
     public Task Unwatch(ILiveObserver observer) => live.Unwatch(observer);

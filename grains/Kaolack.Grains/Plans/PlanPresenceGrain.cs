@@ -13,7 +13,8 @@ namespace Kaolack.Grains.Plans;
 /// <summary>
 /// Who is in a project's plan right now, in memory only: an entry per client, refreshed by each update
 /// and dropped once not seen for <see cref="PresenceOptions.Ttl"/>. Every change is published whole
-/// (a snapshot), with a version that keeps increasing across activations.
+/// (a snapshot), with a version that keeps increasing across activations; pushes are coalesced
+/// (<see cref="PresenceOptions.PushInterval"/>), so however fast updates come, a watcher receives a few lists a second.
 /// </summary>
 public sealed class PlanPresenceGrain(
     TimeProvider clock,
@@ -33,6 +34,7 @@ public sealed class PlanPresenceGrain(
     private readonly Dictionary<string, PresenceEntry> entries = new(StringComparer.Ordinal);
     private PlanAccessCache? access;
     private LivePublisher? live;
+    private ThrottledPush? pushes;
     private long version;
 
     private string Slug => this.GetPrimaryKeyString();
@@ -42,11 +44,19 @@ public sealed class PlanPresenceGrain(
 
     private PlanAccessCache Access => access ??= new PlanAccessCache(PlanKey.Parse(Slug).Owner(GrainFactory), clock);
 
+    private ThrottledPush Pushes => pushes ??= new ThrottledPush(this, options.Value.PushInterval, clock, Push);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         version = clock.GetUtcNow().ToUnixTimeMilliseconds();
         this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(SweepInterval, SweepInterval));
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task AccessChanged()
+    {
+        access?.Forget();
+        return Live.AccessChanged();
     }
 
     public async Task Update(Caller caller, string displayName, PresenceUpdate update)
@@ -71,7 +81,7 @@ public sealed class PlanPresenceGrain(
                 entries.Remove(stale);
             }
         }
-        await Publish();
+        Changed();
     }
 
     public async Task Leave(Caller caller, string clientId)
@@ -83,16 +93,16 @@ public sealed class PlanPresenceGrain(
         }
         AccessPolicy.Require(entry.UserId == caller.UserId, "Seul son propre client peut quitter le plan.");
         entries.Remove(entry.ClientId);
-        await Publish();
+        Changed();
     }
 
-    public async Task OnPlanChange(PlanChange change)
+    public Task OnPlanChange(PlanChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         var op = change.Op;
         if (op.Type != PlanOpType.Text || op.Text is not { } text)
         {
-            return;
+            return Task.CompletedTask;
         }
         var moved = false;
         foreach (var entry in entries.Values.ToList())
@@ -110,8 +120,9 @@ public sealed class PlanPresenceGrain(
         }
         if (moved)
         {
-            await Publish();
+            Changed();
         }
+        return Task.CompletedTask;
     }
 
     public Task<long> Watch(ILiveObserver observer) => Live.Watch(observer);
@@ -124,7 +135,7 @@ public sealed class PlanPresenceGrain(
         return Live.CatchUp(caller, sinceVersion);
     }
 
-    private async Task Sweep(CancellationToken cancellationToken)
+    private Task Sweep(CancellationToken cancellationToken)
     {
         var oldest = clock.GetUtcNow() - options.Value.Ttl;
         var gone = entries.Values.Where(e => e.SeenAt <= oldest).Select(e => e.ClientId).ToList();
@@ -134,14 +145,17 @@ public sealed class PlanPresenceGrain(
         }
         if (gone.Count > 0)
         {
-            await Publish();
+            Changed();
         }
+        return Task.CompletedTask;
     }
 
-    private async Task Publish()
+    private void Changed() => Pushes.Changed();
+
+    private Task Push()
     {
         version = Math.Max(version + 1, clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await Live.PublishState(ChangeKind.Snapshot, clock.GetUtcNow());
+        return Live.PublishState(ChangeKind.Snapshot, clock.GetUtcNow());
     }
 
     private static void Validate(PresenceUpdate update)

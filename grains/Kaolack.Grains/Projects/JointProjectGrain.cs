@@ -101,9 +101,10 @@ public sealed class JointProjectGrain(
 
     public async Task Delete(Caller caller, long expectedVersion)
     {
-        Require(caller, AccessPolicy.CanManageProject, "Seuls les propriétaires du projet peuvent le supprimer.");
+        var current = Require(caller, AccessPolicy.CanManageProject, "Seuls les propriétaires du projet peuvent le supprimer.");
         CheckVersion(expectedVersion);
         await Commit(null, ChangeKind.Deleted);
+        await TellPlanAccessChanged(current, null);
     }
 
     public async Task<InvitationTicket> Invite(Caller caller, string email, ProjectRole role)
@@ -118,7 +119,7 @@ public sealed class JointProjectGrain(
 
     public Task<InvitationDetails> DescribeInvitation(string token)
     {
-        var current = RequireCurrent();
+        var current = InvitingProject();
         var invitation = ProjectRules.FindUsableInvitation(current, Secrets.Hash(SecretOf(token)), Now);
         return Task.FromResult(new InvitationDetails(Slug, current.Charter.Title, invitation.Email, invitation.Role, invitation.ExpiresAt));
     }
@@ -126,7 +127,7 @@ public sealed class JointProjectGrain(
     public async Task<JointProject> AcceptInvitation(Caller caller, string token)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var current = RequireCurrent();
+        var current = InvitingProject();
         var invitation = ProjectRules.FindUsableInvitation(current, Secrets.Hash(SecretOf(token)), Now);
         return await Apply(ProjectRules.AcceptInvitation(current, invitation, caller.UserId, NextVersion, Now), ChangeKind.Updated);
     }
@@ -193,6 +194,12 @@ public sealed class JointProjectGrain(
 
     protected override bool CanRead(Caller caller, ProjectData value) => AccessPolicy.CanReadProject(caller, value.Members);
 
+    protected override void RequireRead(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.RequireProjectVisible(caller, Current?.Members);
+    }
+
     private static JointProject Wrap(ProjectData data, EntityMeta meta) =>
         new(meta, data.Charter, data.Status, data.Partners, data.Contributions, data.Activity, data.Members);
 
@@ -212,23 +219,50 @@ public sealed class JointProjectGrain(
             : throw new EntityNotFoundException("L'invitation");
     }
 
+    /// <summary>A project the caller may not read answers as one that does not exist (<see cref="RequireRead"/>), then the rule.</summary>
     private ProjectData Require(Caller caller, Func<Caller, IEnumerable<ProjectMember>, bool> rule, string message)
     {
-        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller);
         var current = RequireCurrent();
-        AccessPolicy.Require(AccessPolicy.CanReadProject(caller, current.Members), "Vous n'avez pas accès à ce projet.");
         AccessPolicy.Require(rule(caller, current.Members), message);
         return current;
     }
+
+    /// <summary>An invitation to a project that is gone is as unknown as a wrong secret: the token's slug tells nothing.</summary>
+    private ProjectData InvitingProject() => Current ?? throw new EntityNotFoundException("L'invitation");
 
     /// <summary>Commits <paramref name="next"/>; null means the operation changed nothing, so no version is spent.</summary>
     private async Task<JointProject> Apply(ProjectData? next, ChangeKind change)
     {
         if (next is not null)
         {
+            var before = Current;
             await Commit(next, change);
+            await TellPlanAccessChanged(before, next);
         }
         return Wrap(Current!, Meta);
+    }
+
+    /// <summary>
+    /// When the members changed, the plan forgets who it let in and its live relays check their followers again, before
+    /// the change is answered: a removed member's next edit is refused and deliveries to them stop. The change is durable
+    /// already; a plan that cannot be told keeps its answers at most <c>PlanAccessCache.CacheTime</c> longer.
+    /// </summary>
+    /// <remarks>A new project has nothing to tell: its deletion, if it existed before, told already.</remarks>
+    private async Task TellPlanAccessChanged(ProjectData? before, ProjectData? after)
+    {
+        if (before is null || (after is not null && before.Members.SequenceEqual(after.Members)))
+        {
+            return;
+        }
+        try
+        {
+            await GrainFactory.GetGrain<IPlanDocumentGrain>(PlanKey.ForProject(Slug).ToString()).AccessChanged();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning(exception, "The plan of project {Slug} could not be told that its members changed", Slug);
+        }
     }
 
     private async Task<PartnerInfo> FindPartner(PartnerRef partner)

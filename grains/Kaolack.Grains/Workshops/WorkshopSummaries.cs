@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Common;
 
 namespace Kaolack.Grains.Workshops;
 
@@ -52,16 +53,16 @@ public static class WorkshopSummaries
     {
         ArgumentNullException.ThrowIfNull(summary);
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(Inline(summary.Title)).AppendLine();
+        md.Append("# ").AppendLine(MarkdownText.Inline(summary.Title)).AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Prévu : {BothZones(summary.StartsAt)} ({summary.DurationMinutes} min)");
         if (summary.StartedAt is { } started)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- Tenu : {Held(started, summary.EndedAt)}");
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {Inline(string.Join(", ", summary.Coaches))}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {MarkdownText.Inline(string.Join(", ", summary.Coaches))}");
         if (summary.Project is { } project)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {Inline(project.Title)} (/#/projets/{project.Slug})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {MarkdownText.Inline(project.Title)} (/#/projets/{project.Slug})");
         }
         if (summary.Anonymous)
         {
@@ -69,13 +70,13 @@ public static class WorkshopSummaries
         }
         if (summary.Description.Length > 0)
         {
-            md.AppendLine().AppendLine(Block(summary.Description));
+            md.AppendLine().AppendLine(MarkdownText.Block(summary.Description));
         }
 
         md.AppendLine().AppendLine("## Ordre du jour").AppendLine();
         for (var i = 0; i < summary.Agenda.Length; i++)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {Inline(summary.Agenda[i].Title)} ({summary.Agenda[i].PlannedMinutes} min)");
+            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {MarkdownText.Inline(summary.Agenda[i].Title)} ({summary.Agenda[i].PlannedMinutes} min)");
         }
 
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Participation ({summary.People.Length} personnes)").AppendLine();
@@ -83,28 +84,28 @@ public static class WorkshopSummaries
         foreach (var person in summary.People)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Inline(person.Name)} | {(person.Guest ? "oui" : "non")} | {Times(person.ArrivedAt)} | {(person.LeftAt is { } left ? Times(left) : "—")} | {person.Minutes} |");
+                $"| {MarkdownText.Inline(person.Name)} | {(person.Guest ? "oui" : "non")} | {Times(person.ArrivedAt)} | {(person.LeftAt is { } left ? Times(left) : "—")} | {person.Minutes} |");
         }
 
         md.AppendLine().AppendLine("## Sondages");
         foreach (var poll in summary.Polls)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(poll.Question)}").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(poll.Question)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"{poll.Voters} votant(s), sondage {Status(poll.Status)}.").AppendLine();
             foreach (var row in poll.Rows)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {Inline(row.Label)} : {row.Count}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText.Inline(row.Label)} : {row.Count}");
             }
         }
 
         md.AppendLine().AppendLine("## Tableau d'idées");
         foreach (var column in summary.Board)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(column.Title)}").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(column.Title)}").AppendLine();
             foreach (var note in column.Notes)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"- {Inline(note.Text)} — {note.Dots} gommette(s){(note.Group is { } g ? $" [{Inline(g)}]" : "")}{(note.Author is { } a ? $" ({Inline(a)})" : "")}");
+                    $"- {MarkdownText.Inline(note.Text)} — {note.Dots} gommette(s){(note.Group is { } g ? $" [{MarkdownText.Inline(g)}]" : "")}{(note.Author is { } a ? $" ({MarkdownText.Inline(a)})" : "")}");
             }
         }
 
@@ -114,7 +115,7 @@ public static class WorkshopSummaries
             foreach (var question in summary.Questions)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"- {Inline(question.Text)} — {question.Upvotes} vote(s){(question.Answered ? ", répondue" : "")}{(question.Author is { } a ? $" ({Inline(a)})" : "")}");
+                    $"- {MarkdownText.Inline(question.Text)} — {question.Upvotes} vote(s){(question.Answered ? ", répondue" : "")}{(question.Author is { } a ? $" ({MarkdownText.Inline(a)})" : "")}");
             }
         }
 
@@ -129,54 +130,52 @@ public static class WorkshopSummaries
             md.AppendLine().AppendLine("## Notes");
             foreach (var section in summary.Notes)
             {
-                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(section.Heading)}").AppendLine().AppendLine(Block(section.Body));
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText.Inline(section.Heading)}").AppendLine().AppendLine(MarkdownText.Block(section.Body));
             }
         }
         return md.ToString();
     }
 
-    /// <summary>RFC 4180 rows; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
+    /// <summary>The summary as CSV text (<see cref="Common.Csv"/>'s dialect), one row per fact, with readable French labels.</summary>
     public static string Csv(WorkshopSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var csv = new StringBuilder();
-        void Row(string section, string subject, string detail, string value) =>
-            csv.Append(Field(section)).Append(',').Append(Field(subject)).Append(',').Append(Field(detail)).Append(',').Append(Field(value)).Append("\r\n");
+        List<IReadOnlyList<string>> rows = [["Partie", "Sujet", "Détail", "Valeur"]];
+        void Row(string section, string subject, string detail, string value) => rows.Add([section, subject, detail, value]);
 
-        Row("section", "subject", "detail", "value");
-        Row("workshop", summary.Title, "starts-at", Instant(summary.StartsAt));
-        Row("workshop", summary.Title, "duration-minutes", summary.DurationMinutes.ToString(CultureInfo.InvariantCulture));
+        Row("Atelier", summary.Title, "Début", Instant(summary.StartsAt));
+        Row("Atelier", summary.Title, "Durée (min)", summary.DurationMinutes.ToString(CultureInfo.InvariantCulture));
         for (var i = 0; i < summary.Agenda.Length; i++)
         {
-            Row("agenda", $"{i + 1}. {summary.Agenda[i].Title}", "planned-minutes", summary.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
+            Row("Ordre du jour", $"{i + 1}. {summary.Agenda[i].Title}", "Durée prévue (min)", summary.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
         }
         foreach (var person in summary.People)
         {
-            Row("attendance", person.Name, person.Guest ? "guest" : "account", $"{Instant(person.ArrivedAt)} – {(person.LeftAt is { } left ? Instant(left) : "")}");
+            Row("Participation", person.Name, person.Guest ? "Invité" : "Compte", $"{Instant(person.ArrivedAt)} – {(person.LeftAt is { } left ? Instant(left) : "")}");
         }
         foreach (var poll in summary.Polls)
         {
             foreach (var row in poll.Rows)
             {
-                Row("poll", poll.Question, row.Label, row.Count.ToString(CultureInfo.InvariantCulture));
+                Row("Sondage", poll.Question, row.Label, row.Count.ToString(CultureInfo.InvariantCulture));
             }
         }
         foreach (var column in summary.Board)
         {
             foreach (var note in column.Notes)
             {
-                Row("board", column.Title, note.Text, note.Dots.ToString(CultureInfo.InvariantCulture));
+                Row("Tableau d'idées", column.Title, note.Text, note.Dots.ToString(CultureInfo.InvariantCulture));
             }
         }
         foreach (var question in summary.Questions)
         {
-            Row("question", question.Text, question.Answered ? "answered" : "open", question.Upvotes.ToString(CultureInfo.InvariantCulture));
+            Row("Question", question.Text, question.Answered ? "Répondue" : "Ouverte", question.Upvotes.ToString(CultureInfo.InvariantCulture));
         }
         foreach (var section in summary.Notes)
         {
-            Row("notes", section.Heading, "", section.Body);
+            Row("Notes", section.Heading, "", section.Body);
         }
-        return csv.ToString();
+        return Common.Csv.Format(rows);
     }
 
     /// <summary>The line the linked project's activity log receives when the session ends: counts, and the summary page's path.</summary>
@@ -250,45 +249,4 @@ public static class WorkshopSummaries
         Reaction.ThumbsUp => "pouces levés",
         _ => "surprises",
     };
-
-    /// <summary>
-    /// People's text within a line of Markdown (after "- " or "### "), shown as written: what could start emphasis, code,
-    /// a link, an image, raw HTML, an entity or a table cell is escaped, and line breaks become " / " so no text forges a
-    /// section of its own.
-    /// </summary>
-    private static string Inline(string text) => Escape(string.Join(" / ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)));
-
-    /// <summary>People's text as a paragraph: each line escaped, and what would make a line a heading, a list or a quote too.</summary>
-    private static string Block(string text) => string.Join("  \n", text.ReplaceLineEndings("\n").Split('\n').Select(line =>
-    {
-        var escaped = Escape(line);
-        var body = escaped.TrimStart(' ');
-        var indent = escaped[..(escaped.Length - body.Length)];
-        var digits = body.TakeWhile(char.IsAsciiDigit).Count();
-        if (body.Length > 0 && body[0] is '#' or '-' or '+' or '=' or '>')
-        {
-            return $"{indent}\\{body}";
-        }
-        return digits > 0 && digits < body.Length && body[digits] is '.' or ')' ? $"{indent}{body[..digits]}\\{body[digits..]}" : escaped;
-    }));
-
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '&' or '!')
-            {
-                escaped.Append('\\');
-            }
-            escaped.Append(c);
-        }
-        return escaped.ToString();
-    }
-
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
-    }
 }

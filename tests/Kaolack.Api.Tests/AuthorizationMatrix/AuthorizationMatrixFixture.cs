@@ -87,6 +87,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
                 ["Kaolack:Hardening:LoginPermitsPerMinute"] = "100000",
                 ["Kaolack:Hardening:RegistrationPermitsPerHour"] = "100000",
                 ["Kaolack:Hardening:WritePermitsPerMinute"] = "100000",
+                ["Kaolack:Hardening:CreationPermitsPerHour"] = "100000",
             },
         });
         http = host.CreateClient();

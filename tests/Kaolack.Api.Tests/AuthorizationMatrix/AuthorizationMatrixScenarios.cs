@@ -500,17 +500,20 @@ public static class MatrixScenarios
                 $"suggestions {body}"),
         });
 
-    // ----- dashboards (issue #7): read-only; tables list the target only to those who may read it -----
+    // ----- dashboards (issue #7): read-only; tables list the target only to those who may read it, and the indicators
+    // count only what is listed (issue 20: totals told about hidden projects) -----
 
     public static Task<MatrixCall> GetDashboard(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         Done(new MatrixCall(HttpMethod.Get, "/api/dashboard")
         {
             Verify = body =>
             {
+                var rows = body.GetProperty("projects").GetArrayLength();
                 var listed = body.GetProperty("projects").EnumerateArray().Any(p => p.GetProperty("slug").GetString() == Project);
                 var reader = Identities.ProjectReaders.Contains(who);
-                return Expect(listed == reader && body.GetProperty("indicators").GetProperty("projects").GetInt32() >= 2,
-                    $"target listed: {listed}, reader: {reader}, indicators {body.GetProperty("indicators")}");
+                var counted = body.GetProperty("indicators").GetProperty("projects").GetInt32();
+                return Expect(listed == reader && counted == rows,
+                    $"target listed: {listed}, reader: {reader}, {rows} rows, indicators {body.GetProperty("indicators")}");
             },
         });
 
@@ -706,7 +709,7 @@ public static class MatrixScenarios
         Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}/summary.{extension}")
         {
             Probe = () => world.ReadWorkshop(world.WorkshopId),
-            Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "section,subject,detail,value", StringComparison.Ordinal) == true,
+            Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "Partie;Sujet;Détail;Valeur", StringComparison.Ordinal) == true,
                 $"summary {body}"),
         });
 

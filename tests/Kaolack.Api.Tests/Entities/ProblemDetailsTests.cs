@@ -85,10 +85,31 @@ public sealed class ProblemDetailsTests(ApiFixture app) : ApiTests(app)
     public async Task Unknown_slug_is_404_for_get_put_and_delete(string kind)
     {
         var path = $"/api/{kind}/{Samples.Slug("absent")}";
+        // Projects can be hidden: only who sees every project is told that one is missing (the next test).
+        var http = kind == "projects" ? App.AdminClient : MemberHttp;
 
-        await (await MemberHttp.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await MemberHttp.Put(path, ValidBody(kind, "Absent"), ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await MemberHttp.Delete(path, ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await http.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await http.Put(path, ValidBody(kind, "Absent"), ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await http.Delete(path, ifMatch: 1)).Problem(HttpStatusCode.NotFound, "not-found");
+    }
+
+    /// <summary>Issue 20: a hidden project answered 403 where a missing one answered 404, so slugs could be probed.</summary>
+    [Fact]
+    public async Task A_member_cannot_tell_a_hidden_project_from_a_missing_one()
+    {
+        var owner = await App.NewUserAsync("cache-p");
+        using var ownerHttp = owner.Client(App.Host);
+        var hidden = Samples.Slug("cache");
+        await (await ownerHttp.Post($"/api/projects?slug={hidden}", Samples.Project("Projet caché"))).Read<JsonElement>(HttpStatusCode.Created);
+        var missing = Samples.Slug("absent");
+
+        foreach (var path in new[] { "", "/summary", "/plan" })
+        {
+            var toHidden = await (await MemberHttp.GetAsync($"/api/projects/{hidden}{path}")).Problem(HttpStatusCode.Forbidden, "forbidden");
+            var toMissing = await (await MemberHttp.GetAsync($"/api/projects/{missing}{path}")).Problem(HttpStatusCode.Forbidden, "forbidden");
+            Assert.Equal(toHidden.GetProperty("title").GetString(), toMissing.GetProperty("title").GetString());
+        }
+        await (await ownerHttp.GetAsync($"/api/projects/{hidden}")).Read<JsonElement>(HttpStatusCode.OK);
     }
 
     [Fact]

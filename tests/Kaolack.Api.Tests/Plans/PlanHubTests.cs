@@ -175,7 +175,8 @@ public sealed class PlanHubTests(ApiFixture app)
         Assert.Equal("forbidden", Code(strangerSubscribe));
         await strangerRead.Problem(HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal("invalid-topic", Code(badSlug));
-        Assert.Equal("not-found", Code(noProject));
+        // A project that does not exist answers as one the member may not see (issue 20): the slug tells nothing.
+        Assert.Equal("forbidden", Code(noProject));
         Assert.Equal(before, await ReadPlanJson(team.Owner, team.Slug));
         // The viewer still reads.
         Assert.Equal(1, (await LiveEventLog.Subscribe(viewer, $"plan:{team.Slug}", null)).Version);

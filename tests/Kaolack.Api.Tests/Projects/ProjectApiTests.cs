@@ -57,7 +57,9 @@ public sealed class ProjectApiTests(ApiFixture app) : ApiTests(app)
         Assert.Equal([2, 5], updated.Charter.SdgTags);
         Assert.Equal(["created", "updated"], updated.Activity.Select(a => a.Kind));
         Assert.Equal(HttpStatusCode.NoContent, deleteResponse.StatusCode);
-        await (await MemberHttp.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
+        // Gone, it answers as a project the member may not see (issue 20): only who sees every project learns it is missing.
+        await (await MemberHttp.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.Forbidden, "forbidden");
+        await (await App.AdminClient.GetAsync($"/api/projects/{slug}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]

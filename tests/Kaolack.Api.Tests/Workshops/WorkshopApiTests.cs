@@ -137,11 +137,11 @@ public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
         Assert.Contains("- réseau : 2\n- confiance : 1", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("- Fonds de la diaspora — 2 gommette(s)", markdown, StringComparison.Ordinal);
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("section,subject,detail,value", rows[0]);
-        Assert.Contains("poll,Quel salon préparer ?,Salon de l'ESS,2", rows);
-        Assert.Contains("attendance,\"Aïcha, Berkane\",guest,", string.Join('\n', rows), StringComparison.Ordinal);
-        Assert.Contains("board,Idées,Fonds de la diaspora,2", rows);
-        Assert.Contains("board,Idées,'=Stand commun,1", rows);
+        Assert.Equal("Partie;Sujet;Détail;Valeur", rows[0]);
+        Assert.Contains("Sondage;Quel salon préparer ?;Salon de l'ESS;2", rows);
+        Assert.Contains("Participation;Aïcha, Berkane;Invité;", string.Join('\n', rows), StringComparison.Ordinal);
+        Assert.Contains("Tableau d'idées;Idées;Fonds de la diaspora;2", rows);
+        Assert.Contains("Tableau d'idées;Idées;'=Stand commun;1", rows);
         Assert.Equal("workshop-summary", activity.Kind);
         Assert.Contains($"Compte rendu : /#/ateliers/{id}/compte-rendu", activity.Text, StringComparison.Ordinal);
         Assert.Contains("2 participant(s)", activity.Text, StringComparison.Ordinal);

@@ -56,20 +56,24 @@ public sealed class ProjectAccessTests(ClusterFixture fixture) : GrainTests(fixt
     }
 
     [Fact]
-    public async Task A_deleted_project_shows_a_stranger_only_its_deletion_not_what_it_was()
+    public async Task A_deleted_project_shows_a_stranger_nothing_and_one_who_sees_every_project_only_its_deletion()
     {
         await Project.Create(owner, Samples.Project("Projet confidentiel"));
         await Project.Update(owner, Samples.Project("Projet confidentiel, phase 2"), 1);
         await Project.Delete(owner, 2);
         var stranger = Callers.Member("etranger");
+        var coach = Callers.Coach("coach-curieux");
 
         foreach (long? since in new long?[] { null, 0, 1, 2 })
         {
-            var catchUp = await Project.CatchUp(stranger, since);
+            // To a stranger, gone is as hidden (issue 20): refused alike.
+            await Assert.ThrowsAsync<AccessDeniedException>(() => Project.CatchUp(stranger, since));
+            var catchUp = await Project.CatchUp(coach, since);
             Assert.Equal(3, catchUp.Version);
             Assert.All(catchUp.Events, e => Assert.IsNotType<JointProject>(e.Data));
         }
-        Assert.Null(await Project.Get(stranger));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(stranger));
+        Assert.Null(await Project.Get(coach));
     }
 
     [Fact]
@@ -88,9 +92,14 @@ public sealed class ProjectAccessTests(ClusterFixture fixture) : GrainTests(fixt
     }
 
     [Fact]
-    public async Task A_project_that_does_not_exist_reveals_only_its_absence()
+    public async Task A_project_that_does_not_exist_reveals_only_its_absence_and_only_to_one_who_sees_every_project()
     {
-        Assert.Null(await Project.Get(Callers.Member("curieux")));
+        Assert.Null(await Project.Get(Callers.Partner("curieux")));
+        // A member cannot tell it from a project they may not see (issue 20: 403 for one, 404 for the other told which slugs exist).
+        var missing = await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(Callers.Member("curieux")));
+        await Project.Create(owner, Samples.Project("Projet d'un autre"));
+        var hidden = await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(Callers.Member("curieux")));
+        Assert.Equal(hidden.Message, missing.Message);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Project.Get(Callers.With("sans-role")));
     }
 

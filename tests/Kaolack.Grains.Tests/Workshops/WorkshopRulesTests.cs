@@ -293,12 +293,12 @@ public sealed class WorkshopRulesTests
         Assert.Contains("| Awa | non | 09:00 à Dakar · 10:00 à Oujda | 09:00 à Dakar · 10:00 à Oujda | 0 |", markdown, StringComparison.Ordinal);
         Assert.Contains("1 votant(s), sondage fermé.\n\n- Kaolack : 0\n- Oriental : 1", markdown, StringComparison.Ordinal);
         Assert.Contains("### Idées, priorités\n\n- Stand \"commun\" — 1 gommette(s) (Awa)\n- =HYPERLINK", markdown, StringComparison.Ordinal);
-        Assert.Equal("section,subject,detail,value", csv[0]);
-        Assert.Contains("poll,Quel salon ?,Oriental,1", csv);
+        Assert.Equal("Partie;Sujet;Détail;Valeur", csv[0]);
+        Assert.Contains("Sondage;Quel salon ?;Oriental;1", csv);
         Assert.Contains("## Notes\n\n### Décisions\n\nStand commun en mai.", markdown, StringComparison.Ordinal);
-        Assert.Equal("notes,Décisions,,Stand commun en mai.", csv[^1]);
-        Assert.Contains("board,\"Idées, priorités\",\"Stand \"\"commun\"\"\",1", csv);
-        Assert.Contains("board,\"Idées, priorités\",\"'=HYPERLINK(\"\"x\"\")\",0", csv);
+        Assert.Equal("Notes;Décisions;;Stand commun en mai.", csv[^1]);
+        Assert.Contains("Tableau d'idées;Idées, priorités;\"Stand \"\"commun\"\"\";1", csv);
+        Assert.Contains("Tableau d'idées;Idées, priorités;\"'=HYPERLINK(\"\"x\"\")\";0", csv);
     }
 
     private static WorkshopDetails Details() => new()

@@ -62,7 +62,7 @@ public sealed class DashboardTests(WebFixture web) : WebTests(web)
         Assert.Contains("status=at-risk", await page.Locator("#export-projects").GetAttributeAsync("href"), StringComparison.Ordinal);
         await AssertCsvMatchesTable(page);
         var indicators = CsvReader.Parse(await Download(page, "#export-indicators"));
-        Assert.Equal(["projects", "", $"{atRisk}"], indicators.Single(r => r[0] == "projects"));
+        Assert.Equal(["Projets", "", $"{atRisk}", ""], indicators.Single(r => r[0] == "Projets"));
         Assert.Equal($"{atRisk}", await page.Locator("#kpi-projects .dash-kpi__value").TextContentAsync());
 
         // Opened afresh, the filtered dashboard is the same.
@@ -164,7 +164,8 @@ public sealed class DashboardTests(WebFixture web) : WebTests(web)
     {
         var csv = CsvReader.Parse(await Download(page, "#export-projects"));
         var header = csv[0].ToList();
-        var rows = csv.Skip(1).ToDictionary(r => r[header.IndexOf("slug")], r => r);
+        // One row per project and currency: a project's other columns are the same on each.
+        var rows = csv.Skip(1).DistinctBy(r => r[header.IndexOf("Identifiant")]).ToDictionary(r => r[header.IndexOf("Identifiant")], r => r);
         var table = page.Locator("#dashboard-projects tbody tr");
         var count = await table.CountAsync();
         Assert.Equal(count, rows.Count);
@@ -174,11 +175,11 @@ public sealed class DashboardTests(WebFixture web) : WebTests(web)
             var slug = await tr.GetAttributeAsync("data-slug") ?? "";
             Assert.True(rows.TryGetValue(slug, out var row), $"{slug} is in the table but not in the CSV");
             string Cell(string column) => row[header.IndexOf(column)];
-            Assert.Equal(Cell("title"), (await tr.Locator("th").TextContentAsync())?.Trim());
-            Assert.Equal($"{Cell("milestonesDone")} / {Cell("milestonesTotal")}", await tr.Locator("td[data-cell=milestones]").TextContentAsync());
-            Assert.Equal(Cell("milestonesLate"), await tr.Locator("td[data-cell=late]").TextContentAsync());
-            Assert.Equal($"{Cell("tasksDone")} / {Cell("tasksTotal")}", await tr.Locator("td[data-cell=tasks]").TextContentAsync());
-            Assert.Equal(Cell("status"), (await tr.Locator(".status").GetAttributeAsync("class"))?.Split("status--")[1]);
+            Assert.Equal(Cell("Titre"), (await tr.Locator("th").TextContentAsync())?.Trim());
+            Assert.Equal($"{Cell("Jalons atteints")} / {Cell("Jalons")}", await tr.Locator("td[data-cell=milestones]").TextContentAsync());
+            Assert.Equal(Cell("Jalons en retard"), await tr.Locator("td[data-cell=late]").TextContentAsync());
+            Assert.Equal($"{Cell("Tâches faites")} / {Cell("Tâches")}", await tr.Locator("td[data-cell=tasks]").TextContentAsync());
+            Assert.Equal(Cell("Statut"), (await tr.Locator(".status").TextContentAsync())?.Trim());
         }
     }
 

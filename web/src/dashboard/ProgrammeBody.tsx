@@ -103,10 +103,10 @@ export function ProgrammeBody({ dashboard, filter }: { readonly dashboard: Progr
         </h3>
         <p class="muted">{d.exports.hint}</p>
         <div class="actions">
-          <a class="button" id="export-projects" href={exportHref("projects", filter)} download>
+          <a class="button" id="export-projects" href={exportHref("projects", filter, language)} download>
             {d.exports.projectsCsv}
           </a>
-          <a class="button" id="export-indicators" href={exportHref("indicators", filter)} download>
+          <a class="button" id="export-indicators" href={exportHref("indicators", filter, language)} download>
             {d.exports.indicatorsCsv}
           </a>
           <PrintButton label={d.exports.print} />

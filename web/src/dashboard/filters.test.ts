@@ -61,8 +61,8 @@ describe("dashboard REST and CSV links", () => {
   });
 
   it("exports the projects table and the indicators with the same filters as the page", () => {
-    expect(exportHref("projects", filter)).toBe("/api/dashboard/projects.csv?region=oriental&status=at-risk&valueChain=huile+d%27olive&period=2026-T2");
-    expect(exportHref("indicators", { ...NO_DASHBOARD_FILTER, region: "kaolack" })).toBe("/api/dashboard/indicators.csv?region=kaolack");
-    expect(exportHref("projects", NO_DASHBOARD_FILTER)).toBe("/api/dashboard/projects.csv");
+    expect(exportHref("projects", filter, "fr")).toBe("/api/dashboard/projects.csv?region=oriental&status=at-risk&valueChain=huile+d%27olive&period=2026-T2&lang=fr");
+    expect(exportHref("indicators", { ...NO_DASHBOARD_FILTER, region: "kaolack" }, "en")).toBe("/api/dashboard/indicators.csv?region=kaolack&lang=en");
+    expect(exportHref("projects", NO_DASHBOARD_FILTER, "fr")).toBe("/api/dashboard/projects.csv?lang=fr");
   });
 });

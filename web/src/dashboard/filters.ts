@@ -81,9 +81,11 @@ export function dashboardUrl(filter: DashboardFilter): string {
 
 export type DashboardExport = "projects" | "indicators";
 
-/** The CSV export of the projects table or of the indicators, with the same filters as the page. */
-export function exportHref(kind: DashboardExport, filter: DashboardFilter): string {
-  return withQuery(`/api/dashboard/${kind}.csv`, filter);
+/** The CSV export of the projects table or of the indicators, with the same filters as the page, labelled in `lang`. */
+export function exportHref(kind: DashboardExport, filter: DashboardFilter, lang: string): string {
+  const qs = params(filter, API_PARAM);
+  qs.set("lang", lang);
+  return `/api/dashboard/${kind}.csv?${qs.toString()}`;
 }
 
 export interface PeriodParts {

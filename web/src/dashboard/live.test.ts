@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent } from "../types";
-import { applyProgrammeEvent, applySummaryEvent, type SummaryState } from "./live";
+import { applyProgrammeEvent, applySummaryEvent, carriesProgrammeNumbers, type SummaryState } from "./live";
 import type { ProgrammeDashboard, ProgrammeIndicators, ProjectSummary } from "./types";
 
 const topic = "dashboard:programme";
@@ -34,7 +34,7 @@ function row(slug: string, title: string, tasksDone = 0, version = 1): ProjectSu
 const indicators = (tasksDone: number) => ({ projects: 2, tasks: { done: tasksDone, total: 4 } }) as unknown as ProgrammeIndicators;
 
 function dashboard(version: number, projects: ProjectSummary[], removed: string[] = [], tasksDone = 0): ProgrammeDashboard {
-  return { version, asOf: "2026-05-31", indicators: indicators(tasksDone), series: [], projects, removed };
+  return { version, asOf: "2026-05-31", indicators: indicators(tasksDone), series: [], projects, removed, wholeProgramme: true };
 }
 
 const ev = (change: LiveEvent["change"], data: ProgrammeDashboard): LiveEvent => ({ topic, version: data.version, change, at: "2026-05-31T10:00:00Z", data });
@@ -53,6 +53,11 @@ describe("live programme dashboard", () => {
     expect(update.dashboard.indicators.tasks.done).toBe(1);
     expect(update.dashboard.version).toBe(11);
     expect(update.dashboard.removed).toEqual([]);
+  });
+
+  it("tells the pushes that carry the programme's numbers from those a reader of their own projects gets", () => {
+    expect(carriesProgrammeNumbers(ev("updated", dashboard(11, [])))).toBe(true);
+    expect(carriesProgrammeNumbers(ev("snapshot", { ...dashboard(11, []), wholeProgramme: false }))).toBe(false);
   });
 
   it("ignores pushes already shown and asks again when one is missing", () => {

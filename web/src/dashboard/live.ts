@@ -50,6 +50,15 @@ export function applyProgrammeEvent(current: ProgrammeDashboard | null, event: L
   };
 }
 
+/**
+ * Whether a push of "dashboard:programme" carries the programme's numbers for this reader. Those who see only their own
+ * projects get their rows without indicators (counted over every project, they would tell about hidden ones): the page
+ * reads the dashboard again, which counts over what the reader sees.
+ */
+export function carriesProgrammeNumbers(event: LiveEvent): boolean {
+  return isDashboard(event.data) && event.data.wholeProgramme;
+}
+
 function isSummary(data: unknown): data is ProjectSummary {
   if (typeof data !== "object" || data === null) return false;
   const d = data as Record<string, unknown>;

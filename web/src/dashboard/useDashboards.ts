@@ -1,7 +1,8 @@
 // The dashboards' data on a page: read over REST first (fast first paint), then kept current by
 // the live topics. The unfiltered programme applies each push itself; a filtered one reads the
 // REST view again after a push (pushes are coalesced server-side, a few per second at most), since
-// pushes carry the indicators of the whole programme.
+// pushes carry the indicators of the whole programme; so does a reader who sees only their own projects,
+// whose pushes carry no indicators at all.
 
 import { useEffect, useState } from "preact/hooks";
 import { HttpError } from "../api";
@@ -9,7 +10,7 @@ import { liveClient } from "../live/liveClient";
 import type { LiveEvent, SubscribeResult } from "../types";
 import { fetchPlan, fetchProgramme, fetchProjectSummary } from "./dashboardApi";
 import { dashboardFilterParams, isDashboardFiltered, type DashboardFilter } from "./filters";
-import { applyProgrammeEvent, applySummaryEvent, sortRows, type SummaryState } from "./live";
+import { applyProgrammeEvent, applySummaryEvent, carriesProgrammeNumbers, sortRows, type SummaryState } from "./live";
 import type { PlanDocument } from "../plan/types";
 import { PROGRAMME_TOPIC, projectSummaryTopic, type ProgrammeDashboard } from "./types";
 
@@ -53,7 +54,7 @@ export function useProgrammeDashboard(filter: DashboardFilter, attempt: number):
       }
     };
     const onEvent = (event: LiveEvent) => {
-      if (filtered) {
+      if (filtered || !carriesProgrammeNumbers(event)) {
         seen = Math.max(seen ?? 0, event.version);
         clearTimeout(refresh);
         refresh = setTimeout(() => void load(), REFRESH_DELAY_MS);

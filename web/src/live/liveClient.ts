@@ -13,6 +13,7 @@
 
 import type { HubConnection } from "@microsoft/signalr";
 import { reportUnauthorized } from "../auth/session";
+import { parseHubError, type HubError } from "./hubErrors";
 import type { LiveEvent, SubscribeResult } from "../types";
 
 export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline";
@@ -23,6 +24,8 @@ export interface TopicHandler {
   /** Answer of Subscribe, followed by the events pushed while it was pending. */
   onSubscribed(result: SubscribeResult, buffered: readonly LiveEvent[]): void;
   onEvent(event: LiveEvent): void;
+  /** The server stopped sending the topic, since the reader may no longer read it ("access-removed"); it is forgotten. */
+  onRevoked?(error: HubError): void;
 }
 
 interface TopicEntry {
@@ -195,6 +198,13 @@ export class LiveClient {
     connection.on("event", (event: LiveEvent) => {
       if (current()) this.dispatch(event);
     });
+    connection.on("revoked", (topic: string, error: string) => {
+      if (current()) this.revoke(topic, error);
+    });
+    // The session ended (password changed, signed out everywhere): the server closes the socket next.
+    connection.on("signedout", () => {
+      if (current()) reportUnauthorized();
+    });
     connection.onreconnecting(() => {
       if (current()) this.setState("reconnecting");
     });
@@ -241,6 +251,13 @@ export class LiveClient {
       // Connection lost mid-call: onreconnected subscribes again. Otherwise retry soon.
       if (connection.state === "Connected") setTimeout(() => this.resync(topic), 2_000);
     }
+  }
+
+  private revoke(topic: string, error: string): void {
+    const entry = this.topics.get(topic);
+    if (!entry) return;
+    this.topics.delete(topic);
+    entry.handler.onRevoked?.(parseHubError(error) ?? { code: "access-removed", rule: null, message: error });
   }
 
   private dispatch(event: LiveEvent): void {

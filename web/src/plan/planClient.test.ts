@@ -325,6 +325,24 @@ describe("plan client", () => {
     expect(a.client.status).toBe("synchronized");
   });
 
+  it("keeps an op the server throttles and sends it again", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    const submit = world.server.submit.bind(world.server);
+    let throttled = 0;
+    world.server.submit = (s) => {
+      if (throttled++ === 0) throw new SimHubError("SubmitPlanOp", "throttled: Trop de messages en peu de temps.");
+      return submit(s);
+    };
+    a.client.edit(body([3, "d"]));
+    await world.run();
+    expect(throttled).toBe(2);
+    expect(a.errors).toEqual([]);
+    expect(bodyOf(world.document)).toBe("abcd");
+    expect(a.client.status).toBe("synchronized");
+  });
+
   it("stops when access is refused", async () => {
     const world = new World("abc");
     world.server.catchUp = () => {
@@ -335,6 +353,18 @@ describe("plan client", () => {
     expect(a.client.connection).toBe("failed");
     expect(a.errors.map((e) => e.kind)).toEqual(["forbidden"]);
     expect(() => a.client.edit(body(["x"]))).toThrow("not loaded");
+  });
+
+  it("stops when the server revokes the plan (the reader was removed from the project), and only for that plan", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    expect(a.client.connection).toBe("live");
+    a.hub.notify("Revoked", "project:autre", "access-removed: Vous n'avez plus accès.");
+    expect(a.client.connection).toBe("live");
+    a.hub.notify("Revoked", a.client.topic, "access-removed: Vous n'avez plus accès à ce plan.");
+    expect(a.client.connection).toBe("failed");
+    expect(a.errors).toEqual([{ kind: "forbidden", message: "Vous n'avez plus accès à ce plan." }]);
   });
 
   it("applies the changes that follow a snapshot in a Subscribe answer", async () => {

@@ -130,10 +130,14 @@ function classify(error: unknown): HubErrorClass {
   const refusal = parseHubError(error);
   switch (refusal?.code) {
     case undefined:
+    // Over the hub budget: nothing was done, the same call goes through a moment later.
+    case "throttled":
       return "transient";
     case "rule-violation":
       return refusal?.rule === RESYNC_RULE ? "resync" : "rejected";
     case "unauthenticated":
+    case "signed-out":
+    case "access-removed":
     case "forbidden":
     case "not-found":
     case "invalid-topic":
@@ -199,6 +203,12 @@ export class PlanClient {
   private taken = false;
 
   private readonly onEvent = (...args: unknown[]): void => this.handleEvent(args[0]);
+  /** The server stopped sending the plan: the reader was removed from the project (target "Revoked"). */
+  private readonly onRevoked = (...args: unknown[]): void => {
+    if (args[0] !== this.topic || this.stopped) return;
+    this.epoch++;
+    this.fail("forbidden", parseHubError(args[1])?.message ?? String(args[1]));
+  };
   private readonly onPageHide = (event: Event): void => {
     if (!(event as PageTransitionEvent).persisted) this.queue.release();
   };
@@ -246,6 +256,7 @@ export class PlanClient {
     if (this.started) return;
     this.started = true;
     this.hub.on("event", this.onEvent);
+    this.hub.on("revoked", this.onRevoked);
     this.hub.onreconnecting(() => this.disconnected());
     this.hub.onreconnected(() => this.connected());
     this.hub.onclose(() => this.disconnected());
@@ -263,6 +274,7 @@ export class PlanClient {
     for (const handle of this.timerHandles.values()) this.timers.clear(handle);
     this.timerHandles.clear();
     this.hub.off("event", this.onEvent);
+    this.hub.off("revoked", this.onRevoked);
     if (typeof window !== "undefined") window.removeEventListener("pagehide", this.onPageHide);
     this.queue.release();
     if (this.hub.state === "Connected") this.hub.invoke("Unsubscribe", this.topic).catch(() => undefined);

@@ -730,6 +730,7 @@ export interface ProgrammeDashboard {
   readonly series: readonly ProgressPoint[];
   readonly projects: readonly ProjectSummary[];
   readonly removed: readonly string[];
+  readonly wholeProgramme: boolean;
 }
 
 export interface ProgrammeIndicators {
@@ -1271,6 +1272,9 @@ export const HUB_ERROR_CODES = [
   "unauthenticated",
   "invalid-topic",
   "too-many-topics",
+  "signed-out",
+  "access-removed",
+  "throttled",
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 

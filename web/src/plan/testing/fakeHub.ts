@@ -58,6 +58,11 @@ export class FakeHub implements PlanHub {
     this.handlers.get(methodName.toLowerCase())?.delete(handler);
   }
 
+  /** A notice the server sends this connection alone ("Revoked", "SignedOut"), handed over at once. */
+  notify(target: string, ...args: unknown[]): void {
+    for (const handler of this.handlers.get(target.toLowerCase()) ?? []) handler(...args);
+  }
+
   onreconnecting(callback: (error?: Error) => void): void {
     this.reconnecting.push(callback);
   }
