@@ -37,7 +37,7 @@ public sealed partial class WorkshopGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private PublishedState<WorkshopData> State => state ??= new PublishedState<WorkshopData>(
-        store, Id, Topic.ForWorkshop(Id), (data, meta) => new WorkshopSnapshot(meta, data), clock, logger, DeactivateOnIdle, JournalCapacity);
+        store, Id, Topic.ForWorkshop(Id), GrainContext.Deactivated, (data, meta) => new WorkshopSnapshot(meta, data), clock, logger, DeactivateOnIdle, JournalCapacity);
 
     private WorkshopData? Current => State.Value;
 

@@ -135,7 +135,6 @@ public sealed class PlanHubTests(ApiFixture app)
     [InlineData("seq of the wrong type", """{"clientId":"editeur","seq":"deux","baseVersion":1,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     [InlineData("unknown member of the submission", """{"clientId":"editeur","seq":2,"baseVersion":1,"extra":true,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     [InlineData("missing client id", """{"seq":2,"baseVersion":1,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
-    [InlineData("base version from the future", """{"clientId":"editeur","seq":2,"baseVersion":99,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     public async Task A_malformed_submission_is_refused_with_validation_failed_and_the_plan_is_unchanged(string what, string submission)
     {
         var team = await Team("plan-soumission");
@@ -147,6 +146,21 @@ public sealed class PlanHubTests(ApiFixture app)
 
         Assert.True(Code(refused) == "validation-failed", $"{what}: {refused.Message}");
         Assert.Equal(HubConnectionState.Connected, editor.State);
+        Assert.Equal(before, await ReadPlanJson(team.Owner, team.Slug));
+    }
+
+    [Fact]
+    public async Task A_base_version_from_the_future_is_refused_as_ahead_of_server_and_the_plan_is_unchanged()
+    {
+        var team = await Team("plan-futur");
+        await using var editor = await Connect(team.Editor);
+        await SubmitRaw(editor, team.Slug, Submission("editeur", 1, 0, """{"type":"add","kind":"section","id":"s1","order":"a0"}"""));
+        var before = await ReadPlanJson(team.Owner, team.Slug);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => SubmitRaw(editor, team.Slug,
+            Submission("editeur", 2, 99, """{"type":"delete","kind":"section","id":"s1"}""")));
+
+        Assert.Contains("rule-violation: ahead-of-server: ", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, await ReadPlanJson(team.Owner, team.Slug));
     }
 

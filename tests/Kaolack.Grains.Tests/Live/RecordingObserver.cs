@@ -7,12 +7,22 @@ namespace Kaolack.Grains.Tests.Live;
 internal sealed class RecordingObserver : ILiveObserver
 {
     private readonly ConcurrentQueue<LiveEvent> received = new();
+    private readonly ConcurrentQueue<string> deactivations = new();
 
     public IReadOnlyList<LiveEvent> Received => [.. received];
+
+    /// <summary>The topics whose source told this observer its activation ended.</summary>
+    public IReadOnlyList<string> Deactivations => [.. deactivations];
 
     public Task OnLiveEvent(LiveEvent liveEvent)
     {
         received.Enqueue(liveEvent);
+        return Task.CompletedTask;
+    }
+
+    public Task OnSourceDeactivated(string topic)
+    {
+        deactivations.Enqueue(topic);
         return Task.CompletedTask;
     }
 }
