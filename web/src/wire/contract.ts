@@ -934,6 +934,7 @@ export const HUB_ERROR_CODES = [
   "invitation-expired",
   "invitation-used",
   "unauthenticated",
+  "unavailable",
   "invalid-topic",
   "too-many-topics",
 ] as const;
@@ -942,3 +943,5 @@ export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 export const RESYNC_RULE = "resync" as const;
 
 export const PLAN_READ_ONLY_RULE = "plan-read-only" as const;
+
+export const AHEAD_OF_SERVER_RULE = "ahead-of-server" as const;
