@@ -92,6 +92,12 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>SIGSTOP: storage that stalls, its sockets open and answering nothing, until <see cref="Resume"/> (call it in a finally).</summary>
+    public Task Pause() => Signals.Send(process.Id, "STOP");
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public Task Resume() => Signals.Send(process.Id, "CONT");
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
