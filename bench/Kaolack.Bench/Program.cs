@@ -18,6 +18,7 @@ internal static class Program
 {
     private const string Usage = """
         Kaolack.Bench: live co-editing latency of Kaolack.Orleans (load shape of bench/peers).
+        Kaolack.Bench failover --help: a silo killed under load behind nginx (bench/cluster/run.sh).
 
           --start-server            start Azurite and the silo as separate processes (default)
           --url URL                 use a running server instead (with --email, --password, [--server-pid PID])
@@ -45,6 +46,10 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["failover", .. var rest])
+        {
+            return await Failover.FailoverBench.MainAsync(rest);
+        }
         Options options;
         try
         {
