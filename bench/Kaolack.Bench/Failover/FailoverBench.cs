@@ -73,6 +73,13 @@ internal static class FailoverBench
             await Console.Error.WriteLineAsync($"out of range\n\n{Usage}");
             return 2;
         }
+        // Every marker goes into one section's body, which holds at most PlanRules.MaxTextLength characters.
+        var markerChars = clients * (beforeS + afterS) * 1000 / intervalMs * 9;
+        if (markerChars > PlanRules.MaxTextLength * 0.9)
+        {
+            await Console.Error.WriteLineAsync($"about {markerChars:0} characters of markers would not fit one section ({PlanRules.MaxTextLength}): fewer clients, a longer interval or a shorter run");
+            return 2;
+        }
         outPath ??= Path.Combine(RepositoryRoot.Path, "bench", "results", $"failover-{DateTime.UtcNow:yyyy-MM-dd}.jsonl");
         var result = await RunAsync(silos, clients, intervalMs, beforeS, afterS, extra);
         var line = result.ToJsonString();
@@ -123,10 +130,12 @@ internal static class FailoverBench
             planClients[0].Edit(PlanOps.Add(PlanEntityKind.Section, "s1", "a0"));
             await Task.WhenAll(planClients.Select(c => c.WaitUntilSynchronizedAsync(TimeSpan.FromSeconds(60), 1)));
 
+            // Asked before the typing starts: an Orleans client may take a while to connect on a busy machine, and the plan
+            // stays where it is until its silo dies.
+            var victim = await SiloHoldingPlan(options, silos, slug);
             using var typing = new CancellationTokenSource();
             var loops = typists.Select(t => t.TypeEvery(intervalMs, typing.Token)).ToList();
             await Task.Delay(TimeSpan.FromSeconds(beforeS));
-            var victim = await SiloHoldingPlan(options, silos, slug);
             var cpuBefore = MachineCpu.Read();
             var load = LoadAverage();
             var killedAt = Stopwatch.GetTimestamp();
