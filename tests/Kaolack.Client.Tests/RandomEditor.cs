@@ -22,6 +22,9 @@ public sealed partial class RandomEditor(int client, Random random)
 
     private int count;
 
+    /// <summary>Entities this client added: their ids are drawn from it, so a seeded run gives the same ids every time.</summary>
+    private int added;
+
     /// <summary>Every marker this client inserted, and where.</summary>
     public Dictionary<string, (PlanEntityKind Kind, string Id, string Field)> Markers { get; } = new(StringComparer.Ordinal);
 
@@ -170,7 +173,7 @@ public sealed partial class RandomEditor(int client, Random random)
             PlanEntityKind.Milestone => new Dictionary<string, string> { [PlanFields.Title] = Word(), [PlanFields.OwnerRegion] = "oriental" },
             _ => new Dictionary<string, string> { [PlanFields.Title] = Word(), [PlanFields.Status] = "doing", [PlanFields.Notes] = Filler() },
         };
-        return PlanOps.Add(kind, $"c{client}-{PlanOps.NewId()[..8]}", order, fields);
+        return PlanOps.Add(kind, $"c{client}-e{++added}", order, fields);
     }
 
     private PlanOp? Move(PlanModel document)

@@ -1,6 +1,8 @@
 // Test support: an in-memory stand-in for PlanDocumentGrain + LiveHub, written from the server's
-// rules (PlanRules.cs, PlanDocumentGrain.cs, LiveJournal.cs) directly on ot-text-unicode, not on
-// the client's own modules, so the client is checked against an independent implementation.
+// rules (PlanSequencer.cs, PlanRules.cs, LiveJournal.cs) directly on ot-text-unicode, not on the
+// client's apply and transform, so the client is checked against an independent implementation. It
+// refuses what the server finds invalid with the client's planOpProblem, and planRules.cases.test.ts
+// holds both to the answers the server's own rules gave (testing/planRules.cases.json).
 //
 // What it mirrors: a late op is transformed over every op applied after its base version, one
 // by one, with the late op as "left"; scalars are last-writer-wins in server order; ops on
@@ -13,6 +15,8 @@
 
 import * as ot from "ot-text-unicode";
 import type { TextOp as MutableTextOp } from "ot-text-unicode";
+import { planOpProblem } from "../planDoc";
+import { parsePlanOp } from "../types";
 
 const text = ot.type;
 
@@ -147,13 +151,8 @@ export class SimPlanServer {
       );
     }
     let op = submission.op;
-    if (op.type === "text") {
-      try {
-        text.checkOp(op.text!);
-      } catch {
-        throw new SimHubError("SubmitPlanOp", "validation-failed: La saisie contient des erreurs.");
-      }
-    }
+    const parsed = parsePlanOp(op);
+    if (parsed === null || planOpProblem(parsed) !== null) throw new SimHubError("SubmitPlanOp", "validation-failed: La saisie contient des erreurs.");
     for (const change of this.log) {
       if (change.version <= submission.baseVersion) continue;
       const applied = change.op;
