@@ -182,6 +182,15 @@ internal static class FailoverBench
                 ["settings"] = new JsonObject([.. extra.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
             };
         }
+        catch
+        {
+            // What the surviving silos last said is what explains a client that never came back.
+            foreach (var silo in silos.Where(s => !s.HasExited))
+            {
+                await Console.Error.WriteLineAsync($"[failover] last output of {silo.Name}:\n{silo.Output}");
+            }
+            throw;
+        }
         finally
         {
             foreach (var client in planClients)
