@@ -98,20 +98,8 @@ public sealed class NginxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-        process.Dispose();
-        try
-        {
-            Directory.Delete(prefix, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left in the temp folder; it never affects another run.
-        }
+        await ChildProcesses.Stop(process, TimeSpan.FromSeconds(10));
+        ChildProcesses.DeleteScratch(prefix);
     }
 
     private string Read(string file)

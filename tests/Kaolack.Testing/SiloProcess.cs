@@ -159,29 +159,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public void Kill() => process.Kill(entireProcessTree: true);
 
     /// <summary>SIGSTOP: the process stays, with its sockets open, and answers nothing until <see cref="Resume"/>.</summary>
-    public Task Pause() => Signals.Send(process.Id, "STOP");
+    public Task Pause() => ChildProcesses.Pause(process);
 
     /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
-    public Task Resume() => Signals.Send(process.Id, "CONT");
+    public Task Resume() => ChildProcesses.Resume(process);
 
     public Task WaitForExit() => process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                // A paused process ignores everything but SIGKILL, which this is.
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
+    public async ValueTask DisposeAsync() => await ChildProcesses.Stop(process, TimeSpan.FromSeconds(30));
 
     private async Task WaitUntilReady()
     {

@@ -24,7 +24,7 @@ public sealed class FailoverTests(AzuriteFixture azurite, ITestOutputHelper outp
         await using var cluster = await MixedCluster.StartAsync(ClusterCollection.NewCluster(azurite, "bascule"));
         var team = await PlanTeam.CreateAsync(cluster.Host, "plan-bascule");
         var topic = $"plan:{team.Slug}";
-        await cluster.PlacePlanOnProcess(team.Slug, team.Admin.Token);
+        await cluster.PlacePlanOnProcess(team.Slug);
         await using var writer = team.Editor.Hub(cluster.Host);
         await using var reader = team.Viewer.Hub(cluster.Host);
         var log = new LiveEventLog(reader);

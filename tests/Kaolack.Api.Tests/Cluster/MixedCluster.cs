@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Plans;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Placement;
 
 namespace Kaolack.Api.Tests.Cluster;
 
@@ -42,28 +43,32 @@ public sealed class MixedCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes <paramref name="slug"/>'s plan (and its project) live on the process silo: read through that silo; if placement
-    /// (resource-optimised: it weighs both silos' CPU and memory, which change with the machine's load) puts it here
-    /// anyway, it is deactivated and read there again, until it lands there (bounded in time).
+    /// Makes <paramref name="slug"/>'s plan live on the process silo: its activation, if any, is ended, and the next one
+    /// is asked for with Orleans' placement hint naming that silo (resource-optimised placement otherwise weighs both
+    /// silos' load, which on a busy machine kept choosing this one); checked, bounded in time.
     /// </summary>
-    public async Task PlacePlanOnProcess(string slug, string token)
+    public async Task PlacePlanOnProcess(string slug)
     {
         var management = Host.Grains.GetGrain<IManagementGrain>(0);
         var plan = Host.Grains.GetGrain<IPlanDocumentGrain>(slug);
-        using var http = Process.Client(token);
         await Eventually.True(async () =>
         {
-            using (var read = await http.GetAsync($"/api/projects/{slug}/plan"))
-            {
-                read.EnsureSuccessStatusCode();
-            }
             if (ProcessAddress.Equals(await management.GetActivationAddress(plan)))
             {
                 return true;
             }
             await management.DeactivateGrain(plan.GetGrainId());
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, ProcessAddress);
+            try
+            {
+                await plan.GetSnapshot(Caller.System);
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
             return false;
-        }, $"the plan {slug} to activate on the process silo", TimeSpan.FromSeconds(90));
+        }, $"the plan {slug} to activate on the process silo", TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()

@@ -27,7 +27,7 @@ public sealed class UnavailableSiloTests(AzuriteFixture azurite)
         };
         await using var cluster = await MixedCluster.StartAsync(options);
         var team = await PlanTeam.CreateAsync(cluster.Host, "plan-muet");
-        await cluster.PlacePlanOnProcess(team.Slug, team.Admin.Token);
+        await cluster.PlacePlanOnProcess(team.Slug);
         await using var hub = team.Editor.Hub(cluster.Host);
         await hub.StartAsync();
         using var http = team.Editor.Client(cluster.Host);
