@@ -20,6 +20,9 @@ export KAOLACK_OT_REFERENCE_DIR="$KAOLACK_ROOT/tests/ot-reference"
 # Chromium for the browser tests (tests/Kaolack.Web.Tests); axe-core comes with the web dependencies.
 ensure_browser
 export KAOLACK_CHROMIUM="${KAOLACK_CHROMIUM:-$(command -v chromium)}"
+# nginx for the two-silos-behind-the-proxy test (tests/Kaolack.Api.Tests/Cluster).
+ensure_nginx
+export KAOLACK_NGINX="${KAOLACK_NGINX:-/usr/sbin/nginx}"
 
 # --- web ---------------------------------------------------------------------
 build_web

@@ -73,20 +73,46 @@ ensure_npm_deps() {
 # would need the internet); Noto fonts render the Arabic names of the Oriental.
 # Installs both with apt when missing (as root, or through sudo).
 ensure_browser() {
-  local missing=()
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-core)
+  local packages=(fonts-noto-core)
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  ensure_apt_packages "the browser tests" "${packages[@]}"
+}
+
+# ensure_apt_packages WHY PACKAGE... — installs the Debian packages that are missing, with apt-get (as root, or
+# through sudo); WHY says who needs them.
+ensure_apt_packages() {
+  local why="$1"
+  shift
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
   ((${#missing[@]} == 0)) && return 0
   local sudo=()
   if ((EUID != 0)); then
-    command -v sudo >/dev/null 2>&1 || die "the browser tests need: ${missing[*]} (apt-get install ${missing[*]}), and this user cannot install them."
+    command -v sudo >/dev/null 2>&1 || die "$why need: ${missing[*]} (apt-get install ${missing[*]}), and this user cannot install them."
     sudo=(sudo)
   fi
-  command -v apt-get >/dev/null 2>&1 || die "the browser tests need: ${missing[*]}; install them with your package manager."
-  log "Installing ${missing[*]} for the browser tests (apt-get)…"
+  command -v apt-get >/dev/null 2>&1 || die "$why need: ${missing[*]}; install them with your package manager."
+  log "Installing ${missing[*]} for $why (apt-get)…"
   "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
     die "apt-get install ${missing[*]} failed"
+}
+
+# ensure_nginx
+# The cluster tests and bench/cluster/run.sh put the silos behind Debian's nginx, run with their own configuration
+# (scripts/nginx/kaolack-cluster.conf, nginx -p/-c on loopback ports), never as the system service. Installing the
+# package may start that service (Debian's default site listens on port 80): it is stopped and disabled again when
+# this function installed it, so nothing listens that the scripts did not start.
+ensure_nginx() {
+  [[ -x "${KAOLACK_NGINX:-/usr/sbin/nginx}" ]] && return 0
+  ensure_apt_packages "the cluster tests (nginx in front of the silos)" nginx
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
+    systemctl disable --now nginx >/dev/null 2>&1 || true
+  elif [[ -f /run/nginx.pid ]]; then
+    /usr/sbin/nginx -s quit 2>/dev/null || true
+  fi
 }
 
 # build_web

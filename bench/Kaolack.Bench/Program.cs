@@ -19,6 +19,7 @@ internal static class Program
 {
     private const string Usage = """
         Kaolack.Bench: live co-editing latency of Kaolack.Orleans (load shape of bench/peers).
+        Kaolack.Bench failover --help: a silo killed under load behind nginx (bench/cluster/run.sh).
 
           --start-server            start Azurite and the silo as separate processes (default)
           --url URL                 use a running server instead (with --email, --password, [--server-pid PID])
@@ -49,6 +50,10 @@ internal static class Program
         if (args.Length > 0 && args[0] == "workshop")
         {
             return await WorkshopBench.RunAsync(args[1..], RepositoryRoot());
+        }
+        if (args is ["failover", .. var rest])
+        {
+            return await Failover.FailoverBench.MainAsync(rest);
         }
         Options options;
         try

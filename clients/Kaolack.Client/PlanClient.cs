@@ -5,7 +5,6 @@ using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Wire;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaolack.Client;
 
@@ -101,27 +100,34 @@ public sealed class PlanClient : IAsyncDisposable
     /// <summary>In-flight ops sent again after a reconnect (with the same seq).</summary>
     public int Resends => sender.Resends;
 
+    /// <summary>In-flight ops sent again after a passing failure ("unavailable": a fail-over, a timeout) or a read-only refusal.</summary>
+    public int Retries => sender.Retries;
+
+    /// <summary>The plan refuses edits for now (its log cannot be read on the server): they stay pending and are sent again later.</summary>
+    public bool IsReadOnly => Locked(() => core.ReadOnly);
+
+    /// <summary>
+    /// Times the server was found behind what this client had received: its store lost acknowledged ops. The client then
+    /// starts again from what the server stores, keeps its pending edits, and reports what it had (<see cref="PlanUpdate.Recovered"/>).
+    /// </summary>
+    public int ServerLosses => Locked(() => core.ServerLosses);
+
     /// <summary>Remote ops that arrived while local ops were pending (see <see cref="PlanClientState.ConcurrentRemoteOps"/>).</summary>
     public int ConcurrentRemoteOps => Locked(() => core.State.ConcurrentRemoteOps);
 
     /// <summary>Pending ops found not to fit their document (see <see cref="PlanClientState.UnfittingOps"/>); zero in a healthy session.</summary>
     public int UnfittingOps => Locked(() => core.State.UnfittingOps);
 
-    /// <summary>A connection configured for the Kaolack hub: the server's JSON shape, a bearer token, optional automatic reconnect.</summary>
+    /// <summary>
+    /// A connection configured for the Kaolack hub (<see cref="LiveHubConnection"/>: WebSockets only, the server's JSON shape,
+    /// a bearer token), reconnecting for as long as it takes unless <paramref name="automaticReconnect"/> is false.
+    /// </summary>
     public static HubConnection CreateConnection(Uri hubUri, Func<Task<string?>>? accessToken = null, bool automaticReconnect = true)
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(hubUri, options =>
-            {
-                if (accessToken is not null)
-                {
-                    options.AccessTokenProvider = accessToken;
-                }
-            })
-            .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
+        var builder = LiveHubConnection.Builder(hubUri, accessToken);
         if (automaticReconnect)
         {
-            builder.WithAutomaticReconnect();
+            builder.WithEndlessReconnect();
         }
         return builder.Build();
     }
@@ -244,6 +250,7 @@ public sealed class PlanClient : IAsyncDisposable
             core.Disposed = true;
         }
         core.GoOffline();
+        sender.Stop();
         eventHandler.Dispose();
         connection.Reconnecting -= OnReconnecting;
         connection.Reconnected -= OnReconnected;
@@ -284,10 +291,12 @@ public sealed class PlanClient : IAsyncDisposable
             {
                 return;
             }
+            // A snapshot pushed to everyone may be late; the server says, when asked, whether it went back.
+            core.BehindSuspected |= liveEvent.Change == ChangeKind.Snapshot && core.State.IsLoaded && liveEvent.Version < core.State.Version;
             update = core.Apply([liveEvent]);
         }
         core.Publish(update);
-        subscription.RepairGapIfNeeded();
+        subscription.RepairIfNeeded();
         sender.Kick();
     }
 

@@ -29,6 +29,15 @@ internal sealed class PlanClientCore(string clientId, string topic, JsonSerializ
     /// <summary>Why the client stopped (the document no longer matches the server's, or access was refused).</summary>
     public Exception? Fault { get; set; }
 
+    /// <summary>The plan refuses edits for now ("plan-read-only": its log cannot be read); they stay pending and are tried again.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Times the server was found behind what this client had received (its store lost acknowledged ops).</summary>
+    public int ServerLosses { get; set; }
+
+    /// <summary>A snapshot older than the local version was pushed: ask the server (a subscription) whether it went back.</summary>
+    public bool BehindSuspected { get; set; }
+
     public bool Disposed { get; set; }
 
     /// <summary>Completes at the next change of anything here (under the gate: the signal of the moment).</summary>
@@ -38,7 +47,24 @@ internal sealed class PlanClientCore(string clientId, string topic, JsonSerializ
     /// Under the gate: applies live events of the plan's topic in order (a catch-up's, or one pushed). One that does not fit
     /// the local document, or cannot be read, stops the client: its document is no longer the server's.
     /// </summary>
-    public PlanUpdate Apply(IEnumerable<LiveEvent> events)
+    public PlanUpdate Apply(IEnumerable<LiveEvent> events) => Apply(events, serverBehind: false);
+
+    /// <summary>
+    /// Under the gate: applies the server's answer to a subscription. Its version is the plan's as stored: below this
+    /// client's, the store lost ops the client had received, and the snapshot it carries is loaded anyway (see
+    /// <see cref="PlanClientState.LoadBehind"/>).
+    /// </summary>
+    public PlanUpdate ApplyAnswer(CatchUp answer)
+    {
+        var behind = State.IsLoaded && answer.Version < State.Version;
+        if (behind)
+        {
+            ServerLosses++;
+        }
+        return Apply(answer.Events, behind);
+    }
+
+    private PlanUpdate Apply(IEnumerable<LiveEvent> events, bool serverBehind)
     {
         var update = PlanUpdate.None;
         try
@@ -46,7 +72,7 @@ internal sealed class PlanClientCore(string clientId, string topic, JsonSerializ
             foreach (var liveEvent in events)
             {
                 update = update.Then(liveEvent.Change == ChangeKind.Snapshot
-                    ? State.Load(Read<PlanSnapshot>(liveEvent))
+                    ? serverBehind ? State.LoadBehind(Read<PlanSnapshot>(liveEvent)) : State.Load(Read<PlanSnapshot>(liveEvent))
                     : State.Receive(Read<PlanChange>(liveEvent)));
             }
         }

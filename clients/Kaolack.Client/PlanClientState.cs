@@ -120,6 +120,36 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
         return update.Then(DrainEarly());
     }
 
+    /// <summary>
+    /// Replaces the server document by a snapshot of an older version than <see cref="Version"/>: the server's store lost
+    /// ops this client had received. Only for a snapshot the server answered for its plan as stored (a catch-up whose
+    /// version is below ours), never for one pushed to everyone, which may simply be late. Pending edits are rebased onto
+    /// it and sent again, the in-flight op too even if it was acknowledged (the acknowledgement was lost with it); what this
+    /// client had where the snapshot differs is returned in <see cref="PlanUpdate.Recovered"/>, to be offered to the user.
+    /// </summary>
+    public PlanUpdate LoadBehind(PlanSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (server is null || snapshot.Version >= Version)
+        {
+            return Load(snapshot);
+        }
+        var fresh = PlanModel.From(snapshot.Document);
+        var recovered = Differences(ServerDocument, fresh);
+        if (inFlight is not null)
+        {
+            inFlight.AckedVersion = null;
+        }
+        Rebase(WithoutGone(ServerDocument), fresh);
+        server = fresh;
+        Version = snapshot.Version;
+        gone.Clear();
+        early.Clear();
+        PromoteIfIdle();
+        Document = Recompute();
+        return new PlanUpdate { Reloaded = true, ServerBehind = true, DocumentChanged = true, Recovered = recovered };
+    }
+
     /// <summary>A local edit: applied to the local document at once and queued (in flight when nothing else is).</summary>
     /// <exception cref="InvalidOperationException">No snapshot was loaded yet.</exception>
     /// <exception cref="ArgumentException">The op does not fit the local document (missing entity, wrong field, text op of the
@@ -490,6 +520,13 @@ public sealed class PlanClientState(string clientId, long lastSeq = 0)
             buffer[i] = Rebased(buffer[i]);
         }
     }
+
+    /// <summary>Every field of <paramref name="had"/> whose value <paramref name="now"/> lacks or holds otherwise, in document order.</summary>
+    private static List<RecoveredText> Differences(PlanModel had, PlanModel now) =>
+        [.. Enum.GetValues<PlanEntityKind>().SelectMany(had.Ordered).SelectMany(entity => entity.Fields
+            .Where(field => field.Value.Length > 0 && now.Find(entity.Kind, entity.Id)?.Fields.GetValueOrDefault(field.Key) != field.Value)
+            .OrderBy(field => field.Key, StringComparer.Ordinal)
+            .Select(field => new RecoveredText(entity.Kind, entity.Id, field.Key, field.Value)))];
 
     /// <summary>A pending op that hides the remote op's effect locally: it will be applied after it on the server.</summary>
     private static bool Masks(PlanOp mine, PlanOp remote) =>

@@ -7,8 +7,8 @@ namespace Kaolack.Client;
 
 /// <summary>
 /// Keeps a <see cref="PlanClient"/> subscribed to its plan's topic: (re)subscribes on each connection from the last version
-/// seen and applies what was missed, and subscribes again when events arrive with a gap. Online once caught up; then the
-/// sender may send.
+/// seen and applies what was missed, and subscribes again when events arrive with a gap or a snapshot older than the local
+/// version is pushed (the server may have gone back). Online once caught up; then the sender may send.
 /// </summary>
 internal sealed class PlanSubscription(PlanClientCore core, HubConnection connection, string planKey, PlanSender sender)
 {
@@ -27,16 +27,20 @@ internal sealed class PlanSubscription(PlanClientCore core, HubConnection connec
         {
             core.ThrowIfFaulted();
             core.Online = false;
+            core.BehindSuspected = false;
             myEpoch = ++core.Epoch;
             since = core.State.IsLoaded ? core.State.Version : null;
         }
         core.Signal();
-        var catchUp = await connection.InvokeAsync<CatchUp>("Subscribe", core.Topic, since, cancellationToken);
+        var catchUp = await HubCalls.Subscribe(connection, core.Topic, since, cancellationToken);
         var snapshot = catchUp.Events.FirstOrDefault(e => e.Change == ChangeKind.Snapshot);
         PlanSubmission? unsure;
         lock (core.Gate)
         {
-            unsure = snapshot is not null && core.State.IsLoaded && core.State.InFlightAckedVersion is null ? core.State.InFlight : null;
+            // A server behind us cannot know the op's fate: it lost it, if it ever had it, and it is sent again.
+            unsure = snapshot is not null && core.State.IsLoaded && core.State.InFlightAckedVersion is null && catchUp.Version >= core.State.Version
+                ? core.State.InFlight
+                : null;
         }
         var update = unsure is null ? PlanUpdate.None : await LearnFate(unsure, cancellationToken);
         lock (core.Gate)
@@ -44,21 +48,24 @@ internal sealed class PlanSubscription(PlanClientCore core, HubConnection connec
             // A newer (re)subscription took over and applies its own catch-up.
             if (core.Epoch == myEpoch)
             {
-                update = update.Then(core.Apply(catchUp.Events));
+                update = update.Then(core.ApplyAnswer(catchUp));
                 core.Online = core.Fault is null;
             }
         }
         core.Publish(update);
-        RepairGapIfNeeded();
+        RepairIfNeeded();
         sender.Kick();
     }
 
-    /// <summary>Takes the gate: subscribes again, in the background, when events arrived ahead of a missing version.</summary>
-    public void RepairGapIfNeeded()
+    /// <summary>
+    /// Takes the gate: subscribes again, in the background, when events arrived ahead of a missing version, or a snapshot
+    /// older than the local version was pushed.
+    /// </summary>
+    public void RepairIfNeeded()
     {
         lock (core.Gate)
         {
-            if (!core.Online || repair is not null || !core.State.HasGap || core.Fault is not null)
+            if (!core.Online || repair is not null || !(core.State.HasGap || core.BehindSuspected) || core.Fault is not null)
             {
                 return;
             }
@@ -97,9 +104,9 @@ internal sealed class PlanSubscription(PlanClientCore core, HubConnection connec
                 return core.State.Acknowledge(submission.Seq, ack);
             }
         }
-        catch (HubException exception) when (PlanSender.IsResync(exception))
+        catch (HubException exception) when (PlanSender.NeverApplied(exception))
         {
-            // Refused for its old base: never applied, so the snapshot rebase keeps it.
+            // Refused for its base, too old or ahead of the plan: never applied, so the snapshot rebase keeps it.
             return PlanUpdate.None;
         }
         catch (HubException exception)

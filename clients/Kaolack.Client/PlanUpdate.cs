@@ -6,6 +6,10 @@ namespace Kaolack.Client;
 /// <param name="Submission">The submission as last sent (op transformed to its base version).</param>
 public sealed record PlanAcknowledgement(PlanSubmission Submission, PlanAck Ack);
 
+/// <summary>A field as this client had it before the server went back to an older version: what the store lost, to offer back.</summary>
+/// <param name="Text">The field's value in the document this client had received (the entity may be gone now).</param>
+public sealed record RecoveredText(PlanEntityKind Kind, string Id, string Field, string Text);
+
 /// <summary>What one step of <see cref="PlanClientState"/> did to the local document.</summary>
 public sealed class PlanUpdate
 {
@@ -26,10 +30,19 @@ public sealed class PlanUpdate
     /// <summary>The document was replaced by a snapshot: cursors cannot be transformed, only clamped.</summary>
     public bool Reloaded { get; init; }
 
+    /// <summary>
+    /// The snapshot was older than what this client had received: the server's store lost acknowledged ops. Pending edits
+    /// were kept; <see cref="Recovered"/> holds what the client had where the server now differs.
+    /// </summary>
+    public bool ServerBehind { get; init; }
+
+    /// <summary>Fields as this client had them before the server went back (see <see cref="ServerBehind"/>), to offer to the user.</summary>
+    public IReadOnlyList<RecoveredText> Recovered { get; init; } = [];
+
     /// <summary>The local document may differ from before.</summary>
     public bool DocumentChanged { get; init; }
 
-    public bool IsEmpty => !DocumentChanged && Effects.Count == 0 && Acknowledged.Count == 0 && Discarded.Count == 0;
+    public bool IsEmpty => !DocumentChanged && Effects.Count == 0 && Acknowledged.Count == 0 && Discarded.Count == 0 && Recovered.Count == 0;
 
     /// <summary>This update followed by <paramref name="next"/>.</summary>
     public PlanUpdate Then(PlanUpdate next)
@@ -49,6 +62,8 @@ public sealed class PlanUpdate
             Acknowledged = [.. Acknowledged, .. next.Acknowledged],
             Discarded = [.. Discarded, .. next.Discarded],
             Reloaded = Reloaded || next.Reloaded,
+            ServerBehind = ServerBehind || next.ServerBehind,
+            Recovered = [.. Recovered, .. next.Recovered],
             DocumentChanged = DocumentChanged || next.DocumentChanged,
         };
     }

@@ -92,22 +92,16 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>SIGSTOP: storage that stalls, its sockets open and answering nothing, until <see cref="Resume"/> (call it in a finally).</summary>
+    public Task Pause() => ChildProcesses.Pause(process);
+
+    /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+    public Task Resume() => ChildProcesses.Resume(process);
+
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-        process.Dispose();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left in the temp folder; it never affects another run.
-        }
+        await ChildProcesses.Stop(process, TimeSpan.FromSeconds(10));
+        ChildProcesses.DeleteScratch(dataDirectory);
     }
 
     private static async Task<bool> Listening(int port)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kaolack.Client;
 using Kaolack.Contracts.Mail;
 using Kaolack.Contracts.Wire;
 using Kaolack.Silo.Hosting;
@@ -144,18 +145,13 @@ public sealed class SiloHost : IAsyncDisposable
         verified.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A SignalR connection to this host's live hub (not started), authenticated with the token when given.</summary>
+    /// <summary>
+    /// A SignalR connection to this host's live hub (not started), authenticated with the token when given, connecting as
+    /// the .NET client does (<see cref="LiveHubConnection"/>: WebSockets only).
+    /// </summary>
     public HubConnection CreateHubConnection(string? accessToken = null, Action<IHubConnectionBuilder>? configure = null)
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "/hubs/live"), options =>
-            {
-                if (accessToken is not null)
-                {
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
-                }
-            })
-            .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions));
+        var builder = LiveHubConnection.Builder(new Uri(BaseAddress, "/hubs/live"), accessToken is null ? null : () => Task.FromResult<string?>(accessToken));
         configure?.Invoke(builder);
         return builder.Build();
     }

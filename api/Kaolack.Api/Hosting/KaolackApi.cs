@@ -21,8 +21,8 @@ using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
@@ -51,6 +51,7 @@ public static class KaolackApi
             .AddKeyManagementOptions(options => options.XmlRepository = new BlobKeyRepository(keys));
         services.Configure<ConfiguredAdmin>(configuration.GetSection(ConfiguredAdmin.Section));
         services.AddHostedService<ConfiguredAdminSeeder>();
+        services.AddKaolackForwardedHeaders(configuration);
         services.AddKaolackRateLimiting(configuration);
         services.AddKaolackMail(configuration);
         services.AddKaolackResponseCompression();
@@ -107,16 +108,14 @@ public static class KaolackApi
 
         services.AddSingleton(new TableServiceClient(storageConnectionString));
         services.AddSingleton(new BlobServiceClient(storageConnectionString));
-        services.AddHealthChecks()
-            .AddCheck<SiloHealthCheck>("silo")
-            .AddCheck<StorageHealthCheck>("storage")
-            .AddCheck<PlanLogHealthCheck>("plans");
+        services.AddKaolackHealth();
         return services;
     }
 
-    /// <summary>Security headers first, so every response carries them; static files come before this.</summary>
+    /// <summary>Forwarded headers of known proxies first, then security headers, so every response carries them; static files come after this.</summary>
     public static WebApplication UseKaolackFrontDoor(this WebApplication app)
     {
+        app.UseKaolackForwardedHeaders();
         app.UseKaolackSecurityHeaders();
         return app;
     }
@@ -170,8 +169,10 @@ public static class KaolackApi
         app.MapWorkshopEndpoints().RequireKaolackWriteLimit();
         app.MapDashboardEndpoints();
 
-        app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.Write }).AllowAnonymous();
+        // WebSockets only: clients skip the negotiate request, so behind a load balancer without affinity any silo takes any
+        // connection (a negotiated one makes a second request, which may reach a silo that never saw the first).
+        app.MapHub<LiveHub>(LiveHub.Path, options => options.Transports = HttpTransportType.WebSockets);
+        app.MapKaolackHealth();
         return app;
     }
 }

@@ -7,15 +7,25 @@ using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Api.Http;
 
-/// <summary>Turns refusals (domain exceptions, unreadable bodies) into problem details; anything else stays a 500.</summary>
+/// <summary>
+/// Turns refusals (domain exceptions, unreadable bodies) into problem details, and passing failures (a silo failing over,
+/// a timeout, storage) into 503 with <c>Retry-After</c>; anything else stays a 500.
+/// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var retryAfter = ServiceUnavailable.RetryAfter(exception);
+        var problem = retryAfter is { } wait ? Problems.Unavailable(wait) : ToProblem(exception);
         if (problem is null)
         {
             return false;
+        }
+        if (retryAfter is { } after)
+        {
+            httpContext.Response.Headers.RetryAfter = $"{ServiceUnavailable.Seconds(after)}";
+            logger.LogWarning("Unavailable {Method} {Path} ({Error}): answered 503, retry after {Seconds} s",
+                httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, ServiceUnavailable.Seconds(after));
         }
         logger.LogDebug("Refused {Method} {Path}: {Code}", httpContext.Request.Method, httpContext.Request.Path, problem.Extensions["code"]);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;

@@ -31,5 +31,14 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>503: try again after <paramref name="retryAfter"/> (sent as <c>Retry-After</c> too).</summary>
+    public static ProblemDetails Unavailable(TimeSpan retryAfter)
+    {
+        var seconds = ServiceUnavailable.Seconds(retryAfter);
+        var problem = Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service momentanément indisponible.", $"Réessayez dans {seconds} s.");
+        problem.Extensions["retryAfter"] = seconds;
+        return problem;
+    }
+
     private static string TypeFor(string code) => $"/problems/{code}";
 }

@@ -1,4 +1,5 @@
 using Kaolack.Api.Auth;
+using Kaolack.Api.Http;
 using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Kaolack.Api.Live;
 
 /// <summary>
-/// Sends domain refusals to the caller as typed hub errors instead of SignalR's generic message, and logs every refused
-/// call as one line (method, caller, code): a refusal is an answer, not a fault, so no stack trace. A failure that is not
-/// a refusal is logged here with its stack trace, once: SignalR's own log of failed invocations, which printed a stack
-/// trace for every refusal too, is switched off (<see cref="DispatcherCategory"/>).
+/// Sends domain refusals to the caller as typed hub errors instead of SignalR's generic message, and passing failures (a
+/// silo failing over, a timeout, storage) as "unavailable" with the seconds to wait, which clients retry without alarm.
+/// Every refused call is logged as one line (method, caller, code): a refusal is an answer, not a fault, so no stack
+/// trace. A failure that is neither is logged here with its stack trace, once: SignalR's own log of failed invocations,
+/// which printed a stack trace for every refusal too, is switched off (<see cref="DispatcherCategory"/>).
 /// </summary>
 public sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHubFilter> logger) : IHubFilter
 {
@@ -35,6 +37,10 @@ public sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHubF
         catch (HubException exception)
         {
             throw Refused(invocationContext, exception);
+        }
+        catch (Exception exception) when (ServiceUnavailable.RetryAfter(exception) is { } retryAfter)
+        {
+            throw Refused(invocationContext, HubErrors.Unavailable(retryAfter));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using Kaolack.Api.Http;
 using Kaolack.Contracts.Errors;
 using Microsoft.AspNetCore.SignalR;
 
@@ -5,7 +6,8 @@ namespace Kaolack.Api.Live;
 
 /// <summary>
 /// Errors sent to SignalR clients. SignalR carries only a message, so it starts with a stable code:
-/// "invalid-topic: …", "too-many-topics: …", "validation-failed: …", "not-found: …".
+/// "invalid-topic: …", "too-many-topics: …", "validation-failed: …", "not-found: …", and "unavailable: {seconds}: …"
+/// for a call to try again after that many seconds.
 /// </summary>
 public static class HubErrors
 {
@@ -29,7 +31,7 @@ public static class HubErrors
 
     /// <summary>Every code a hub call may fail with: the domain's refusals and the hub's own. Exported to the web client.</summary>
     public static IReadOnlyList<string> Codes { get; } =
-        [.. ErrorCodes.Domain, ErrorCodes.Unauthenticated, InvalidTopic, TooManyTopics, SignedOut, AccessRemoved, Throttled];
+        [.. ErrorCodes.Domain, ErrorCodes.Unauthenticated, ErrorCodes.Unavailable, InvalidTopic, TooManyTopics, SignedOut, AccessRemoved, Throttled];
 
     /// <summary>An error with a declared code: clients branch on codes, so an undeclared one is a programming error.</summary>
     public static HubException Create(string code, string message) => new(Text(code, message));
@@ -38,6 +40,13 @@ public static class HubErrors
     public static string Text(string code, string message) => Codes.Contains(code)
         ? $"{code}: {message}"
         : throw new ArgumentOutOfRangeException(nameof(code), code, "Declare the code in HubErrors.Codes, which the web client's contract is generated from.");
+
+    /// <summary>"unavailable: 2: …": the call failed in passing (fail-over, a timeout, storage); the client tries again after the seconds given.</summary>
+    public static HubException Unavailable(TimeSpan retryAfter)
+    {
+        var seconds = ServiceUnavailable.Seconds(retryAfter);
+        return Create(ErrorCodes.Unavailable, $"{seconds}: Service momentanément indisponible, nouvel essai dans {seconds} s.");
+    }
 
     /// <summary>Rule violations name their rule too: "rule-violation: resync: …".</summary>
     public static HubException From(DomainException exception) => exception is RuleViolationException violation

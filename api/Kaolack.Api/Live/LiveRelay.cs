@@ -18,18 +18,33 @@ namespace Kaolack.Api.Live;
 /// telling that access changed (<see cref="OnAccessChanged"/>) has the topics checked again, and a connection that may
 /// no longer read one leaves it and is told (<see cref="ILiveClient.Revoked"/>).
 /// </summary>
+/// <remarks>
+/// A new activation of a source has no watchers, so the relay watches again as soon as the old one is gone: when the
+/// source says its activation ended (deactivation, a silo stopping, a failed write), and, for every topic, when a silo is
+/// declared dead (a killed silo tells nothing). A source found behind a version already forwarded lost acknowledged
+/// writes: its followers get its stored state as a snapshot and the loss is reported (<see cref="LostWrites"/>).
+/// </remarks>
 public sealed partial class LiveRelay(
     IGrainFactory grains,
     IHubContext<LiveHub, ILiveClient> hub,
+    IClusterMembershipService cluster,
+    LostWrites lostWrites,
     IOptions<LiveRelayOptions> options,
     ILogger<LiveRelay> logger) : ILiveObserver, IHostedService, IDisposable
 {
+    /// <summary>Watching again after an activation ended: at once, then while the source cannot be reached yet (bounded, about 20 s in all).</summary>
+    private static readonly TimeSpan[] RewatchDelays = [TimeSpan.Zero, .. new[] { 100, 250, 500, 1000, 2000, 4000, 4000, 4000, 4000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
+    /// <summary>Sources asked at once when many topics are watched again (a periodic refresh, a silo declared dead).</summary>
+    private const int ParallelWatches = 16;
+
     private readonly Lock membership = new();
     private readonly Dictionary<string, TopicWatch> topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConnectionState> connections = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private ILiveObserver? reference;
     private Task? refreshLoop;
+    private Task? membershipLoop;
 
     private ILiveObserver Reference
     {
@@ -170,18 +185,34 @@ public sealed partial class LiveRelay(
         }
     }
 
+    public Task OnSourceDeactivated(string topic)
+    {
+        TopicWatch? watch;
+        lock (membership)
+        {
+            topics.TryGetValue(topic, out watch);
+        }
+        if (watch is not null)
+        {
+            // One-way and off the caller's turn: the next activation answers once the old one is gone.
+            _ = watch.Rewatch(this, stopping.Token);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         refreshLoop = RefreshLoop(stopping.Token);
+        membershipLoop = FollowMembership(stopping.Token);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
-        if (refreshLoop is not null)
+        foreach (var loop in new[] { refreshLoop, membershipLoop }.OfType<Task>())
         {
-            await refreshLoop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -205,19 +236,62 @@ public sealed partial class LiveRelay(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                TopicWatch[] watched;
-                lock (membership)
+                // In parallel: a source on a silo that stopped answering must not hold up every other topic.
+                await Parallel.ForEachAsync(Watched(), new ParallelOptions { MaxDegreeOfParallelism = ParallelWatches, CancellationToken = cancellationToken },
+                    async (watch, _) =>
+                    {
+                        if (await watch.TryRefresh(this) is { } failure)
+                        {
+                            LogRefreshFailed(failure, watch.Topic.ToString());
+                        }
+                    });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A silo declared dead took its activations with it, without telling their watchers: every topic is watched again,
+    /// which reaches (and starts) the next activation of those that lived there. The others answer as a refresh would.
+    /// </summary>
+    private async Task FollowMembership(CancellationToken cancellationToken)
+    {
+        var known = cluster.CurrentSnapshot;
+        try
+        {
+            await foreach (var snapshot in cluster.MembershipUpdates.WithCancellation(cancellationToken))
+            {
+                var dead = snapshot.CreateUpdate(known).Changes.Where(member => member.Status == SiloStatus.Dead).ToList();
+                known = snapshot;
+                if (dead.Count > 0)
                 {
-                    watched = [.. topics.Values];
-                }
-                foreach (var watch in watched)
-                {
-                    await watch.Refresh(this);
+                    LogSiloDead(string.Join(", ", dead.Select(member => member.SiloAddress)));
+                    _ = Parallel.ForEachAsync(Watched(), new ParallelOptions { MaxDegreeOfParallelism = ParallelWatches, CancellationToken = cancellationToken },
+                        async (watch, token) => await watch.Rewatch(this, token));
                 }
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private TopicWatch[] Watched()
+    {
+        lock (membership)
+        {
+            return [.. topics.Values];
+        }
+    }
+
+    /// <summary>The source stores less than what was forwarded: logged once per loss, and kept for /health.</summary>
+    private void ReportLoss(Topic topic, long forwarded, long stored)
+    {
+        if (lostWrites.Report(topic.ToString(), forwarded, stored))
+        {
+            LogSourceWentBack(topic.ToString(), forwarded, stored);
         }
     }
 
@@ -283,6 +357,15 @@ public sealed partial class LiveRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not refresh {Topic}")]
     private partial void LogRefreshFailed(Exception exception, string topic);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not watch {Topic} again after its activation ended")]
+    private partial void LogRewatchFailed(Exception exception, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo(s) {Silos} declared dead: the live relay watches its topics again")]
+    private partial void LogSiloDead(string silos);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live source {Topic} is at v{Stored} after v{Forwarded} was sent to clients: the store lost acknowledged writes; its followers get the stored state")]
+    private partial void LogSourceWentBack(string topic, long forwarded, long stored);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live relay could not deliver {Topic} v{Version}")]
     private partial void LogDeliveryFailed(Exception exception, string topic, long version);
 
@@ -304,8 +387,12 @@ public sealed partial class LiveRelay(
     private sealed class TopicWatch(Topic topic)
     {
         private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly Lock rewatchGate = new();
         private bool watching;
         private long lastForwarded;
+        private Task? rewatching;
+
+        public Topic Topic => topic;
 
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
 
@@ -354,21 +441,27 @@ public sealed partial class LiveRelay(
             }
         }
 
-        public async Task Refresh(LiveRelay relay)
+        /// <summary>Watches the source (again) and forwards what was missed; the error when the source did not answer.</summary>
+        public async Task<Exception?> TryRefresh(LiveRelay relay)
         {
             await gate.WaitAsync();
             try
             {
                 var current = await relay.Source(topic).Watch(relay.Reference);
                 watching = true;
-                if (current > lastForwarded)
+                if (current < lastForwarded)
+                {
+                    await StartOver(relay, current);
+                }
+                else if (current > lastForwarded)
                 {
                     await FillGap(relay);
                 }
+                return null;
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                relay.LogRefreshFailed(exception, topic.ToString());
+                return exception;
             }
             finally
             {
@@ -413,10 +506,58 @@ public sealed partial class LiveRelay(
             }
         }
 
+        /// <summary>
+        /// Watches the next activation, at once and then a few times more while it cannot be reached (its silo not yet
+        /// declared dead, storage slow to load it). One run at a time: a second call joins the one under way.
+        /// </summary>
+        public Task Rewatch(LiveRelay relay, CancellationToken cancellationToken)
+        {
+            lock (rewatchGate)
+            {
+                return rewatching ??= Task.Run(Run, CancellationToken.None);
+            }
+
+            async Task Run()
+            {
+                try
+                {
+                    Exception? failure = null;
+                    foreach (var delay in RewatchDelays)
+                    {
+                        await Task.Delay(delay, cancellationToken);
+                        if ((failure = await TryRefresh(relay)) is null)
+                        {
+                            return;
+                        }
+                    }
+                    relay.LogRewatchFailed(failure!, topic.ToString());
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                finally
+                {
+                    lock (rewatchGate)
+                    {
+                        rewatching = null;
+                    }
+                }
+            }
+        }
+
         private async Task FillGap(LiveRelay relay)
         {
             var missed = await relay.Source(topic).CatchUp(Caller.System, lastForwarded);
             await ForwardInOrder(relay, missed.Events);
+        }
+
+        /// <summary>The source is behind what was forwarded: its followers get what it stores, and versions count from there.</summary>
+        private async Task StartOver(LiveRelay relay, long stored)
+        {
+            relay.ReportLoss(topic, lastForwarded, stored);
+            var snapshot = await relay.Source(topic).CatchUp(Caller.System, null);
+            lastForwarded = -1;
+            await ForwardInOrder(relay, snapshot.Events);
         }
 
         private async Task ForwardInOrder(LiveRelay relay, IEnumerable<LiveEvent> events)

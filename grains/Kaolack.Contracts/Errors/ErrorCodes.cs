@@ -22,6 +22,12 @@ public static class ErrorCodes
     public const string Unauthenticated = "unauthenticated";
 
     /// <summary>
+    /// Not now: a silo is failing over, a call timed out or storage did not answer. Try again after the time given (HTTP 503
+    /// with Retry-After; over the hub "unavailable: {seconds}: …"); nothing was changed, or the op's seq makes a retry safe.
+    /// </summary>
+    public const string Unavailable = "unavailable";
+
+    /// <summary>
     /// The rule of a <see cref="RuleViolationException"/> that tells a plan client its base version is too old to
     /// transform: it subscribes afresh and sends its edits again ("rule-violation: resync: …").
     /// </summary>
@@ -32,6 +38,13 @@ public static class ErrorCodes
     /// the log reads again. A client keeps its edits pending and shows the plan as read-only ("rule-violation: plan-read-only: …").
     /// </summary>
     public const string PlanReadOnlyRule = "plan-read-only";
+
+    /// <summary>
+    /// The rule that tells a plan client the plan is behind a version the client saw: the store lost acknowledged ops. The
+    /// client starts again from the stored plan, keeps its pending edits and offers back the text it had, so what was lost
+    /// can be typed again ("rule-violation: ahead-of-server: …").
+    /// </summary>
+    public const string AheadOfServerRule = "ahead-of-server";
 
     /// <summary>The codes a domain refusal (<see cref="DomainException.Code"/>) may carry.</summary>
     public static IReadOnlyList<string> Domain { get; } =

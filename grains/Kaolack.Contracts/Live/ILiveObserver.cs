@@ -12,4 +12,11 @@ public interface ILiveObserver : IGrainObserver
     /// </summary>
     [OneWay]
     Task OnAccessChanged(string topic);
+
+    /// <summary>
+    /// The activation publishing <paramref name="topic"/> has ended: watch it again (which reaches the next activation),
+    /// or its events go to nobody.
+    /// </summary>
+    [OneWay]
+    Task OnSourceDeactivated(string topic);
 }

@@ -55,10 +55,9 @@ public sealed class PlanSequencer
     /// Transforms the op over the window's ops after its base version and applies it; or drops it (its entity was deleted
     /// meanwhile: answered, remembered, nothing applied); or answers a resubmission as the first time.
     /// </summary>
-    /// <exception cref="ValidationFailedException">A seq older than the session's last ("seq"), a base version ahead of the
-    /// plan ("baseVersion"), or an op that does not fit the document.</exception>
-    /// <exception cref="RuleViolationException">"resync": the base version is older than the window; "plan-entity-limit";
-    /// "plan-size-limit".</exception>
+    /// <exception cref="ValidationFailedException">A seq older than the session's last ("seq"), or an op that does not fit the document.</exception>
+    /// <exception cref="RuleViolationException">"resync": the base version is older than the window; "ahead-of-server": the base
+    /// version is ahead of the plan (the store lost ops the client had seen); "plan-entity-limit"; "plan-size-limit".</exception>
     public PlanOutcome Sequence(PlanSubmission submission, string userId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -70,7 +69,8 @@ public sealed class PlanSequencer
         }
         if (submission.BaseVersion > Version)
         {
-            throw new ValidationFailedException("baseVersion", $"Version {submission.BaseVersion} inconnue (actuelle : {Version}).");
+            throw new RuleViolationException(ErrorCodes.AheadOfServerRule,
+                $"Le plan enregistré est à la version {Version}, mais vous aviez reçu la version {submission.BaseVersion} : des modifications ont été perdues par le stockage. Rechargez le plan et retapez ce qui manque.");
         }
         var oldestHeld = window.Count == 0 ? Version + 1 : window[0].Version;
         if (submission.BaseVersion < oldestHeld - 1)

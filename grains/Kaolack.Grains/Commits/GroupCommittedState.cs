@@ -28,11 +28,13 @@ public sealed class GroupCommittedState<TValue> where TValue : class
     /// <param name="key">The grain's key, as its <see cref="EntityMeta"/> names it.</param>
     /// <param name="view">What a snapshot (and the creation event) carries of a value, at the version the meta names.</param>
     /// <param name="change">What the event of one write carries: the change from the value stored before to the one stored now.</param>
+    /// <param name="deactivated">The grain's <c>GrainContext.Deactivated</c> (see <see cref="LivePublisher"/>).</param>
     /// <param name="deactivateOnIdle">The grain's <c>DeactivateOnIdle</c>.</param>
     public GroupCommittedState(
         IPersistentState<EntityState<TValue>> store,
         string key,
         Topic topic,
+        Task deactivated,
         Func<TValue, EntityMeta, object> view,
         Func<TValue, TValue, EntityMeta, object> change,
         TimeProvider clock,
@@ -48,7 +50,7 @@ public sealed class GroupCommittedState<TValue> where TValue : class
         this.clock = clock;
         durable = store.State;
         Applied = durable.Value;
-        Live = LivePublisher.WithJournal(topic, () => Version, () => Value is { } value ? view(value, Meta) : Meta, clock, logger, journalCapacity);
+        Live = LivePublisher.WithJournal(topic, deactivated, () => Version, () => Value is { } value ? view(value, Meta) : Meta, clock, logger, journalCapacity);
         commits = new GroupCommit<EntityState<TValue>>(key, 0, () => applied, _ => Write(), Committed, deactivateOnIdle, logger);
     }
 

@@ -20,11 +20,13 @@ public sealed class PublishedState<TValue> where TValue : class
 
     /// <param name="key">The grain's key, as its <see cref="EntityMeta"/> names it.</param>
     /// <param name="view">What clients receive of a value, at the version the meta names.</param>
+    /// <param name="deactivated">The grain's <c>GrainContext.Deactivated</c> (see <see cref="LivePublisher"/>).</param>
     /// <param name="deactivateOnIdle">The grain's <c>DeactivateOnIdle</c>.</param>
     public PublishedState(
         IPersistentState<EntityState<TValue>> store,
         string key,
         Topic topic,
+        Task deactivated,
         Func<TValue, EntityMeta, object> view,
         TimeProvider clock,
         ILogger logger,
@@ -35,7 +37,7 @@ public sealed class PublishedState<TValue> where TValue : class
         this.key = key;
         this.clock = clock;
         this.deactivateOnIdle = deactivateOnIdle;
-        Live = LivePublisher.WithJournal(topic, () => Version, () => Value is { } value ? view(value, Meta) : Meta, clock, logger, journalCapacity);
+        Live = LivePublisher.WithJournal(topic, deactivated, () => Version, () => Value is { } value ? view(value, Meta) : Meta, clock, logger, journalCapacity);
     }
 
     public LivePublisher Live { get; }

@@ -48,7 +48,7 @@ public sealed class ProgrammeDashboardGrain(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Pushes carry the rows changed since the previous one; a snapshot carries them all.</summary>
-    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForProgrammeDashboard(), () => pushVersion, () =>
+    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForProgrammeDashboard(), GrainContext.Deactivated, () => pushVersion, () =>
     {
         var today = Today;
         var indicators = ProgrammeAggregation.Compute(storedProjects.Values, storedOrganisations.Values, today);

@@ -36,7 +36,7 @@ public sealed class ProjectSummaryGrain(
     private string Slug => this.GetPrimaryKeyString();
 
     /// <summary>Every event is the whole summary (null data once the project is gone), like presence.</summary>
-    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForProjectDashboard(Slug), () => version,
+    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForProjectDashboard(Slug), GrainContext.Deactivated, () => version,
         () => summary is null ? null : ProjectSummaries.AsOf(summary, Today), clock, logger);
 
     private ThrottledPush Pushes => pushes ??= new ThrottledPush(this, options.Value.PushInterval, clock, Push);

@@ -28,7 +28,7 @@ public sealed class DirectoryGrain(
         ? kind
         : throw new ValidationFailedException("kind", "Annuaire inconnu.");
 
-    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForDirectory(Kind), () => store.State.Version,
+    private LivePublisher Live => live ??= LivePublisher.WithJournal(Topic.ForDirectory(Kind), GrainContext.Deactivated, () => store.State.Version,
         () => new DirectorySnapshot([.. store.State.Entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal)]), clock, logger);
 
     public async Task Upsert(DirectoryEntry entry)

@@ -49,7 +49,7 @@ public abstract class EntityGrain<TValue> : Grain, ILiveSource where TValue : cl
     protected EntityMeta Meta => State.Meta;
 
     private PublishedState<TValue> State => state ??= new PublishedState<TValue>(
-        store, Slug, Topic.ForEntity(Kind, Slug), View, Clock, logger, DeactivateOnIdle);
+        store, Slug, Topic.ForEntity(Kind, Slug), GrainContext.Deactivated, View, Clock, logger, DeactivateOnIdle);
 
     /// <summary>What clients receive as the entity: the contract record for this kind.</summary>
     protected abstract object View(TValue value, EntityMeta meta);

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Dashboard;
+using Kaolack.Grains.Live;
 using Kaolack.Grains.Plans;
 using Kaolack.Grains.Projects;
 using Kaolack.Grains.Workshops;
@@ -53,6 +54,7 @@ public static class GrainSetup
             new BlobServiceClient(connectionString).GetBlobContainerClient(PlanLogContainer(serviceId)),
             services.GetRequiredService<Serializer>()));
         silo.Services.AddSingleton<UnreadablePlans>();
+        silo.Services.AddSingleton<LostWrites>();
         silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(options => options.PushInterval > TimeSpan.Zero && options.SeriesDays > 0,
                 $"{DashboardOptions.Section}:PushInterval and SeriesDays must be positive.")

@@ -11,6 +11,9 @@ namespace Kaolack.Grains.Live;
 /// handing the call here; it publishes only what is durable. Catch-ups are shaped for each caller by the topic kind's
 /// <see cref="LiveVisibility"/> rule, as the relay shapes live events; the relays themselves catch up as
 /// <see cref="Caller.System"/> and get the events as published, to shape them per connection.
+/// When the grain's activation ends (deactivation, a silo stopping, a failed write), the watchers are told, so they watch
+/// the next activation at once: a new activation starts with no watchers, and would otherwise publish to nobody until the
+/// relays' periodic refresh.
 /// </summary>
 public sealed class LivePublisher
 {
@@ -22,7 +25,8 @@ public sealed class LivePublisher
     private readonly int? journalCapacity;
     private LiveJournal? journal;
 
-    private LivePublisher(Topic topic, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger, int? journalCapacity)
+    private LivePublisher(
+        Topic topic, Task ownerDeactivated, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger, int? journalCapacity)
     {
         Topic = topic.ToString();
         this.version = version;
@@ -31,6 +35,8 @@ public sealed class LivePublisher
         this.journalCapacity = journalCapacity;
         visibility = LiveVisibility.Of(topic.Scope);
         watchers = new ObserverManager<ILiveObserver>(LiveSubscriptions.Expiry, logger);
+        // Outside the activation's scheduler, which runs nothing more once it is gone.
+        _ = ownerDeactivated.ContinueWith(_ => TellWatchersDeactivated(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     public string Topic { get; }
@@ -42,14 +48,16 @@ public sealed class LivePublisher
     /// A source whose events are changes: the last <paramref name="capacity"/> are kept so a client that missed a few
     /// gets exactly those; older gaps, and a client that saw nothing, get the whole state as a snapshot.
     /// </summary>
+    /// <param name="ownerDeactivated">Completes when the owning grain's activation has ended (its <c>GrainContext.Deactivated</c>).</param>
     /// <param name="version">The source's current version.</param>
     /// <param name="state">What a snapshot carries: the whole current state.</param>
-    public static LivePublisher WithJournal(Topic topic, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger, int capacity = LiveJournal.DefaultCapacity) =>
-        new(topic, version, state, clock, logger, capacity);
+    public static LivePublisher WithJournal(
+        Topic topic, Task ownerDeactivated, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger, int capacity = LiveJournal.DefaultCapacity) =>
+        new(topic, ownerDeactivated, version, state, clock, logger, capacity);
 
     /// <summary>A source each of whose events is its whole state (presence, a project's summary): every catch-up is a snapshot.</summary>
-    public static LivePublisher SnapshotsOnly(Topic topic, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger) =>
-        new(topic, version, state, clock, logger, null);
+    public static LivePublisher SnapshotsOnly(Topic topic, Task ownerDeactivated, Func<long> version, Func<object?> state, TimeProvider clock, ILogger logger) =>
+        new(topic, ownerDeactivated, version, state, clock, logger, null);
 
     /// <summary>Registers (or refreshes) a silo's relay; answers the current version.</summary>
     public Task<long> Watch(ILiveObserver observer)
@@ -114,6 +122,8 @@ public sealed class LivePublisher
     /// the source was (anyone may read its absence, or create it again).
     /// </summary>
     public void Forget() => journal = null;
+
+    private Task TellWatchersDeactivated() => watchers.Notify(watcher => watcher.OnSourceDeactivated(Topic));
 
     private LiveJournal? Journal => journalCapacity is { } capacity ? journal ??= new LiveJournal(Topic, capacity) : null;
 

@@ -1,4 +1,5 @@
 using Kaolack.Contracts.Accounts;
+using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Hosting;
@@ -21,6 +22,7 @@ public sealed class PlanDocumentGrain(
     [PersistentState("plan", StorageNames.Documents)] IPersistentState<PlanState> store,
     PlanLogStore logStore,
     UnreadablePlans unreadable,
+    LostWrites lostWrites,
     IOptions<PlanStorageOptions> storageOptions,
     TimeProvider clock,
     ILogger<PlanDocumentGrain> logger)
@@ -49,7 +51,7 @@ public sealed class PlanDocumentGrain(
         (sequencer, history, readOnly) = await log.Open(store.State);
         commits = new PlanCommits(sequencer, log, OnCommitted, DeactivateOnIdle, logger, Key);
         // The journal holds the sequencer's window; older catch-ups are read from the log.
-        live = LivePublisher.WithJournal(Topic.ForPlan(Key), () => commits.Version, Current, clock, logger, sequencer.WindowLimit);
+        live = LivePublisher.WithJournal(Topic.ForPlan(Key), GrainContext.Deactivated, () => commits.Version, Current, clock, logger, sequencer.WindowLimit);
         foreach (var change in sequencer.Window)
         {
             // No relay watches a new activation yet: this only fills the journal for catch-ups.
@@ -74,7 +76,16 @@ public sealed class PlanDocumentGrain(
     {
         PlanRules.ValidateSubmission(submission);
         var authorName = await RequireWriter(caller);
-        var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
+        PlanOutcome outcome;
+        try
+        {
+            outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
+        }
+        catch (RuleViolationException ahead) when (ahead.Rule == ErrorCodes.AheadOfServerRule)
+        {
+            ReportAhead(submission.BaseVersion, sequencer.Version);
+            throw;
+        }
         commits.Add(outcome.Change is { } change ? [change] : [], authorName);
         // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
         // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
@@ -149,9 +160,23 @@ public sealed class PlanDocumentGrain(
     public async Task<CatchUp> CatchUp(Caller caller, long? sinceVersion)
     {
         await access.Require(caller, edit: false);
+        if (sinceVersion > commits.Version)
+        {
+            // The answer (a snapshot at the stored version) tells the client; whoever runs the service is told here.
+            ReportAhead(sinceVersion.Value, commits.Version);
+        }
         // Older than the window in memory: the log still has it (unless segments were lost), cheaper than a snapshot for the client.
         return await live.CatchUp(caller, sinceVersion, async (after, upTo) =>
             upTo - after <= options.CatchUpFromLogLimit && await log.Read(after, upTo) is { } records ? [.. records.Select(r => ToEvent(r.Change))] : null);
+    }
+
+    /// <summary>A client saw <paramref name="seen"/>, the plan stores <paramref name="stored"/>: the store lost acknowledged ops.</summary>
+    private void ReportAhead(long seen, long stored)
+    {
+        if (lostWrites.Report(live.Topic, seen, stored))
+        {
+            logger.LogError("Plan {Key}: a client saw v{Seen}, the store has v{Stored}: acknowledged ops were lost by the store", Key, seen, stored);
+        }
     }
 
     /// <summary>The plan as readers see it: durable, nothing later.</summary>

@@ -39,7 +39,7 @@ public sealed class PlanPresenceGrain(
 
     private string Slug => this.GetPrimaryKeyString();
 
-    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForPresence(Slug), () => version,
+    private LivePublisher Live => live ??= LivePublisher.SnapshotsOnly(Topic.ForPresence(Slug), GrainContext.Deactivated, () => version,
         () => new PresenceList([.. entries.Values.OrderBy(e => e.SeenAt).ThenBy(e => e.ClientId, StringComparer.Ordinal)]), clock, logger);
 
     private PlanAccessCache Access => access ??= new PlanAccessCache(PlanKey.Parse(Slug).Owner(GrainFactory), clock);

@@ -46,7 +46,7 @@ public sealed partial class WorkshopGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private GroupCommittedState<WorkshopData> State => state ??= new GroupCommittedState<WorkshopData>(
-        store, Id, Topic.ForWorkshop(Id),
+        store, Id, Topic.ForWorkshop(Id), GrainContext.Deactivated,
         (data, meta) => new WorkshopSnapshot(meta, data),
         (before, after, meta) => WorkshopChanges.Between(before, after, meta),
         clock, logger, DeactivateOnIdle, JournalCapacity);

@@ -28,6 +28,17 @@ public sealed class ClusterSettings
     public string Clustering { get; set; } = "AzureTable";
 
     /// <summary>
+    /// How long a silo waits for another's answer to a liveness probe, and so how often it probes (Orleans: 5 s). With
+    /// <see cref="MissedProbesLimit"/> it sets how soon a killed silo is suspected, then declared dead and its grains served
+    /// elsewhere; too short, and a silo that pauses (a long GC, a starved CPU) is declared dead and must restart.
+    /// See DECISIONS §27.
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Probes missed in a row before a silo votes another dead (Orleans: 3).</summary>
+    public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>
     /// Refuses to start on a silo or gateway port another process listens on. Orleans' own listeners would share it
     /// silently with a second silo on the machine, whose messages then reach either process at random.
     /// </summary>

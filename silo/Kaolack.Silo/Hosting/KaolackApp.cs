@@ -39,6 +39,12 @@ public static class KaolackApp
                 options.ServiceId = cluster.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = cluster.ProbeTimeout;
+                options.MinProbeTimeout = TimeSpan.FromTicks(Math.Min(options.MinProbeTimeout.Ticks, cluster.ProbeTimeout.Ticks));
+                options.NumMissedProbesLimit = cluster.MissedProbesLimit;
+            });
             if (string.Equals(cluster.Clustering, "Localhost", StringComparison.OrdinalIgnoreCase))
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);

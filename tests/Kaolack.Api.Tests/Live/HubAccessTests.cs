@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Kaolack.Api.Projects;
 using Kaolack.Api.Tests.Projects;
@@ -85,9 +86,10 @@ public sealed class HubAccessTests(ApiFixture app)
     {
         await using var connection = app.Host.CreateHubConnection();
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+        // The upgrade is refused (clients connect with WebSockets only, without negotiating).
+        var error = await Assert.ThrowsAsync<WebSocketException>(() => connection.StartAsync());
 
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains("status code '401'", error.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 }

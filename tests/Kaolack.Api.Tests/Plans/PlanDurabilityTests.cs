@@ -25,8 +25,6 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
 {
     private const int Burst = 300;
     private const int Connections = 10;
-    private const string AdminEmail = "admin@durability.example.org";
-    private const string AdminPassword = "admin-password-for-durability";
 
     private readonly string serviceId = $"plan-crash-{Guid.NewGuid():N}"[..22];
     private readonly string clusterId = $"plan-crash-cluster-{Guid.NewGuid():N}"[..30];
@@ -51,9 +49,9 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task Every_op_acknowledged_before_the_silo_process_is_killed_mid_burst_is_in_the_plan_after_a_restart()
     {
         var first = await StartSilo("first");
-        var token = await SignIn(first);
+        var token = await first.SignInAsAdminAsync();
         var slug = Samples.Slug("plan-crash");
-        using (var http = Client(first, token))
+        using (var http = first.Client(token))
         {
             await (await http.Post($"/api/projects?slug={slug}", Samples.Project("Plan à l'épreuve du crash"))).Read<JointProject>(HttpStatusCode.Created);
         }
@@ -62,7 +60,7 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
         {
             for (var i = 0; i < Connections; i++)
             {
-                var connection = Hub(first, token);
+                var connection = first.Hub(token);
                 connections.Add(connection);
                 await connection.StartAsync();
             }
@@ -112,7 +110,7 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
                 $"({errors.FirstOrDefault()?.GetType().Name}: {errors.FirstOrDefault()?.Message})");
 
             var second = await StartSilo("second");
-            var secondToken = await SignIn(second);
+            var secondToken = await second.SignInAsAdminAsync();
             var plan = await ReadPlan(second, secondToken, slug);
             var body = Assert.Single(plan.Document.Sections).Fields.GetValueOrDefault(PlanFields.Body, "");
 
@@ -121,11 +119,11 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.True(plan.Version >= acked.Values.Max(a => a.Version!.Value), $"plan v{plan.Version} is behind the acks");
             Assert.All(Enumerable.Range(0, Burst), i => Assert.True(Occurrences(body, Marker(i)) <= 1, $"marker {i} twice"));
             // The history was never in a snapshot (the silo died first): it comes back from the log, the burst as one text entry.
-            using (var http = Client(second, secondToken))
+            using (var http = second.Client(secondToken))
             {
                 var history = await (await http.GetAsync($"/api/projects/{slug}/plan/history?entity=journal")).Read<PlanHistoryPage>();
                 Assert.Equal([(PlanOpType.Text, plan.Version), (PlanOpType.Add, 1L)], history.Entries.Select(e => (e.Change, e.Version)));
-                Assert.All(history.Entries, e => Assert.Equal(AdminEmail, e.UserId));
+                Assert.All(history.Entries, e => Assert.Equal(second.Options.AdminEmail, e.UserId));
             }
             var survivedUnacked = Enumerable.Range(0, Burst).Count(i => !acked.ContainsKey(i) && body.Contains(Marker(i), StringComparison.Ordinal));
             output.WriteLine($"after the restart: plan v{plan.Version}, {acked.Count} acknowledged markers all present, " +
@@ -133,7 +131,7 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
 
             // Clients resend what they did not hear back about, with the same client id and seq: what was stored is
             // answered (an acknowledged op with its very version), the rest is applied now, and nothing twice.
-            await using var resender = Hub(second, secondToken);
+            await using var resender = second.Hub(secondToken);
             await resender.StartAsync();
             var resent = new Dictionary<int, PlanAck>();
             for (var i = 0; i < Burst; i++)
@@ -179,190 +177,22 @@ public sealed class PlanDurabilityTests(ITestOutputHelper output) : IAsyncLifeti
 
     private async Task<SiloProcess> StartSilo(string name)
     {
-        var silo = SiloProcess.Start(name, new Dictionary<string, string>
+        var clock = Stopwatch.StartNew();
+        // Each process is a cluster of one: the new silo does not wait for the dead one's membership to expire.
+        var silo = await SiloProcess.StartAsync(name, new SiloHostOptions((azurite ?? throw new InvalidOperationException("Azurite is not started.")).ConnectionString)
         {
-            ["ConnectionStrings__AzureStorage"] = (azurite ?? throw new InvalidOperationException("Azurite is not started.")).ConnectionString,
-            ["Cluster__ServiceId"] = serviceId,
-            ["Cluster__ClusterId"] = clusterId,
-            // Each process is a cluster of one: the new silo does not wait for the dead one's membership to expire.
-            ["Cluster__Clustering"] = "Localhost",
-            ["Kaolack__Admin__Email"] = AdminEmail,
-            ["Kaolack__Admin__Password"] = AdminPassword,
-            ["Kaolack__Hardening__RateLimitingEnabled"] = "false",
-            ["Kaolack__Auth__SecureCookies"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
+            ServiceId = serviceId,
+            ClusterId = clusterId,
+            Settings = HostSettings.UnthrottledWith(("Cluster:Clustering", "Localhost")),
         });
         silos.Add(silo);
-        var clock = Stopwatch.StartNew();
-        using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.True(async () =>
-        {
-            if (silo.HasExited)
-            {
-                throw new InvalidOperationException($"The {name} silo exited with code {silo.ExitCode}:\n{silo.Output}");
-            }
-            try
-            {
-                using var response = await http.GetAsync("/health");
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-            catch (TaskCanceledException)
-            {
-                return false;
-            }
-        }, $"the {name} silo process to be healthy", TimeSpan.FromSeconds(90));
-        output.WriteLine($"{name} silo process {silo.Id} healthy at {silo.BaseAddress} after {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{name} silo process {silo.Id} ready at {silo.BaseAddress} after {clock.Elapsed.TotalSeconds:0.0} s");
         return silo;
     }
 
-    private static async Task<string> SignIn(SiloProcess silo)
-    {
-        using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        string? token = null;
-        await Eventually.True(async () =>
-        {
-            using var response = await http.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword });
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                return false;
-            }
-            response.EnsureSuccessStatusCode();
-            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-            return true;
-        }, "the configured admin to sign in", TimeSpan.FromSeconds(60));
-        return token!;
-    }
-
-    private static HttpClient Client(SiloProcess silo, string token)
-    {
-        var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
-    private static HubConnection Hub(SiloProcess silo, string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(silo.BaseAddress, "/hubs/live"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-        .AddJsonProtocol(options => WireJson.Configure(options.PayloadSerializerOptions))
-        .Build();
-
     private static async Task<PlanSnapshot> ReadPlan(SiloProcess silo, string token, string slug)
     {
-        using var http = Client(silo, token);
+        using var http = silo.Client(token);
         return await (await http.GetAsync($"/api/projects/{slug}/plan")).Read<PlanSnapshot>();
-    }
-
-    /// <summary>The built silo (silo/Kaolack.Silo/bin/{configuration}/net10.0) run with `dotnet`, on free loopback ports.</summary>
-    private sealed class SiloProcess : IAsyncDisposable
-    {
-        private const int KeptLines = 400;
-        private readonly Process process;
-        private readonly Queue<string> lines = new();
-
-        private SiloProcess(Process process, Uri baseAddress)
-        {
-            this.process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public int Id => process.Id;
-
-        public bool HasExited => process.HasExited;
-
-        public int ExitCode => process.ExitCode;
-
-        /// <summary>The last lines the process wrote, for failure messages.</summary>
-        public string Output
-        {
-            get
-            {
-                lock (lines)
-                {
-                    return string.Join('\n', lines);
-                }
-            }
-        }
-
-        public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment)
-        {
-            // The test runs from tests/Kaolack.Api.Tests/bin/{configuration}/net10.0: the silo of the same build sits at
-            // the same place under silo/Kaolack.Silo (building this project builds it, through Kaolack.Testing).
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testBin.Parent?.Name ?? throw new InvalidOperationException($"No configuration folder above {testBin}.");
-            var siloBin = Path.Combine(RepositoryRoot.Path, "silo", "Kaolack.Silo", "bin", configuration, testBin.Name);
-            var dll = Path.Combine(siloBin, "Kaolack.Silo.dll");
-            if (!File.Exists(dll))
-            {
-                throw new InvalidOperationException($"The silo is not built at {dll}: build the solution in {configuration} first.");
-            }
-            var ports = FreePorts.Take(3);
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-            {
-                WorkingDirectory = siloBin,
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-            };
-            start.ArgumentList.Add(dll);
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-            start.Environment["Cluster__SiloPort"] = $"{ports[0]}";
-            start.Environment["Cluster__GatewayPort"] = $"{ports[1]}";
-            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ports[2]}";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"The {name} silo did not start.");
-            var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{ports[2]}"));
-            process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
-            process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return silo;
-        }
-
-        /// <summary>SIGKILL to the process and its children: no shutdown code runs, nothing is flushed.</summary>
-        public void Kill() => process.Kill(entireProcessTree: true);
-
-        public Task WaitForExit() => process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                }
-            }
-            finally
-            {
-                process.Dispose();
-            }
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-            lock (lines)
-            {
-                lines.Enqueue(line);
-                while (lines.Count > KeptLines)
-                {
-                    lines.Dequeue();
-                }
-            }
-        }
     }
 }

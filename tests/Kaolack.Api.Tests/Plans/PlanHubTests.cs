@@ -135,7 +135,6 @@ public sealed class PlanHubTests(ApiFixture app)
     [InlineData("seq of the wrong type", """{"clientId":"editeur","seq":"deux","baseVersion":1,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     [InlineData("unknown member of the submission", """{"clientId":"editeur","seq":2,"baseVersion":1,"extra":true,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     [InlineData("missing client id", """{"seq":2,"baseVersion":1,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
-    [InlineData("base version from the future", """{"clientId":"editeur","seq":2,"baseVersion":99,"op":{"type":"delete","kind":"section","id":"s1"}}""")]
     public async Task A_malformed_submission_is_refused_with_validation_failed_and_the_plan_is_unchanged(string what, string submission)
     {
         var team = await Team("plan-soumission");

@@ -104,5 +104,6 @@ public static class WireContract
         yield return new("HUB_ERROR_CODES", HubErrors.Codes, "HubErrorCode");
         yield return new("RESYNC_RULE", ErrorCodes.ResyncRule);
         yield return new("PLAN_READ_ONLY_RULE", ErrorCodes.PlanReadOnlyRule);
+        yield return new("AHEAD_OF_SERVER_RULE", ErrorCodes.AheadOfServerRule);
     }
 }

@@ -87,7 +87,7 @@ public sealed class PublishedStateTests
     private async Task<PublishedState<string>> Watched()
     {
         var state = new PublishedState<string>(
-            store, Key, Topic.ForEntity(EntityKind.Cooperative, Key), (value, meta) => $"{value}@{meta.Version}",
+            store, Key, Topic.ForEntity(EntityKind.Cooperative, Key), new TaskCompletionSource().Task, (value, meta) => $"{value}@{meta.Version}",
             clock, NullLogger.Instance, () => deactivations++);
         Assert.Equal(0, await state.Live.Watch(watcher));
         return state;

@@ -43,6 +43,32 @@ public sealed class LiveObserverTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_watcher_is_told_when_the_sources_activation_ends_and_watching_again_reaches_the_next_one()
+    {
+        var slug = $"puits-{Samples.Token()}";
+        var project = client.GetGrain<IJointProjectGrain>(slug);
+        await project.Create(owner, Samples.Project());
+        var observer = new RecordingObserver();
+        var reference = client.CreateObjectReference<ILiveObserver>(observer);
+        try
+        {
+            await project.Watch(reference);
+
+            await client.GetGrain<IManagementGrain>(0).DeactivateGrain(project.GetGrainId());
+
+            await Eventually.True(() => observer.Deactivations.Contains($"project:{slug}"), "the watcher to be told the activation ended");
+            Assert.Equal(1, await project.Watch(reference));
+            await project.Update(owner, Samples.Project("Après réactivation"), 1);
+            await Eventually.True(() => observer.Received.Any(e => e.Version == 2), "the next activation's event");
+        }
+        finally
+        {
+            await project.Unwatch(reference);
+            client.DeleteObjectReference<ILiveObserver>(reference);
+        }
+    }
+
+    [Fact]
     public async Task CatchUp_returns_exactly_the_events_missed_since_a_version()
     {
         var project = client.GetGrain<IJointProjectGrain>($"puits-{Samples.Token()}");

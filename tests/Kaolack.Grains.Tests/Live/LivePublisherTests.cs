@@ -25,6 +25,7 @@ public sealed class LivePublisherTests
     };
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly TaskCompletionSource ownerDeactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long version;
     private List<DirectoryEntry> entries = [];
 
@@ -45,6 +46,22 @@ public sealed class LivePublisherTests
         Assert.Equal([5L], leaving.Received.Select(e => e.Version));
         Assert.Equal([5L, 6L], staying.Received.Select(e => e.Version));
         Assert.All(staying.Received, e => Assert.Equal("directory:projects", e.Topic));
+    }
+
+    [Fact]
+    public async Task When_the_owning_activation_ends_every_watcher_is_told_to_watch_the_topic_again()
+    {
+        var live = Journaled();
+        var first = new RecordingObserver();
+        var second = new RecordingObserver();
+        await live.Watch(first);
+        await live.Watch(second);
+
+        ownerDeactivated.SetResult();
+
+        await Eventually.True(() => first.Deactivations.Count == 1 && second.Deactivations.Count == 1, "both watchers to be told");
+        Assert.Equal(["directory:projects"], first.Deactivations);
+        Assert.Empty(first.Received);
     }
 
     [Fact]
@@ -69,7 +86,7 @@ public sealed class LivePublisherTests
     [Fact]
     public async Task A_source_whose_events_are_its_whole_state_answers_every_catch_up_with_it()
     {
-        var live = LivePublisher.SnapshotsOnly(Topic.ForDirectory(EntityKind.Project), () => version, State, clock, NullLogger.Instance);
+        var live = LivePublisher.SnapshotsOnly(Topic.ForDirectory(EntityKind.Project), ownerDeactivated.Task, () => version, State, clock, NullLogger.Instance);
         await Publish(live, PublicProject);
 
         foreach (long? since in new long?[] { null, 0, 1 })
@@ -133,7 +150,7 @@ public sealed class LivePublisherTests
     }
 
     private LivePublisher Journaled(int capacity = LiveJournal.DefaultCapacity) =>
-        LivePublisher.WithJournal(Topic.ForDirectory(EntityKind.Project), () => version, State, clock, NullLogger.Instance, capacity);
+        LivePublisher.WithJournal(Topic.ForDirectory(EntityKind.Project), ownerDeactivated.Task, () => version, State, clock, NullLogger.Instance, capacity);
 
     private DirectorySnapshot State() => new([.. entries]);
 

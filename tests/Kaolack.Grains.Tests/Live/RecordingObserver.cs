@@ -8,11 +8,21 @@ internal sealed class RecordingObserver : ILiveObserver
 {
     private readonly ConcurrentQueue<LiveEvent> received = new();
     private readonly ConcurrentQueue<string> accessChanges = new();
+    private readonly ConcurrentQueue<string> deactivations = new();
 
     public IReadOnlyList<LiveEvent> Received => [.. received];
 
     /// <summary>The topics whose access changed, in the order told.</summary>
     public IReadOnlyList<string> AccessChanges => [.. accessChanges];
+
+    /// <summary>The topics whose source told this observer its activation ended.</summary>
+    public IReadOnlyList<string> Deactivations => [.. deactivations];
+
+    public Task OnLiveEvent(LiveEvent liveEvent)
+    {
+        received.Enqueue(liveEvent);
+        return Task.CompletedTask;
+    }
 
     public Task OnAccessChanged(string topic)
     {
@@ -20,9 +30,9 @@ internal sealed class RecordingObserver : ILiveObserver
         return Task.CompletedTask;
     }
 
-    public Task OnLiveEvent(LiveEvent liveEvent)
+    public Task OnSourceDeactivated(string topic)
     {
-        received.Enqueue(liveEvent);
+        deactivations.Enqueue(topic);
         return Task.CompletedTask;
     }
 }

@@ -155,7 +155,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
         // The edit is dropped because of the delete, so its answer must not come before the delete is stored (and
         // published), or a crash could undo the delete after the client was told to forget its edit. To reach the
         // sequencer while the delete's write is in flight, the edit names the delete's version as its base: until
-        // the delete is applied it is refused ("baseVersion" unknown) and sent again at once.
+        // the delete is applied it is refused (ahead of the plan) and sent again at once.
         var delete = plan.Submit(owner, new("a", 2, beforeDelete, Delete("s1")));
         var edit = new PlanSubmission("b", 1, beforeDelete + 1, Body("s1", TextOp.InsertAt(0, "x")));
         PlanAck? dropped = null;
@@ -165,7 +165,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
             {
                 dropped = await plan.Submit(owner, edit);
             }
-            catch (ValidationFailedException refused) when (refused.Errors.ContainsKey("baseVersion"))
+            catch (RuleViolationException refused) when (refused.Rule == ErrorCodes.AheadOfServerRule)
             {
                 // The delete is not applied yet.
             }
@@ -189,7 +189,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
 
         var pastEnd = await Assert.ThrowsAsync<ValidationFailedException>(() => plan.Submit(owner, new("b", 1, 1, Body("s1", TextOp.DeleteAt(2, 5)))));
         var badField = await Assert.ThrowsAsync<ValidationFailedException>(() => plan.Submit(owner, new("b", 2, 1, Set(PlanEntityKind.Section, "s1", "couleur", "rouge"))));
-        var future = await Assert.ThrowsAsync<ValidationFailedException>(() => plan.Submit(owner, new("b", 3, 7, Body("s1", TextOp.InsertAt(0, "x")))));
+        var future = await Assert.ThrowsAsync<RuleViolationException>(() => plan.Submit(owner, new("b", 3, 7, Body("s1", TextOp.InsertAt(0, "x")))));
         var badSubmission = await Assert.ThrowsAsync<ValidationFailedException>(() => plan.Submit(owner, new("", 0, -1, Body("s1", TextOp.InsertAt(0, "x")))));
         var noOp = await Assert.ThrowsAsync<ValidationFailedException>(() => plan.Submit(owner, new("b", 4, 1, null!)));
         // The refused ops took no seq: the same client goes on with its next number, from the same base.
@@ -197,7 +197,7 @@ public sealed class PlanDocumentGrainTests(ClusterFixture fixture, ITestOutputHe
 
         Assert.Equal(["op.text"], pastEnd.Errors.Keys);
         Assert.Equal(["op.field"], badField.Errors.Keys);
-        Assert.Equal(["baseVersion"], future.Errors.Keys);
+        Assert.Equal(ErrorCodes.AheadOfServerRule, future.Rule);
         Assert.Equal(["baseVersion", "clientId", "seq"], badSubmission.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["op"], noOp.Errors.Keys);
         Assert.Equal(1, before.Version);

@@ -73,7 +73,7 @@ public sealed class PlanSequencerTests
     }
 
     [Fact]
-    public void A_base_ahead_of_the_plan_is_invalid_and_one_older_than_the_window_must_resync()
+    public void A_base_ahead_of_the_plan_is_refused_as_ahead_of_server_and_one_older_than_the_window_must_resync()
     {
         var sequencer = new PlanSequencer(PlanModel.Empty, 0, windowLimit: 3);
         for (var i = 1; i <= 5; i++)
@@ -81,11 +81,12 @@ public sealed class PlanSequencerTests
             sequencer.Sequence(new PlanSubmission("w", i, i - 1, AddSection($"s{i}", "a0")), "w", Noon);
         }
 
-        var ahead = Assert.Throws<ValidationFailedException>(() => sequencer.Sequence(new PlanSubmission("x", 1, 6, Delete("s1")), "x", Noon));
+        var ahead = Assert.Throws<RuleViolationException>(() => sequencer.Sequence(new PlanSubmission("x", 1, 6, Delete("s1")), "x", Noon));
         var old = Assert.Throws<RuleViolationException>(() => sequencer.Sequence(new PlanSubmission("x", 1, 1, Delete("s1")), "x", Noon));
         var oldestAccepted = sequencer.Sequence(new PlanSubmission("x", 1, 2, Delete("s1")), "x", Noon);
 
-        Assert.Equal(["baseVersion"], ahead.Errors.Keys);
+        Assert.Equal("ahead-of-server", ahead.Rule);
+        Assert.Contains("version 5", ahead.Message, StringComparison.Ordinal);
         Assert.Equal("resync", old.Rule);
         Assert.Equal(6, oldestAccepted.Ack.Version);
         Assert.Equal([4L, 5L, 6L], sequencer.Window.Select(c => c.Version));

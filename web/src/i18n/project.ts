@@ -37,6 +37,7 @@ const frMessages = {
     offlineKept: "Hors ligne : vos modifications sont gardées sur cet appareil et partiront au retour du réseau.",
     saved: "Tout est enregistré",
     syncing: "Synchronisation…",
+    readOnly: "Lecture seule pour l’instant : vos modifications sont gardées",
   },
   plan: {
     title: "Plan du projet",
@@ -83,6 +84,28 @@ const frMessages = {
     lost: "Des modifications faites hors ligne ne s’appliquaient plus au plan et n’ont pas été gardées.",
     storage: "Ce navigateur ne peut pas garder vos modifications hors ligne : restez connecté·e jusqu’à leur envoi.",
     taken: "Ce plan a été rouvert dans un autre onglet, qui a repris vos modifications. Rechargez la page.",
+    "server-behind":
+      "Le serveur a perdu des modifications récentes (incident de stockage) : le plan reprend à sa dernière version enregistrée et vos modifications en attente sont gardées. Ce que vous aviez est repris ci-dessous, à remettre ou à retaper.",
+    readOnlyPlan:
+      "Le plan est momentanément en lecture seule : son journal est illisible sur le serveur. Vos modifications sont gardées et partiront dès qu’il sera de nouveau modifiable.",
+    recovered: {
+      title: "Votre copie avant la perte",
+      intro: "Ce que vous aviez reçu et que le plan enregistré n’a plus :",
+      fields: {
+        heading: "titre",
+        body: "texte",
+        title: "titre",
+        dueDate: "échéance",
+        status: "statut",
+        ownerRegion: "région responsable",
+        assignee: "responsable",
+        milestoneId: "jalon",
+        notes: "notes",
+      } as Record<string, string>,
+      restore: "Remettre ce texte",
+      gone: "Cet élément n’existe plus dans le plan : copiez le texte pour le retaper.",
+      done: "J’ai terminé",
+    },
     refused: "Vous ne pouvez pas modifier ce plan (accès en lecture seule ou session expirée).",
     reload: "Recharger",
     dismiss: "Fermer",
@@ -186,6 +209,7 @@ const enMessages: ProjectMessages = {
     offlineKept: "Offline: your changes are kept on this device and will be sent when the network is back.",
     saved: "Everything is saved",
     syncing: "Synchronising…",
+    readOnly: "Read only for now: your changes are kept",
   },
   plan: {
     title: "Project plan",
@@ -231,6 +255,28 @@ const enMessages: ProjectMessages = {
     lost: "Some changes made offline no longer applied to the plan and were not kept.",
     storage: "This browser cannot keep your changes offline: stay connected until they are sent.",
     taken: "This plan was opened again in another tab, which took over your changes. Reload the page.",
+    "server-behind":
+      "The server lost recent changes (a storage incident): the plan starts again from its last saved version and your pending changes are kept. What you had is shown below, to put back or type again.",
+    readOnlyPlan:
+      "The plan is read only for now: its log cannot be read on the server. Your changes are kept and will be sent as soon as it can be changed again.",
+    recovered: {
+      title: "Your copy before the loss",
+      intro: "What you had received and the saved plan no longer has:",
+      fields: {
+        heading: "heading",
+        body: "text",
+        title: "title",
+        dueDate: "due date",
+        status: "status",
+        ownerRegion: "owning region",
+        assignee: "assignee",
+        milestoneId: "milestone",
+        notes: "notes",
+      },
+      restore: "Put this text back",
+      gone: "This item no longer exists in the plan: copy the text to type it again.",
+      done: "Done",
+    },
     refused: "You cannot change this plan (read-only access or expired session).",
     reload: "Reload",
     dismiss: "Close",

@@ -6,6 +6,7 @@
 // - Events pushed while a Subscribe call is in flight are buffered and handed over with
 //   its result, in order (the pure list logic then drops duplicates).
 // - When automatic reconnect gives up, the client is "offline" and keeps retrying slowly.
+// - WebSockets only (no negotiate round trip), so the connection needs no affinity to one silo.
 // - The hub needs a signed-in user (session cookie). The client connects on the first
 //   subscription, stop() (sign-out) closes and forgets the connection, and a later
 //   subscription (next sign-in) builds a new one. A 401 while connecting is reported to
@@ -181,7 +182,9 @@ export class LiveClient {
     const signalR = await import("@microsoft/signalr");
     if (generation !== this.generation) return null;
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl(HUB_URL)
+      // WebSockets only, without the negotiate request: behind a load balancer without affinity, any silo takes the
+      // connection (a negotiated one makes a second request, which may reach a silo that never saw the first).
+      .withUrl(HUB_URL, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
           // Signed out meanwhile (cookie expired or revoked): retrying cannot help.

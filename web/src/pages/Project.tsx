@@ -68,7 +68,8 @@ export function ProjectPage({ slug }: { slug: string }) {
   const project = load.project;
   const user = session.status === "signedIn" ? session.user : null;
   // The server refuses the ops of those who may not edit; the page says so before they try.
-  const readOnly = user === null || !canEditPlan(user, project) || workspace.connection === "failed" || load.deleted;
+  const readOnly =
+    user === null || !canEditPlan(user, project) || workspace.connection === "failed" || workspace.connection === "read-only" || load.deleted;
   const owner = user !== null && isProjectOwner(user, project);
 
   return (
@@ -90,6 +91,12 @@ export function ProjectPage({ slug }: { slug: string }) {
       </header>
 
       <Notice workspace={workspace} t={t} />
+      {workspace.connection === "read-only" && (
+        <p class="note note--warn workspace__notice" role="status">
+          {t.plan.readOnlyPlan}
+        </p>
+      )}
+      <Recovered workspace={workspace} t={t} />
 
       <Tabs tabs={owner ? OWNER_TABS : TABS} tab={tab} onTab={setTab} t={t} />
       <div class="workspace__panel" role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== "plan"}>
@@ -137,7 +144,9 @@ function Partners({ project, t }: { project: JointProject; t: ProjectMessages })
 
 function SyncState({ workspace, t }: { workspace: PlanWorkspace; t: ProjectMessages }) {
   const text =
-    workspace.connection === "offline" && workspace.pending > 0
+    workspace.connection === "read-only"
+      ? t.connection.readOnly
+      : workspace.connection === "offline" && workspace.pending > 0
       ? t.connection.offlineKept
       : workspace.pending > 0
         ? t.connection.pending(workspace.pending)
@@ -157,7 +166,7 @@ function Notice({ workspace, t }: { workspace: PlanWorkspace; t: ProjectMessages
   const kind = workspace.notice;
   if (kind === null) return null;
   const text = kind === "forbidden" ? t.plan.refused : t.plan[kind];
-  const serious = kind === "taken" || kind === "forbidden" || kind === "storage";
+  const serious = kind === "taken" || kind === "forbidden" || kind === "storage" || kind === "server-behind";
   return (
     <div class={`note ${serious ? "note--warn" : "note--info"} workspace__notice`} role={serious ? "alert" : "status"}>
       <p>{text}</p>
@@ -171,6 +180,47 @@ function Notice({ workspace, t }: { workspace: PlanWorkspace; t: ProjectMessages
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * What this page had before the server lost acknowledged edits, field by field: put back as a new edit when the item
+ * still exists, else shown to be copied and typed again.
+ */
+function Recovered({ workspace, t }: { workspace: PlanWorkspace; t: ProjectMessages }) {
+  if (workspace.recovered.length === 0) return null;
+  const view = workspace.view;
+  return (
+    <section class="note note--warn workspace__notice recovered" aria-labelledby="recovered-title">
+      <h3 id="recovered-title">{t.plan.recovered.title}</h3>
+      <p>{t.plan.recovered.intro}</p>
+      <ul>
+        {workspace.recovered.map((lost) => {
+          const entity = view?.entities.get(`${lost.kind}/${lost.id}`);
+          const title = entity?.fields["title"] ?? entity?.fields["heading"] ?? "";
+          const what = title === "" ? t.plan.untitled(lost.kind) : t.plan.entity(lost.kind, title);
+          const label = `${what} — ${t.plan.recovered.fields[lost.field] ?? lost.field}`;
+          return (
+            <li key={`${lost.kind}/${lost.id}/${lost.field}`}>
+              <label>
+                {label}
+                <textarea readOnly rows={Math.min(6, lost.text.split("\n").length + 1)} value={lost.text} />
+              </label>
+              {entity === undefined ? (
+                <p class="muted">{t.plan.recovered.gone}</p>
+              ) : (
+                <button type="button" class="button" onClick={() => workspace.restore(lost)}>
+                  {t.plan.recovered.restore}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" class="button button--quiet" onClick={workspace.dismissRecovered}>
+        {t.plan.recovered.done}
+      </button>
+    </section>
   );
 }
 

@@ -343,6 +343,80 @@ describe("plan client", () => {
     expect(a.client.status).toBe("synchronized");
   });
 
+  it("keeps an op through a fail-over's 'unavailable' and sends it again after the time asked, without an error", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    const submit = world.server.submit.bind(world.server);
+    let refusals = 0;
+    world.server.submit = (s) => {
+      if (refusals++ < 2) throw new SimHubError("SubmitPlanOp", "unavailable: 3: Service momentanément indisponible, nouvel essai dans 3 s.");
+      return submit(s);
+    };
+    const before = world.clock.now;
+    a.client.edit(body([3, "d"]));
+    await world.run();
+    expect(bodyOf(world.document)).toBe("abcd");
+    expect(a.client.status).toBe("synchronized");
+    expect(a.errors).toEqual([]);
+    expect(refusals).toBe(3);
+    expect(world.clock.now - before).toBeGreaterThanOrEqual(6_000);
+  });
+
+  it("keeps edits pending while the plan is read-only, says so, and sends them once it takes edits again", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    await world.run();
+    const submit = world.server.submit.bind(world.server);
+    let readOnly = true;
+    world.server.submit = (s) => {
+      if (readOnly) throw new SimHubError("SubmitPlanOp", "rule-violation: plan-read-only: Le journal de ce plan est illisible.");
+      return submit(s);
+    };
+    const states: string[] = [];
+    a.client.onConnectionChange((state) => states.push(state));
+    a.client.edit(body([3, "d"]));
+    await world.run();
+    expect(a.client.connection).toBe("read-only");
+    expect(bodyOf(a.client.view)).toBe("abcd");
+    expect(a.client.status).toBe("awaiting");
+    expect(a.errors).toEqual([]);
+
+    readOnly = false;
+    a.timers.advance(15_000);
+    await world.run();
+    expect(bodyOf(world.document)).toBe("abcd");
+    expect(a.client.connection).toBe("live");
+    expect(states).toEqual(["live", "read-only", "live"]);
+  });
+
+  it("starts again from a server that lost acknowledged ops, keeps pending edits and offers back what it had", async () => {
+    const world = new World("abc");
+    const a = world.open();
+    const b = world.open();
+    await world.run();
+    const storeBefore = world.server.saved();
+    a.client.edit(body([3, " perdu"]));
+    a.client.edit({ type: "set", kind: "task", id: "t1", field: "title", value: "Séchoirs solaires" });
+    await world.run();
+    expect(b.client.state!.version).toBe(5);
+
+    world.server.lose(storeBefore);
+    a.client.edit(body([9, " et gardé"]));
+    await world.run();
+
+    expect(a.errors.map((e) => e.kind)).toEqual(["server-behind"]);
+    expect(a.errors[0]!.recovered).toEqual([
+      { kind: "section", id: "s1", field: "body", text: "abc perdu" },
+      { kind: "task", id: "t1", field: "title", text: "Séchoirs solaires" },
+    ]);
+    expect(bodyOf(world.document)).toBe("abc et gardé");
+    expect(bodyOf(a.client.view)).toBe("abc et gardé");
+    expect(a.client.status).toBe("synchronized");
+    expect(a.client.connection).toBe("live");
+    expect(world.server.version).toBe(4);
+  });
+
   it("stops when access is refused", async () => {
     const world = new World("abc");
     world.server.catchUp = () => {

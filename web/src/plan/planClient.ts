@@ -14,6 +14,14 @@
 // - Events arriving out of order wait for the missing versions (fetched after a short wait).
 // - Every change of the pending edits is written to the offline queue before anything is
 //   sent; a new page adopts the entries of pages that went away and sends their edits.
+// - Passing failures ("unavailable: {seconds}" during a fail-over, a call without an answer)
+//   keep the op and send it again after the time the server asks, without telling the user.
+// - A plan the server holds read-only ("plan-read-only": its log cannot be read) keeps the
+//   edits pending, says "read-only" and tries again every readOnlyRetryMs.
+// - A server found behind what this page had received ("ahead-of-server", or a catch-up at an
+//   older version: its store lost acknowledged ops) is taken as it is: pending edits are
+//   rebased onto it, and what this page had where it differs is reported ("server-behind",
+//   with the fields), so what was lost can be typed back.
 
 import { OfflineQueue, recoverOps, type KeyValueStorage, type SavedQueue } from "./offlineQueue";
 import type { PlanDoc } from "./planDoc";
@@ -24,6 +32,7 @@ import {
   PlanDesyncError,
   receiveAck,
   receiveChange,
+  recoveredFields,
   rejectInflight,
   resetToSnapshot,
   resubmission,
@@ -31,6 +40,7 @@ import {
   takeSubmission,
   type InflightFate,
   type PlanState,
+  type RecoveredField,
   type SyncStatus,
   type TextEffect,
 } from "./planState";
@@ -46,7 +56,7 @@ import {
   type PlanSubmission,
 } from "./types";
 import { parseHubError } from "../live/hubErrors";
-import { RESYNC_RULE } from "../wire/contract";
+import { AHEAD_OF_SERVER_RULE, PLAN_READ_ONLY_RULE, RESYNC_RULE } from "../wire/contract";
 
 /** What the plan client needs of a SignalR HubConnection (which satisfies it as is). */
 export interface PlanHub {
@@ -87,6 +97,8 @@ export interface PlanClientOptions {
   readonly retryDelaysMs?: readonly number[];
   /** Lease of the offline queue entry (see offlineQueue.ts). */
   readonly leaseMs?: number;
+  /** How often an edit refused because the plan is read-only is tried again. */
+  readonly readOnlyRetryMs?: number;
 }
 
 export type PlanConnection =
@@ -95,6 +107,8 @@ export type PlanConnection =
   /** Loading the document or catching up. */
   | "syncing"
   | "live"
+  /** The plan cannot be edited for now (its log cannot be read on the server): edits wait and are tried again. */
+  | "read-only"
   /** The server refuses this user (signed out, no access) or another page took over: see the error. */
   | "failed";
 
@@ -117,24 +131,38 @@ export type PlanClientErrorKind =
   /** The browser storage is full or disabled: edits are only in memory. */
   | "storage"
   /** Another page adopted this page's unsent edits (this page was frozen too long): reload. */
-  | "taken";
+  | "taken"
+  /** The server's store lost edits it had acknowledged: the plan went back; `recovered` holds what this page had. */
+  | "server-behind";
 
 export interface PlanClientError {
   readonly kind: PlanClientErrorKind;
   readonly message: string;
+  /** For "server-behind": the fields as this page had them where the plan now differs. */
+  readonly recovered?: readonly RecoveredField[];
 }
 
-type HubErrorClass = "transient" | "resync" | "rejected" | "forbidden";
+type HubErrorClass = "transient" | "resync" | "ahead" | "read-only" | "rejected" | "forbidden";
 
 function classify(error: unknown): HubErrorClass {
   const refusal = parseHubError(error);
   switch (refusal?.code) {
     case undefined:
-    // Over the hub budget: nothing was done, the same call goes through a moment later.
+    // Over the hub budget, or the service passing through a fail-over: nothing was done, the same call goes through later.
     case "throttled":
+    case "unavailable":
       return "transient";
     case "rule-violation":
-      return refusal?.rule === RESYNC_RULE ? "resync" : "rejected";
+      switch (refusal?.rule) {
+        case RESYNC_RULE:
+          return "resync";
+        case AHEAD_OF_SERVER_RULE:
+          return "ahead";
+        case PLAN_READ_ONLY_RULE:
+          return "read-only";
+        default:
+          return "rejected";
+      }
     case "unauthenticated":
     case "signed-out":
     case "access-removed":
@@ -177,6 +205,7 @@ export class PlanClient {
   private readonly gapWaitMs: number;
   private readonly retryDelaysMs: readonly number[];
   private readonly leaseMs: number;
+  private readonly readOnlyRetryMs: number;
 
   private planState: PlanState | null = null;
   private connectionState: PlanConnection = "offline";
@@ -201,6 +230,8 @@ export class PlanClient {
   private storageFailed = false;
   /** Another page adopted our edits: this client never sends again. */
   private taken = false;
+  /** The server holds the plan read-only ("plan-read-only"): edits wait until one is taken. */
+  private readOnly = false;
 
   private readonly onEvent = (...args: unknown[]): void => this.handleEvent(args[0]);
   /** The server stopped sending the plan: the reader was removed from the project (target "Revoked"). */
@@ -224,6 +255,7 @@ export class PlanClient {
     this.gapWaitMs = options.gapWaitMs ?? 500;
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 2_000, 5_000, 10_000];
     this.leaseMs = options.leaseMs ?? 90_000;
+    this.readOnlyRetryMs = options.readOnlyRetryMs ?? 15_000;
     const storage = options.storage === undefined ? defaultStorage() : options.storage;
     this.queue = new OfflineQueue(storage, options.projectSlug, this.clientId, {
       leaseMs: this.leaseMs,
@@ -339,14 +371,22 @@ export class PlanClient {
     for (const listener of this.listeners) listener(event);
   }
 
-  private report(kind: PlanClientErrorKind, message: string): void {
-    for (const listener of this.errorListeners) listener({ kind, message });
+  private report(kind: PlanClientErrorKind, message: string, recovered?: readonly RecoveredField[]): void {
+    const error: PlanClientError = recovered === undefined ? { kind, message } : { kind, message, recovered };
+    for (const listener of this.errorListeners) listener(error);
   }
 
   private setConnection(state: PlanConnection): void {
     if (state === this.connectionState) return;
     this.connectionState = state;
     for (const listener of this.connectionListeners) listener(state);
+  }
+
+  /** The plan takes no edit for now: say so (edits stay pending), and "live" again once one is taken. */
+  private setReadOnly(readOnly: boolean): void {
+    if (readOnly === this.readOnly) return;
+    this.readOnly = readOnly;
+    if (this.connectionState === "live" || this.connectionState === "read-only") this.setConnection(readOnly ? "read-only" : "live");
   }
 
   private fail(kind: PlanClientErrorKind, message: string): void {
@@ -380,11 +420,12 @@ export class PlanClient {
     this.timerHandles.delete(name);
   }
 
-  private retryDelay(): number {
+  /** The next wait after a failure: the server's when it gave one ("unavailable: {seconds}"), else the backoff. */
+  private retryDelay(error?: unknown): number {
     const delays = this.retryDelaysMs;
     const delay = delays[Math.min(this.failures, delays.length - 1)] ?? 5_000;
     this.failures++;
-    return delay;
+    return parseHubError(error)?.retryAfterMs ?? delay;
   }
 
   // ---------- persistence ----------
@@ -438,14 +479,14 @@ export class PlanClient {
       } else if (classify(error) === "forbidden") {
         this.fail("forbidden", error instanceof Error ? error.message : String(error));
       } else {
-        this.after("retry", this.retryDelay(), () => void this.sync(mode));
+        this.after("retry", this.retryDelay(error), () => void this.sync(mode));
       }
       return;
     }
     if (epoch !== this.epoch) return;
     this.syncingEpoch = null;
     this.failures = 0;
-    this.setConnection("live");
+    this.setConnection(this.readOnly ? "read-only" : "live");
     const held = this.held;
     this.held = [];
     for (const event of held) this.handleEvent(event);
@@ -506,7 +547,8 @@ export class PlanClient {
       if (error instanceof SupersededError || error instanceof PlanDesyncError) throw error;
       this.checkEpoch(epoch);
       const kind = classify(error);
-      if (kind === "resync") return { fate: "unsent", version: null };
+      // Never applied: its base is too old, or ahead of a plan that lost ops; or the plan takes no edit for now.
+      if (kind === "resync" || kind === "ahead" || kind === "read-only") return { fate: "unsent", version: null };
       if (kind === "rejected") {
         this.report("rejected", error instanceof Error ? error.message : String(error));
         return { fate: "rejected", version: null };
@@ -551,6 +593,8 @@ export class PlanClient {
     if (snapshot !== null) {
       let fate: InflightFate | undefined;
       const state = this.planState!;
+      // The server answered for its plan as stored: older than ours, its store lost ops we had received.
+      const behind = state.version > snapshot.version;
       if (state.inflight !== null) {
         const resolved =
           state.version > snapshot.version
@@ -568,6 +612,13 @@ export class PlanClient {
       this.ahead.clear();
       this.persist();
       this.emit([], true);
+      if (behind) {
+        this.report(
+          "server-behind",
+          `The server's plan went back from v${current.version} to v${snapshot.version}: edits it had acknowledged were lost.`,
+          recoveredFields(current.server, this.planState.server),
+        );
+      }
     }
     for (const event of changes) this.handleChangeEvent(event);
   }
@@ -677,6 +728,7 @@ export class PlanClient {
     }
     if (this.stopped) return;
     if (epoch === this.epoch && this.sendingSeq === submission.seq) this.sendingSeq = null;
+    this.setReadOnly(false);
     // An answer is the server's word even if it arrives on a connection since lost.
     const ack = parsePlanAck(raw);
     const state = this.planState;
@@ -715,11 +767,17 @@ export class PlanClient {
     if (state === null || state.inflight?.seq !== seq) return;
     switch (classify(error)) {
       case "transient":
-        // The call failed without an answer: resend (same seq) later, or on reconnection.
-        if (this.hub.state === "Connected") this.after("retry", this.retryDelay(), () => this.pump());
+        // The call failed without an answer, or the service asked to wait: resend (same seq) later, or on reconnection.
+        if (this.hub.state === "Connected") this.after("retry", this.retryDelay(error), () => this.pump());
         return;
       case "resync":
+      case "ahead":
+        // A fresh snapshot rebases the op: on the plan as it is now, or as the server still has it after losing ops.
         void this.sync("snapshot");
+        return;
+      case "read-only":
+        this.setReadOnly(true);
+        if (this.hub.state === "Connected") this.after("retry", this.readOnlyRetryMs, () => this.pump());
         return;
       case "forbidden":
         this.fail("forbidden", error instanceof Error ? error.message : String(error));

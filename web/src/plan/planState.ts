@@ -22,6 +22,7 @@
 import {
   applyPlanOp,
   docFromSnapshot,
+  entitiesOf,
   entityKey,
   fieldValue,
   opKey,
@@ -30,7 +31,19 @@ import {
   type PlanDoc,
 } from "./planDoc";
 import { composeText, diffText, normalizeText, splitLargeInserts, TextOpError, textOpsEqual, transformText, type TextOp } from "./textOps";
-import { canonicalOp, PLAN_LIMITS, textFields, type PlanAck, type PlanChange, type PlanOp, type PlanSnapshot, type PlanSubmission, type TextEditOp, type TextField } from "./types";
+import {
+  canonicalOp,
+  PLAN_LIMITS,
+  textFields,
+  type PlanAck,
+  type PlanChange,
+  type PlanEntity,
+  type PlanOp,
+  type PlanSnapshot,
+  type PlanSubmission,
+  type TextEditOp,
+  type TextField,
+} from "./types";
 
 export interface InFlight {
   readonly seq: number;
@@ -425,4 +438,31 @@ export function appendRecovered(state: PlanState, ops: readonly PlanOp[]): { sta
     }
   }
   return { state: next, lost };
+}
+
+/** A field as this client had it before the server went back to an older version: what the store lost, to offer back. */
+export interface RecoveredField {
+  readonly kind: PlanEntity["kind"];
+  readonly id: string;
+  readonly field: string;
+  /** The value this client had received; the entity may be gone from the plan now. */
+  readonly text: string;
+}
+
+/**
+ * Every non-empty field of `had` (the document this client had received) that `now` (the server's, older) lacks or
+ * holds otherwise, in document order: what the store lost, as this client last saw it.
+ */
+export function recoveredFields(had: PlanDoc, now: PlanDoc): RecoveredField[] {
+  const result: RecoveredField[] = [];
+  for (const kind of ["section", "milestone", "task"] as const) {
+    for (const entity of entitiesOf(had, kind)) {
+      const current = now.entities.get(entityKey(kind, entity.id));
+      for (const field of Object.keys(entity.fields).sort()) {
+        const text = fieldValue(entity, field);
+        if (text !== "" && (current === undefined || fieldValue(current, field) !== text)) result.push({ kind, id: entity.id, field, text });
+      }
+    }
+  }
+  return result;
 }

@@ -4,12 +4,12 @@
 import type { HubConnection } from "@microsoft/signalr";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { LiveClient } from "../live/liveClient";
-import { entityKey, type PlanDoc } from "../plan/planDoc";
+import { entityKey, fieldValue, type PlanDoc } from "../plan/planDoc";
 import { PlanClient, type PlanClientErrorKind, type PlanConnection, type PlanHub } from "../plan/planClient";
-import { pendingOps, PlanOpError, type PlanState } from "../plan/planState";
+import { pendingOps, PlanOpError, type PlanState, type RecoveredField } from "../plan/planState";
 import { PresenceClient, type PresenceEntry, type PresenceFocus } from "../plan/presence";
-import type { TextOp } from "../plan/textOps";
-import type { PlanOp } from "../plan/types";
+import { diffText, type TextOp } from "../plan/textOps";
+import { isTextField, type PlanOp } from "../plan/types";
 
 export type PlanNoticeKind = PlanClientErrorKind | "deleted";
 
@@ -39,11 +39,19 @@ export interface PlanWorkspace {
   readonly pending: number;
   readonly others: readonly PresenceEntry[];
   readonly notice: PlanNoticeKind | null;
+  /**
+   * After the server lost acknowledged edits ("server-behind"): the fields as this page had them where the plan now
+   * differs, offered back until the user puts them back or dismisses them.
+   */
+  readonly recovered: readonly RecoveredField[];
   readonly effects: TextEffectBus;
   /** Applies a local edit; false (and a notice) when it cannot be made, e.g. its entity was just deleted. */
   edit(op: PlanOp): boolean;
   focus(focus: PresenceFocus | null): void;
   dismissNotice(): void;
+  /** Puts a recovered field's text back as a new edit; false when its entity is gone (the text can only be copied then). */
+  restore(field: RecoveredField): boolean;
+  dismissRecovered(): void;
 }
 
 /** SignalR's HubConnection for the plan client, except that reconnections are announced by the live client. */
@@ -69,6 +77,7 @@ export function usePlanWorkspace(slug: string, live: LiveClient): PlanWorkspace 
   const [connection, setConnection] = useState<PlanConnection>("offline");
   const [others, setOthers] = useState<readonly PresenceEntry[]>([]);
   const [notice, setNotice] = useState<PlanNoticeKind | null>(null);
+  const [recovered, setRecovered] = useState<readonly RecoveredField[]>([]);
   const clients = useRef<{ plan: PlanClient; presence: PresenceClient } | null>(null);
   const focused = useRef<PresenceFocus | null>(null);
 
@@ -92,7 +101,10 @@ export function usePlanWorkspace(slug: string, live: LiveClient): PlanWorkspace 
           }
           setState(plan.state);
         }),
-        plan.onError((error) => setNotice(error.kind)),
+        plan.onError((error) => {
+          setNotice(error.kind);
+          if (error.recovered !== undefined) setRecovered(error.recovered);
+        }),
         plan.onConnectionChange(setConnection),
         presence.onChange(setOthers),
         live.subscribe(presence.topic, {
@@ -120,6 +132,20 @@ export function usePlanWorkspace(slug: string, live: LiveClient): PlanWorkspace 
     };
   }, [slug, live]);
 
+  function edit(op: PlanOp): boolean {
+    const plan = clients.current?.plan;
+    if (!plan) return false;
+    try {
+      plan.edit(op);
+      return true;
+    } catch (error: unknown) {
+      if (!(error instanceof PlanOpError)) throw error;
+      const view = plan.view;
+      setNotice(view !== null && !view.entities.has(entityKey(op.kind, op.id)) ? "deleted" : "rejected");
+      return false;
+    }
+  }
+
   return {
     view: state?.view ?? null,
     state,
@@ -127,24 +153,25 @@ export function usePlanWorkspace(slug: string, live: LiveClient): PlanWorkspace 
     pending: state === null ? 0 : pendingOps(state).length,
     others,
     notice,
+    recovered,
     effects,
-    edit(op) {
-      const plan = clients.current?.plan;
-      if (!plan) return false;
-      try {
-        plan.edit(op);
-        return true;
-      } catch (error: unknown) {
-        if (!(error instanceof PlanOpError)) throw error;
-        const view = plan.view;
-        setNotice(view !== null && !view.entities.has(entityKey(op.kind, op.id)) ? "deleted" : "rejected");
-        return false;
-      }
-    },
+    edit,
     focus(focus) {
       focused.current = focus;
       clients.current?.presence.focus(focus);
     },
     dismissNotice: () => setNotice(null),
+    restore(lost) {
+      const entity = clients.current?.plan.view?.entities.get(entityKey(lost.kind, lost.id));
+      if (entity === undefined) return false;
+      const { kind, id, field, text } = lost;
+      const op: PlanOp = isTextField(kind, field)
+        ? { type: "text", kind, id, field, text: diffText(fieldValue(entity, field), text) }
+        : { type: "set", kind, id, field, value: text };
+      if (!edit(op)) return false;
+      setRecovered((fields) => fields.filter((f) => f !== lost));
+      return true;
+    },
+    dismissRecovered: () => setRecovered([]),
   };
 }

@@ -1270,6 +1270,7 @@ export const HUB_ERROR_CODES = [
   "invitation-used",
   "link-invalid",
   "unauthenticated",
+  "unavailable",
   "invalid-topic",
   "too-many-topics",
   "signed-out",
@@ -1281,3 +1282,5 @@ export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 export const RESYNC_RULE = "resync" as const;
 
 export const PLAN_READ_ONLY_RULE = "plan-read-only" as const;
+
+export const AHEAD_OF_SERVER_RULE = "ahead-of-server" as const;

@@ -17,7 +17,7 @@ interface SharedNotesProps {
 export function SharedNotes({ view, w, takesPart }: SharedNotesProps) {
   const workspace = usePlanWorkspace(view.notesDocument, liveClient());
   // The server refuses edits before the start and after the end, and from observers: the page says so first.
-  const readOnly = !takesPart || view.phase !== "live" || workspace.connection === "failed";
+  const readOnly = !takesPart || view.phase !== "live" || workspace.connection === "failed" || workspace.connection === "read-only";
   return (
     <section class="panel ws-part ws-shared-notes" id="ws-shared-notes" aria-labelledby="ws-shared-notes-title">
       <div class="ws-part__head">

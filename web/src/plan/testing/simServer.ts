@@ -8,7 +8,9 @@
 // by one, with the late op as "left"; scalars are last-writer-wins in server order; ops on
 // deleted or missing entities are dropped (acked with a null version, no event); an add whose
 // id exists is dropped; (clientId, seq) already seen answers the remembered ack; a base version
-// older than the log refuses with the "resync" rule; catch-up serves the log or a snapshot.
+// older than the log refuses with the "resync" rule, one ahead of the plan with "ahead-of-server";
+// catch-up serves the log or a snapshot. `saved()`/`lose()` make it lose acknowledged ops as a
+// store that went back to an earlier state would.
 // Events go out with every PlanOp member present (null when unused), as System.Text.Json writes them.
 
 import * as ot from "ot-text-unicode";
@@ -110,6 +112,25 @@ export class SimPlanServer {
     return `plan:${this.slug}`;
   }
 
+  /** Everything the server holds, to go back to with lose(). */
+  saved(): string {
+    return JSON.stringify({ version: this.version, entities: [...this.entities], deleted: [...this.deleted], log: this.log, clients: [...this.clients] });
+  }
+
+  /** Goes back to what saved() returned: every op acknowledged since is lost, as a store that lost its last writes. */
+  lose(saved: string): void {
+    const state = JSON.parse(saved) as { version: number; entities: [string, SimEntity][]; deleted: string[]; log: SimChange[]; clients: [string, { seq: number; ack: SimAck }][] };
+    this.version = state.version;
+    this.entities.clear();
+    for (const [key, entity] of state.entities) this.entities.set(key, entity);
+    this.deleted.clear();
+    for (const key of state.deleted) this.deleted.add(key);
+    this.log.length = 0;
+    this.log.push(...state.log);
+    this.clients.clear();
+    for (const [id, client] of state.clients) this.clients.set(id, client);
+  }
+
   submit(raw: SimSubmission): SimAck {
     const submission = clone(raw);
     const previous = this.clients.get(submission.clientId);
@@ -118,7 +139,9 @@ export class SimPlanServer {
       this.stats.duplicates++;
       return previous.ack;
     }
-    if (submission.baseVersion > this.version) throw new SimHubError("SubmitPlanOp", "validation-failed: La saisie contient des erreurs.");
+    if (submission.baseVersion > this.version) {
+      throw new SimHubError("SubmitPlanOp", `rule-violation: ahead-of-server: Le plan enregistré est à la version ${this.version}.`);
+    }
     const oldestHeld = this.log.length === 0 ? this.version + 1 : this.log[0]!.version;
     if (submission.baseVersion < oldestHeld - 1) {
       this.stats.resyncs++;
