@@ -260,7 +260,7 @@ export class LiveClient {
     const entry = this.topics.get(topic);
     if (!entry) return;
     this.topics.delete(topic);
-    entry.handler.onRevoked?.(parseHubError(error) ?? { code: "access-removed", rule: null, message: error });
+    entry.handler.onRevoked?.(parseHubError(error) ?? { code: "access-removed", rule: null, retryAfterMs: null, message: error });
   }
 
   private dispatch(event: LiveEvent): void {
