@@ -35,4 +35,10 @@ public interface IPlanDocumentGrain : ILiveSource
     /// Answers the plan once they are durable.
     /// </summary>
     Task<PlanSnapshot> RestoreVersion(Caller caller, long id);
+
+    /// <summary>
+    /// Deletes the log segments the stored snapshot makes unnecessary and older than the configured retention (the plan log
+    /// pruning job calls this; no user does). Answers how many were deleted.
+    /// </summary>
+    Task<int> PruneLog();
 }

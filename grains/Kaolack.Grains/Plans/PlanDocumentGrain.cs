@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
+using Kaolack.Grains.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -72,6 +74,7 @@ public sealed class PlanDocumentGrain(
 
     public async Task<PlanAck> Submit(Caller caller, PlanSubmission submission)
     {
+        var arrived = Stopwatch.GetTimestamp();
         PlanRules.ValidateSubmission(submission);
         var authorName = await RequireWriter(caller);
         var outcome = sequencer.Sequence(submission, caller.UserId, clock.GetUtcNow());
@@ -79,6 +82,7 @@ public sealed class PlanDocumentGrain(
         // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
         // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
         await commits.UntilDurable(outcome.Ack.Version ?? sequencer.Version);
+        KaolackMetrics.AckLatency.Record(KaolackMetrics.SecondsSince(arrived));
         return outcome.Ack;
     }
 
@@ -133,6 +137,12 @@ public sealed class PlanDocumentGrain(
         await commits.UntilDurable(sequencer.Version);
         return Current();
     }
+
+    public Task<int> PruneLog() =>
+        // What activation replays starts after the snapshot's window; a read-only plan's log is left as it is.
+        readOnly is null
+            ? log.Prune(Math.Max(0, snapshots.Version - sequencer.WindowLimit), clock.GetUtcNow() - options.KeepLogFor)
+            : Task.FromResult(0);
 
     public Task<long> Watch(ILiveObserver observer) => live.Watch(observer);
 
