@@ -15,13 +15,19 @@ public static class KaolackMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    /// <summary>Seconds, from a few milliseconds (an ack on a quiet silo) to ten seconds (storage failing over).</summary>
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
     /// <summary>Plan ops made durable (a rate of it is ops/s).</summary>
     public static readonly Counter<long> OpsCommitted = Meter.CreateCounter<long>(
         "kaolack.plan.ops_committed", "{op}", "Plan ops made durable in the log.");
 
     /// <summary>From an edit's arrival at its plan to its ack, durable.</summary>
     public static readonly Histogram<double> AckLatency = Meter.CreateHistogram<double>(
-        "kaolack.plan.ack_latency", "s", "Time from an edit's arrival at its plan to its acknowledgement.");
+        "kaolack.plan.ack_latency", "s", "Time from an edit's arrival at its plan to its acknowledgement.", advice: SecondsBuckets);
 
     /// <summary>Live events sent to connections: one per connection an event goes to.</summary>
     public static readonly Counter<long> EventsFannedOut = Meter.CreateCounter<long>(
@@ -29,7 +35,7 @@ public static class KaolackMetrics
 
     /// <summary>Storage calls on the write path, tagged by what they store.</summary>
     public static readonly Histogram<double> StorageLatency = Meter.CreateHistogram<double>(
-        "kaolack.storage.duration", "s", "Time a storage call on the write path takes.");
+        "kaolack.storage.duration", "s", "Time a storage call on the write path takes.", advice: SecondsBuckets);
 
     /// <summary>Seconds since <paramref name="startedTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public static double SecondsSince(long startedTimestamp) => Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds;
