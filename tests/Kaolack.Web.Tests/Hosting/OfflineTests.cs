@@ -17,6 +17,8 @@ public sealed class OfflineTests(WebFixture web) : WebTests(web)
     {
         var page = await Web.SignedInPageAsync(DemoAccounts.KaolackMember, Viewports.Phone);
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        // The member comes back later, online: from now on the worker sees the page's reads and keeps them.
+        await page.ReloadAsync();
         var coopLink = page.GetByRole(AriaRole.Link, new() { Name = "Coopérative Zitoun de Taourirt" });
         await page.GotoAsync("/#/");
         await Assertions.Expect(coopLink).ToBeVisibleAsync();
