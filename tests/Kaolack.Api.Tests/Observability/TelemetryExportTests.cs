@@ -66,7 +66,7 @@ public sealed class TelemetryExportTests
         Assert.Equal((OtlpExportProtocol.Grpc, new Uri("http://collector:4317")), (metrics.Protocol, metrics.Endpoint));
         Assert.Null(new TelemetryOptions().Endpoint);
         Assert.Throws<InvalidOperationException>(() => new TelemetryOptions { OtlpProtocol = "http/json" }.Protocol);
-        Assert.Throws<InvalidOperationException>(() => new TelemetryOptions { OtlpEndpoint = "collector:4317/x y" }.Endpoint);
+        Assert.Throws<InvalidOperationException>(() => new TelemetryOptions { OtlpEndpoint = "collector-without-scheme" }.Endpoint);
     }
 
     /// <summary>An OTLP/HTTP receiver on loopback: keeps every body posted to <c>/v1/{signal}</c>.</summary>
