@@ -59,17 +59,26 @@ fi
 export ConnectionStrings__AzureStorage
 export Kaolack__SeedDemoData="${Kaolack__SeedDemoData:-true}"
 
-# The first administrator: made once per data folder with a random password, kept beside the data.
+# The first administrator: made once per data folder, its address and password both random (a guessable address
+# would let anyone aim password guesses at it), kept beside the data and printed below.
 ADMIN_FILE="$KAOLACK_ROOT/.data/admin-password"
+ADMIN_EMAIL_FILE="$KAOLACK_ROOT/.data/admin-email"
+mkdir -p "$KAOLACK_ROOT/.data"
 if [[ -z "${Kaolack__Admin__Password:-}" ]]; then
   if [[ ! -s "$ADMIN_FILE" ]]; then
-    mkdir -p "$(dirname "$ADMIN_FILE")"
     (umask 077; node -e 'process.stdout.write(require("crypto").randomBytes(12).toString("base64url"))' > "$ADMIN_FILE")
   fi
   Kaolack__Admin__Password="$(cat "$ADMIN_FILE")"
 fi
-export Kaolack__Admin__Email="${Kaolack__Admin__Email:-admin@example.org}"
-export Kaolack__Admin__Password
+if [[ -z "${Kaolack__Admin__Email:-}" ]]; then
+  if [[ ! -s "$ADMIN_EMAIL_FILE" ]]; then
+    (umask 077; node -e 'process.stdout.write("admin-" + require("crypto").randomBytes(5).toString("hex") + "@example.org")' > "$ADMIN_EMAIL_FILE")
+  fi
+  Kaolack__Admin__Email="$(cat "$ADMIN_EMAIL_FILE")"
+fi
+export Kaolack__Admin__Email Kaolack__Admin__Password
+# Links in e-mails and invitations point here (never at whatever Host header a request carries).
+export Kaolack__PublicBaseUrl="${Kaolack__PublicBaseUrl:-$APP_URL}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Warnings and errors only by default, so the banner below stays readable (KAOLACK_LOG_LEVEL=Information for more).
@@ -101,6 +110,7 @@ cat <<EOF
     API reference: $APP_URL/scalar
     Dashboard:     $APP_URL/dashboard/
   Administrator: $Kaolack__Admin__Email / $Kaolack__Admin__Password
+  E-mail: $(if [[ -n "${Kaolack__Mail__Smtp__Host:-}" ]]; then echo "sent through $Kaolack__Mail__Smtp__Host"; else echo "no SMTP server set (Kaolack__Mail__Smtp__Host): messages wait in Administration → Outbox"; fi)
   Demo accounts (password kaolack-demo-2026, with the demo data):
     awa.ndiaye@example.org        member (Kaolack), owner of the demo projects
     youssef.benali@example.org    member (Oriental), editor of the demo projects

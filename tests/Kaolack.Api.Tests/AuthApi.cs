@@ -4,8 +4,8 @@ namespace Kaolack.Api.Tests;
 public static class AuthApi
 {
     /// <summary>POST /api/auth/register; the account's display name is its e-mail's local part, so tests tell people apart by name.</summary>
-    public static Task<HttpResponseMessage> Register(HttpClient http, string email, string password) =>
-        http.Post("/api/auth/register", Samples.Registration(email, password) with { DisplayName = email.Split('@')[0] });
+    public static Task<HttpResponseMessage> Register(HttpClient http, string email, string password, UiLanguage language = UiLanguage.Fr) =>
+        http.Post("/api/auth/register", Samples.Registration(email, password) with { DisplayName = email.Split('@')[0], Language = language });
 
     /// <summary>POST /api/auth/login: a bearer token in the body, or with <paramref name="useCookies"/> the session cookie.</summary>
     public static Task<HttpResponseMessage> Login(HttpClient http, string email, string password, bool useCookies = false) =>

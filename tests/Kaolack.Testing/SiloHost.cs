@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kaolack.Contracts.Mail;
 using Kaolack.Contracts.Wire;
 using Kaolack.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,7 @@ public sealed class SiloHost : IAsyncDisposable
             ["Kaolack:Admin:Password"] = options.AdminPassword,
             // Tests talk plain HTTP on loopback; cookies must still come back.
             ["Kaolack:Auth:SecureCookies"] = "false",
+            ["Kaolack:PublicBaseUrl"] = $"http://127.0.0.1:{ports[2]}",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -114,18 +116,32 @@ public sealed class SiloHost : IAsyncDisposable
         return await CreateClientAsAsync(email, password);
     }
 
-    /// <summary>Registers a member account of the Kaolack region (one that exists already is fine).</summary>
+    /// <summary>
+    /// Registers a member account of the Kaolack region and verifies its address with the link e-mailed to the outbox, as
+    /// its owner would (an account that exists already is fine: it is told so by e-mail, and nothing changes).
+    /// </summary>
     public async Task RegisterAsync(string email, string password)
     {
         using var http = CreateClient();
+        var before = await Outbox.LastNumber(this);
         using var response = await http.PostAsJsonAsync("/api/auth/register", new
         {
             email, password, displayName = email.Split('@')[0], organisation = "", region = "kaolack", language = "fr",
         });
-        if (response.StatusCode != HttpStatusCode.Conflict)
+        response.EnsureSuccessStatusCode();
+        var mail = await Outbox.WaitForNew(this, email, before);
+        if (mail.Kind == MailKind.Verification)
         {
-            response.EnsureSuccessStatusCode();
+            await VerifyAsync(http, Outbox.TokenOf(mail.Link), password);
         }
+    }
+
+    /// <summary>POST /api/auth/verify with the token of a verification link: the account can sign in from then on.</summary>
+    public static async Task VerifyAsync(HttpClient http, string token, string password)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var verified = await http.PostAsJsonAsync("/api/auth/verify", new { token, password });
+        verified.EnsureSuccessStatusCode();
     }
 
     /// <summary>A SignalR connection to this host's live hub (not started), authenticated with the token when given.</summary>

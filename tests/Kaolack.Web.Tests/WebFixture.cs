@@ -7,10 +7,12 @@ namespace Kaolack.Web.Tests;
 
 /// <summary>
 /// The real application on Azurite, serving the built front end (silo/Kaolack.Silo/wwwroot, written by
-/// `npm run build`), with the demo data of ./run.sh, and a headless Debian Chromium driven by Playwright.
+/// `npm run build`), with the demo data of ./run.sh, its e-mail sent over SMTP to a real server started here on a
+/// loopback port (tests read the links people would click), and a headless Debian Chromium driven by Playwright.
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
+    private TestSmtpServer? smtp;
     private AzuriteServer? azurite;
     private SiloHost? host;
     private IPlaywright? playwright;
@@ -20,6 +22,8 @@ public sealed class WebFixture : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium is not started.");
 
+    public TestSmtpServer Smtp => smtp ?? throw new InvalidOperationException("The SMTP server is not started.");
+
     public async Task InitializeAsync()
     {
         var webRoot = Path.Combine(RepositoryRoot.Path, "silo", "Kaolack.Silo", "wwwroot");
@@ -27,12 +31,14 @@ public sealed class WebFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"The front end is not built ({webRoot}/index.html is missing): run `npm --prefix web run build`.");
         }
+        smtp = TestSmtpServer.Start();
         azurite = await AzuriteServer.StartAsync();
+        // Every browser test signs in from 127.0.0.1; the limits themselves are tested in Kaolack.Api.Tests.
+        var settings = new Dictionary<string, string?>(smtp.AppSettings) { ["Kaolack:Hardening:RateLimitingEnabled"] = "false" };
         host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString)
         {
             SeedDemoData = true,
-            // Every browser test signs in from 127.0.0.1; the limits themselves are tested in Kaolack.Api.Tests.
-            Settings = new Dictionary<string, string?> { ["Kaolack:Hardening:RateLimitingEnabled"] = "false" },
+            Settings = settings,
             WebRoot = webRoot,
         });
         await DemoDataSeeded(host);
@@ -60,10 +66,13 @@ public sealed class WebFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page signed in through the form as a demo account (they all have <see cref="DemoAccounts.Password"/>).</summary>
-    public async Task<IPage> SignedInPageAsync(string email, ViewportSize? viewport = null)
+    public Task<IPage> SignedInPageAsync(string email, ViewportSize? viewport = null) => SignedInPageAsync(email, DemoAccounts.Password, viewport);
+
+    /// <summary>A fresh page signed in through the form with the given password.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password, ViewportSize? viewport = null)
     {
         var page = await NewPageAsync(viewport);
-        await SignInPage.SignIn(page, email, DemoAccounts.Password);
+        await SignInPage.SignIn(page, email, password);
         return page;
     }
 
@@ -81,6 +90,10 @@ public sealed class WebFixture : IAsyncLifetime
         if (azurite is not null)
         {
             await azurite.DisposeAsync();
+        }
+        if (smtp is not null)
+        {
+            await smtp.DisposeAsync();
         }
     }
 

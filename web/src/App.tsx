@@ -21,6 +21,14 @@ const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.Di
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
+const VerificationPage = lazy(() => import("./pages/auth").then((m) => m.VerificationPage));
+const ForgotPasswordPage = lazy(() => import("./pages/auth").then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazy(() => import("./pages/auth").then((m) => m.ResetPasswordPage));
+const AccountPage = lazy(() => import("./pages/Account").then((m) => m.AccountPage));
+const AdminPage = lazy(() => import("./admin/AdminPage").then((m) => m.AdminPage));
+const NewCooperativePage = lazy(() => import("./pages/Create").then((m) => m.NewCooperativePage));
+const NewDiasporaGroupPage = lazy(() => import("./pages/Create").then((m) => m.NewDiasporaGroupPage));
+const NewProjectPage = lazy(() => import("./pages/Create").then((m) => m.NewProjectPage));
 const ProjectPage = lazy(() => import("./pages/Project").then((m) => m.ProjectPage));
 const WorkshopsPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopsPage));
 const WorkshopNewPage = lazy(() => import("./pages/WorkshopList").then((m) => m.WorkshopNewPage));
@@ -96,6 +104,28 @@ function view(route: Route, state: SessionState, t: Messages): View {
         : { title: t.pageTitle(t.register.title), page: <RegisterPage returnTo={route.returnTo} email={route.email} /> };
     case "invitation":
       return { title: t.pageTitle(t.invitation.title), page: <InvitationPage key={route.token} token={route.token} /> };
+    case "verify":
+      return { title: t.pageTitle(t.pages.verify), page: <VerificationPage key={route.token} token={route.token} returnTo={route.returnTo} /> };
+    case "forgotPassword":
+      return { title: t.pageTitle(t.pages.forgotPassword), page: <ForgotPasswordPage email={route.email} /> };
+    case "resetPassword":
+      return { title: t.pageTitle(t.pages.resetPassword), page: <ResetPasswordPage key={route.token} token={route.token} welcome={route.welcome} /> };
+    case "account":
+    case "admin":
+    case "newCooperative":
+    case "newDiasporaGroup":
+    case "newProject": {
+      if (state.status !== "signedIn") return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={routePath(route)} email={null} /> };
+      if (route.name === "account") return { title: t.pageTitle(t.pages.account), page: <AccountPage user={state.user} /> };
+      if (route.name === "admin") {
+        return state.user.roles.includes("admin")
+          ? { title: t.pageTitle(t.pages.admin), page: <AdminPage /> }
+          : { title: t.pageTitle(t.nav.notFoundTitle), page: <NotFound t={t} /> };
+      }
+      if (route.name === "newCooperative") return { title: t.pageTitle(t.pages.newCooperative), page: <NewCooperativePage /> };
+      if (route.name === "newDiasporaGroup") return { title: t.pageTitle(t.pages.newDiasporaGroup), page: <NewDiasporaGroupPage /> };
+      return { title: t.pageTitle(t.pages.newProject), page: <NewProjectPage /> };
+    }
     case "project":
       return signedIn
         ? { title: t.app.title, page: <ProjectPage key={route.slug} slug={route.slug} /> }
@@ -117,19 +147,20 @@ function view(route: Route, state: SessionState, t: Messages): View {
         ? { title: t.pageTitle(t.nav.dashboard), page: <ProgrammeDashboardPage filter={route.filter} /> }
         : { title: t.pageTitle(t.nav.dashboard), page: <ProjectStatusPage key={route.slug} slug={route.slug} /> };
     case "notFound":
-      return {
-        title: t.pageTitle(t.nav.notFoundTitle),
-        page: (
-          <section class="panel" aria-labelledby="page-title">
-            <h2 id="page-title">{t.nav.notFoundTitle}</h2>
-            <p>{t.nav.notFoundText}</p>
-            <p>
-              <a href={routeHref({ name: "home" })}>{t.nav.backHome}</a>
-            </p>
-          </section>
-        ),
-      };
+      return { title: t.pageTitle(t.nav.notFoundTitle), page: <NotFound t={t} /> };
   }
+}
+
+function NotFound({ t }: { readonly t: Messages }) {
+  return (
+    <section class="panel" aria-labelledby="page-title">
+      <h2 id="page-title">{t.nav.notFoundTitle}</h2>
+      <p>{t.nav.notFoundText}</p>
+      <p>
+        <a href={routeHref({ name: "home" })}>{t.nav.backHome}</a>
+      </p>
+    </section>
+  );
 }
 
 /** The live connection's state, on every signed-in page. */
@@ -257,10 +288,13 @@ export function App() {
 
       <footer class="footer">
         <span>{t.app.footer}</span>
-        <nav class="footer__links">
-          <a href="/scalar">{t.app.apiReference}</a>
-          <a href="/dashboard/">{t.app.dashboard}</a>
-        </nav>
+        {/* The technical tools are for the people who run the platform. */}
+        {user?.roles.includes("admin") === true && (
+          <nav class="footer__links" aria-label={t.app.tools}>
+            <a href="/scalar">{t.app.apiReference}</a>
+            <a href="/dashboard/">{t.app.dashboard}</a>
+          </nav>
+        )}
       </footer>
     </div>
   );

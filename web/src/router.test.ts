@@ -36,6 +36,29 @@ describe("router", () => {
     expect(safeReturnPath("/ateliers/atelier-x")).toBe("/ateliers/atelier-x");
   });
 
+  it("reads the e-mailed account links, the account, administration and creation pages, and writes them back", () => {
+    expect(parseHash("#/verification/YWJj.s3cr3t?retour=%2Finvitation%2Fp.x")).toEqual({ name: "verify", token: "YWJj.s3cr3t", returnTo: "/invitation/p.x" });
+    expect(parseHash("#/verification/tok?retour=https%3A%2F%2Fevil.example")).toEqual({ name: "verify", token: "tok", returnTo: null });
+    expect(parseHash("#/mot-de-passe/tok?bienvenue=1")).toEqual({ name: "resetPassword", token: "tok", welcome: true });
+    expect(parseHash("#/mot-de-passe/tok")).toEqual({ name: "resetPassword", token: "tok", welcome: false });
+    expect(parseHash("#/mot-de-passe-oublie?courriel=awa%40exemple.sn")).toEqual({ name: "forgotPassword", email: "awa@exemple.sn" });
+    expect(parseHash("#/compte")).toEqual({ name: "account" });
+    expect(parseHash("#/administration")).toEqual({ name: "admin" });
+    expect(parseHash("#/cooperatives/nouvelle")).toEqual({ name: "newCooperative" });
+    expect(parseHash("#/diaspora/nouveau")).toEqual({ name: "newDiasporaGroup" });
+    expect(parseHash("#/projets/nouveau")).toEqual({ name: "newProject" });
+    const routes: Route[] = [
+      { name: "verify", token: "a.b", returnTo: "/invitation/p.x" },
+      { name: "forgotPassword", email: null },
+      { name: "resetPassword", token: "a.b", welcome: true },
+      { name: "account" },
+      { name: "newProject" },
+    ];
+    for (const route of routes) expect(parseHash(routeHref(route))).toEqual(route);
+    expect(safeReturnPath("/projets/nouveau")).toBe("/projets/nouveau");
+    expect(safeReturnPath("/verification/a.b")).toBeNull();
+  });
+
   it("sends anything else to the not-found page", () => {
     expect(parseHash("#/invitation").name).toBe("notFound");
     expect(parseHash("#/invitation/abc/extra").name).toBe("notFound");

@@ -1,7 +1,9 @@
 // A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
 // #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}, #/ateliers (workshops),
 // #/ateliers/nouveau, #/ateliers/{id}, #/atelier?code=K7M2QX (joining by code), #/tableau-de-bord (the programme
-// dashboard, its filters in the query), #/tableau-de-bord/projets/{slug} (a project's status).
+// dashboard, its filters in the query), #/tableau-de-bord/projets/{slug} (a project's status); the e-mailed links
+// #/verification/{token}, #/mot-de-passe/{token} and #/mot-de-passe-oublie; #/compte, #/administration; and the creation
+// pages #/cooperatives/nouvelle, #/diaspora/nouveau, #/projets/nouveau.
 //
 // The pure functions (parseHash, routeHref, safeReturnPath) hold all the logic and are
 // unit-tested; useRoute() only listens to "hashchange".
@@ -29,6 +31,12 @@ export type Route =
       readonly email: string | null;
     }
   | { readonly name: "invitation"; readonly token: string }
+  /** The e-mailed link that verifies a new account's address; then on to `returnTo` (an invitation) or home. */
+  | { readonly name: "verify"; readonly token: string; readonly returnTo: string | null }
+  | { readonly name: "forgotPassword"; readonly email: string | null }
+  /** The e-mailed link to choose a password: a forgotten one, or the first (`welcome`, an account an admin opened). */
+  | { readonly name: "resetPassword"; readonly token: string; readonly welcome: boolean }
+  | { readonly name: "account" | "admin" | "newCooperative" | "newDiasporaGroup" | "newProject" }
   | { readonly name: "project"; readonly slug: string }
   | { readonly name: "workshops" | "workshopNew" }
   | { readonly name: "workshop"; readonly id: string }
@@ -43,6 +51,14 @@ export type Route =
 const SIGN_IN = "connexion";
 const REGISTER = "inscription";
 const INVITATION = "invitation";
+const VERIFY = "verification";
+const FORGOT_PASSWORD = "mot-de-passe-oublie";
+const RESET_PASSWORD = "mot-de-passe";
+const ACCOUNT = "compte";
+const ADMIN = "administration";
+/** The second segment of a creation page: #/cooperatives/nouvelle, #/diaspora/nouveau, #/projets/nouveau. */
+const NEW_FEMININE = "nouvelle";
+const NEW_MASCULINE = "nouveau";
 const COOPERATIVE = "cooperatives";
 const DIASPORA_GROUP = "diaspora";
 /** The project pages' path (the project workspace); under the dashboard, a project's status. */
@@ -55,6 +71,7 @@ const DASHBOARD = "tableau-de-bord";
 const RETURN_PARAM = "retour";
 const EMAIL_PARAM = "courriel";
 const CODE_PARAM = "code";
+const WELCOME_PARAM = "bienvenue";
 
 function decode(segment: string): string | null {
   try {
@@ -80,6 +97,20 @@ export function parseHash(hash: string): Route {
   if (first === undefined) {
     const filter = parseFilter(query);
     return filter.kind !== null || isFiltered(filter) ? { name: "home", filter } : { name: "home" };
+  }
+  if (first === COOPERATIVE && second === NEW_FEMININE && more.length === 0) return { name: "newCooperative" };
+  if (first === DIASPORA_GROUP && second === NEW_MASCULINE && more.length === 0) return { name: "newDiasporaGroup" };
+  if (first === PROJECT && second === NEW_MASCULINE && more.length === 0) return { name: "newProject" };
+  if ((first === ACCOUNT || first === ADMIN) && second === undefined) return { name: first === ACCOUNT ? "account" : "admin" };
+  if (first === VERIFY && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "verify", token: second, returnTo: safeReturnPath(query.get(RETURN_PARAM)) };
+  }
+  if (first === FORGOT_PASSWORD && second === undefined) {
+    const email = query.get(EMAIL_PARAM)?.trim() ?? "";
+    return { name: "forgotPassword", email: email === "" ? null : email };
+  }
+  if (first === RESET_PASSWORD && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "resetPassword", token: second, welcome: query.get(WELCOME_PARAM) === "1" };
   }
   if ((first === COOPERATIVE || first === DIASPORA_GROUP) && second !== undefined && second.trim() !== "" && more.length === 0) {
     return { name: first === COOPERATIVE ? "cooperative" : "diasporaGroup", slug: second };
@@ -138,6 +169,22 @@ export function routeHref(route: Route): string {
     }
     case "invitation":
       return `#/${INVITATION}/${encodeURIComponent(route.token)}`;
+    case "verify":
+      return `#/${VERIFY}/${encodeURIComponent(route.token)}${route.returnTo === null ? "" : `?${RETURN_PARAM}=${encodeURIComponent(route.returnTo)}`}`;
+    case "forgotPassword":
+      return `#/${FORGOT_PASSWORD}${route.email === null ? "" : `?${EMAIL_PARAM}=${encodeURIComponent(route.email)}`}`;
+    case "resetPassword":
+      return `#/${RESET_PASSWORD}/${encodeURIComponent(route.token)}${route.welcome ? `?${WELCOME_PARAM}=1` : ""}`;
+    case "account":
+      return `#/${ACCOUNT}`;
+    case "admin":
+      return `#/${ADMIN}`;
+    case "newCooperative":
+      return `#/${COOPERATIVE}/${NEW_FEMININE}`;
+    case "newDiasporaGroup":
+      return `#/${DIASPORA_GROUP}/${NEW_MASCULINE}`;
+    case "newProject":
+      return `#/${PROJECT}/${NEW_MASCULINE}`;
     case "project":
       return `#/${PROJECT}/${encodeURIComponent(route.slug)}`;
     case "workshops":
@@ -194,6 +241,11 @@ export function safeReturnPath(value: string | null | undefined): string | null 
     "workshopJoin",
     "dashboard",
     "projectStatus",
+    "account",
+    "admin",
+    "newCooperative",
+    "newDiasporaGroup",
+    "newProject",
   ];
   return worthIt.includes(route.name) ? routePath(route) : null;
 }

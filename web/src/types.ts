@@ -24,8 +24,9 @@ export type {
   PledgeKind,
   ProjectStatus,
   Region,
-  // Accounts (/api/auth, /api/invitations).
+  // Accounts (/api/auth, /api/invitations, /api/admin).
   Account as CurrentUser,
+  AccountProfile,
   InvitationDetails as Invitation,
   ProjectRole as InvitationRole,
   Registration as RegisterRequest,

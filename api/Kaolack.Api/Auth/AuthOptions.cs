@@ -11,4 +11,7 @@ public sealed class AuthOptions
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
 
     public TimeSpan BearerTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long any session can still be used after its last request: what a signed-out session is remembered for.</summary>
+    public TimeSpan LongestSession => SessionLifetime > BearerTokenLifetime ? SessionLifetime : BearerTokenLifetime;
 }

@@ -12,6 +12,7 @@ public static class AuthSetup
 {
     public static IServiceCollection AddKaolackAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var secure = options.SecureCookies ?? !environment.IsDevelopment();
 

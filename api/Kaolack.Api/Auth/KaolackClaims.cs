@@ -9,6 +9,9 @@ public static class KaolackClaims
     /// <summary>The account's security stamp when the session began; a password change renews it.</summary>
     public const string SecurityStamp = "kaolack:stamp";
 
+    /// <summary>Names one sign-in, so signing out ends that session on the server (a copy of its cookie stops working).</summary>
+    public const string SessionId = "kaolack:sid";
+
     /// <summary>Marks a principal whose roles were loaded from the account during this request.</summary>
     public const string Verified = "kaolack:verified";
 
@@ -26,11 +29,13 @@ public static class KaolackClaims
 
     public static bool IsGuest(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == Workshop);
 
+    /// <summary>A new sign-in of the account, with a session id of its own.</summary>
     public static ClaimsPrincipal ForSession(Session session, string authenticationType) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, session.UserId),
             new Claim(ClaimTypes.Name, session.DisplayName),
             new Claim(SecurityStamp, session.SecurityStamp),
+            new Claim(SessionId, Guid.NewGuid().ToString("N")),
         ],
         authenticationType));
 

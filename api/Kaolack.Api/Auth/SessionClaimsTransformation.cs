@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Authentication;
 namespace Kaolack.Api.Auth;
 
 /// <summary>
-/// On every request, checks the session against its account: a deleted account or a renewed security
-/// stamp (password changed) ends the session, and roles are read fresh so a role change applies at once.
+/// On every request, checks the session against its account: a deleted or suspended account, a renewed security
+/// stamp (password changed or reset, signed out everywhere) or a session signed out on its own ends the session, and
+/// roles are read fresh so a role change applies at once.
 /// A guest's session has no account: it holds while its workshop still knows the guest (deleting the workshop ends
 /// it), and it never carries a role.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class SessionClaimsTransformation(IGrainFactory grains) : IClaimsT
             return new ClaimsPrincipal(new ClaimsIdentity());
         }
         var stamp = principal.FindFirstValue(KaolackClaims.SecurityStamp);
-        var session = await grains.GetGrain<IUserGrain>(id).GetSession();
+        var session = await grains.GetGrain<IUserGrain>(id).GetSession(principal.FindFirstValue(KaolackClaims.SessionId));
         if (session is null || session.SecurityStamp != stamp)
         {
             return new ClaimsPrincipal(new ClaimsIdentity());

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Kaolack.Api.Admin;
 using Kaolack.Api.Auth;
 using Kaolack.Api.Dashboard;
 using Kaolack.Api.Directory;
@@ -8,6 +9,7 @@ using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
 using Kaolack.Api.Live;
+using Kaolack.Api.Mail;
 using Kaolack.Api.Projects;
 using Kaolack.Api.Workshops;
 using Kaolack.Contracts.Common;
@@ -49,6 +51,7 @@ public static class KaolackApi
         services.Configure<ConfiguredAdmin>(configuration.GetSection(ConfiguredAdmin.Section));
         services.AddHostedService<ConfiguredAdminSeeder>();
         services.AddKaolackRateLimiting(configuration);
+        services.AddKaolackMail(configuration);
         services.AddKaolackResponseCompression();
         services.Configure<JsonOptions>(options => WireJson.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -142,6 +145,7 @@ public static class KaolackApi
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Kaolack.Orleans API").WithNonce().DisableDefaultFonts()).AllowAnonymous();
         app.MapAuthEndpoints();
+        app.MapAdminEndpoints();
 
         app.MapProfileEndpoints<ICooperativeGrain, CooperativeProfile, Cooperative>(
             EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();

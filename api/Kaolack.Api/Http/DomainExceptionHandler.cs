@@ -36,6 +36,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems, ILog
             Problems.Create(StatusCodes.Status412PreconditionFailed, e.Code, "Quelqu'un a modifié cette fiche entre-temps.", e.Message), e),
         AccessDeniedException e => Problems.Create(StatusCodes.Status403Forbidden, e.Code, e.Message),
         InvitationGoneException e => Problems.Create(StatusCodes.Status410Gone, e.Code, e.Message),
+        LinkInvalidException e => Problems.Create(StatusCodes.Status410Gone, e.Code, e.Message),
         UnauthenticatedException => Problems.Create(StatusCodes.Status401Unauthorized, "unauthenticated", "Connectez-vous pour continuer."),
         RuleViolationException e => WithRule(Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Code, e.Message), e),
         IfMatchRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, "if-match-required",

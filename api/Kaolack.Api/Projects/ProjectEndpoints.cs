@@ -2,7 +2,9 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Directory;
 using Kaolack.Api.Entities;
 using Kaolack.Api.Http;
+using Kaolack.Api.Mail;
 using Kaolack.Api.Plans;
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Errors;
@@ -62,8 +64,13 @@ public static class ProjectEndpoints
             Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
 
         group.MapPost("/{slug}/invitations", Invite).Describe("invite-project-member",
-            "Owners invite by e-mail; the answer holds a single-use link to share (no mail is sent).",
+            "Owners invite by e-mail: the invitation is e-mailed, in the invited account's language (the inviter's for a new address), " +
+            "and the answer holds the same single-use link to share.",
             Status400BadRequest, Status403Forbidden, Status404NotFound);
+        group.MapDelete("/{slug}/invitations/{id}", RevokeInvitation).Describe("revoke-project-invitation",
+            "Owners withdraw a pending invitation (its id from /team): its link stops working.", Status403Forbidden, Status404NotFound);
+        group.MapGet("/{slug}/team", GetTeam).Describe("get-project-team",
+            "The members by name and organisation; for owners, the pending invitations too.", Status403Forbidden, Status404NotFound);
         group.MapPut("/{slug}/members/{email}", ChangeMemberRole).Describe("change-project-member-role", null,
             Status403Forbidden, Status404NotFound, Status422UnprocessableEntity);
         group.MapDelete("/{slug}/members/{email}", RemoveMember).Describe("remove-project-member",
@@ -139,12 +146,27 @@ public static class ProjectEndpoints
     private static async Task<Ok<PlanSnapshot>> RestorePlanVersion(string slug, string id, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Plan(grains, slug).RestoreVersion(user.ToCaller(), VersionId(id)));
 
-    private static async Task<Created<InvitationLink>> Invite(string slug, InvitationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpRequest http)
+    private static async Task<Created<InvitationLink>> Invite(string slug, InvitationRequest request, IGrainFactory grains, ClaimsPrincipal user,
+        PublicLinks links, MailComposer composer, IMailSender mail)
     {
-        var ticket = await Project(grains, slug).Invite(user.ToCaller(), request.Email, request.Role);
-        var link = $"{http.Scheme}://{http.Host}/#/invitation/{Uri.EscapeDataString(ticket.Token)}";
-        return TypedResults.Created($"/api/invitations/{Uri.EscapeDataString(ticket.Token)}", new InvitationLink(ticket.Token, link, ticket.Email, ticket.Role, ticket.ExpiresAt));
+        var caller = user.ToCaller();
+        var project = Project(grains, slug);
+        var ticket = await project.Invite(caller, request.Email, request.Role);
+        var title = (await project.Get(caller))?.Charter.Title ?? slug;
+        var inviter = await grains.GetGrain<IUserGrain>(caller.UserId).Get();
+        var invited = await grains.GetGrain<IUserGrain>(ticket.Email).Get();
+        var language = invited?.Language ?? inviter?.Language ?? UiLanguage.Fr;
+        await mail.Send(composer.Invitation(ticket.Email, language, invited?.DisplayName ?? ticket.Email, inviter?.DisplayName ?? caller.UserId,
+            title, ticket.Role, ticket.Token, ticket.ExpiresAt));
+        return TypedResults.Created($"/api/invitations/{Uri.EscapeDataString(ticket.Token)}",
+            new InvitationLink(ticket.Token, links.Invitation(ticket.Token), ticket.Email, ticket.Role, ticket.ExpiresAt));
     }
+
+    private static async Task<Ok<JointProject>> RevokeInvitation(string slug, string id, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
+        Respond(response, await Project(grains, slug).RevokeInvitation(user.ToCaller(), id));
+
+    private static async Task<Ok<TeamView>> GetTeam(string slug, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Project(grains, slug).GetTeam(user.ToCaller()));
 
     private static async Task<Ok<JointProject>> ChangeMemberRole(string slug, string email, RoleChange change, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response) =>
         Respond(response, await Project(grains, slug).ChangeMemberRole(user.ToCaller(), email, change.Role));

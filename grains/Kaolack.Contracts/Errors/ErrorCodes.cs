@@ -15,6 +15,9 @@ public static class ErrorCodes
     public const string InvitationExpired = "invitation-expired";
     public const string InvitationUsed = "invitation-used";
 
+    /// <summary>An e-mailed account link (address verification, password reset) that expired, was used or replaced (HTTP 410).</summary>
+    public const string LinkInvalid = "link-invalid";
+
     /// <summary>No session, or one that ended: sign in again (HTTP 401, and the hub's answer to such a caller).</summary>
     public const string Unauthenticated = "unauthenticated";
 
@@ -32,5 +35,5 @@ public static class ErrorCodes
 
     /// <summary>The codes a domain refusal (<see cref="DomainException.Code"/>) may carry.</summary>
     public static IReadOnlyList<string> Domain { get; } =
-        [ValidationFailed, NotFound, AlreadyExists, VersionConflict, RuleViolation, Forbidden, InvitationExpired, InvitationUsed];
+        [ValidationFailed, NotFound, AlreadyExists, VersionConflict, RuleViolation, Forbidden, InvitationExpired, InvitationUsed, LinkInvalid];
 }

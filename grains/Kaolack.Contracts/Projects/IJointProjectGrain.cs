@@ -44,6 +44,13 @@ public interface IJointProjectGrain : ILiveSource, IPlanOwner
 
     Task<JointProject> ChangeMemberRole(Caller caller, string userId, ProjectRole role);
 
+    /// <summary>Project readers: members by name; owners (and admins) also see the pending invitations.</summary>
+    [ReadOnly]
+    Task<TeamView> GetTeam(Caller caller);
+
+    /// <summary>Owners withdraw a pending invitation (<see cref="PendingInvitation.Id"/>): its link stops working.</summary>
+    Task<JointProject> RevokeInvitation(Caller caller, string invitationId);
+
     /// <summary>
     /// A linked workshop's session ended: its summary line joins the activity log ("workshop-summary"). The caller is the
     /// coach who ended it: they must read the project and may write.

@@ -25,11 +25,54 @@ public static class AccountRules
         var v = new Validation();
         ValidateEmail(v, "email", registration.Email);
         ValidatePassword(v, "password", registration.Password);
-        v.Required("displayName", registration.DisplayName, 80);
-        v.MaxLength("organisation", registration.Organisation, 120);
-        v.Defined("region", registration.Region);
-        v.Defined("language", registration.Language);
+        ValidateProfile(v, registration.DisplayName, registration.Organisation, registration.Region, registration.Language);
         v.ThrowIfInvalid();
+    }
+
+    private static void ValidateProfile(Validation v, string displayName, string organisation, UserRegion region, UiLanguage language)
+    {
+        v.Required("displayName", displayName, 80);
+        v.MaxLength("organisation", organisation, 120);
+        v.Defined("region", region);
+        v.Defined("language", language);
+    }
+
+    public static AccountProfile Normalize(AccountProfile profile) => profile with
+    {
+        DisplayName = Text.Clean(profile.DisplayName),
+        Organisation = Text.Clean(profile.Organisation),
+    };
+
+    public static void Validate(AccountProfile profile)
+    {
+        var v = new Validation();
+        ValidateProfile(v, profile.DisplayName, profile.Organisation, profile.Region, profile.Language);
+        v.ThrowIfInvalid();
+    }
+
+    public static NewAccount Normalize(NewAccount account) => account with
+    {
+        Email = NormalizeEmail(account.Email),
+        DisplayName = Text.Clean(account.DisplayName),
+        Organisation = Text.Clean(account.Organisation),
+        Roles = (account.Roles ?? []).Distinct().Order().ToArray(),
+    };
+
+    public static void Validate(NewAccount account)
+    {
+        var v = new Validation();
+        ValidateEmail(v, "email", account.Email);
+        ValidateProfile(v, account.DisplayName, account.Organisation, account.Region, account.Language);
+        ValidateRoles(v, account.Roles);
+        v.ThrowIfInvalid();
+    }
+
+    public static void ValidateRoles(Validation v, Role[]? roles)
+    {
+        if (roles is null || roles.Length == 0 || roles.Any(r => !Enum.IsDefined(r)))
+        {
+            v.Add("roles", "Au moins un rôle connu : admin, coach, partner, member.");
+        }
     }
 
     public static void ValidateEmail(Validation v, string field, string email)

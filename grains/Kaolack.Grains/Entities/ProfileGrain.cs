@@ -55,7 +55,12 @@ public abstract class ProfileGrain<TProfile, TView>(
     public async Task<TView> AddMember(Caller caller, string userId)
     {
         var current = RequireEditable(caller);
+        // Any valid address is accepted, account or not, so this answer never tells whether an address has an account.
+        // An account only ever signs in with a verified address, so nobody else can take up the right given to it.
         var member = AccountRules.NormalizeEmail(userId);
+        var v = new Validation();
+        AccountRules.ValidateEmail(v, "email", member);
+        v.ThrowIfInvalid();
         if (current.Members.Contains(member, StringComparer.Ordinal))
         {
             return Wrap(Meta, current);
@@ -63,10 +68,6 @@ public abstract class ProfileGrain<TProfile, TView>(
         if (current.Members.Length >= MemberLimit)
         {
             throw new RuleViolationException("member-limit", $"{MemberLimit} membres au plus.");
-        }
-        if (await GrainFactory.GetGrain<IUserGrain>(member).GetSession() is null)
-        {
-            throw new ValidationFailedException("email", "Aucun compte avec cette adresse : invitez la personne à s'inscrire d'abord.");
         }
         return await Save(current with { Members = [.. current.Members, member] }, ChangeKind.Updated);
     }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
@@ -111,9 +109,9 @@ public sealed class JointProjectGrain(
     public async Task<InvitationTicket> Invite(Caller caller, string email, ProjectRole role)
     {
         var current = Require(caller, AccessPolicy.CanManageProject, NoManageRight);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Secrets.New();
         var invited = AccountRules.NormalizeEmail(email);
-        var next = ProjectRules.Invite(current, invited, role, Hash(secret), NextVersion, Now, invitationOptions.Value.Lifetime);
+        var next = ProjectRules.Invite(current, invited, role, Secrets.Hash(secret), NextVersion, Now, invitationOptions.Value.Lifetime);
         await Commit(next, ChangeKind.Updated);
         return new InvitationTicket($"{Slug}.{secret}", invited, role, next.Invitations[^1].ExpiresAt);
     }
@@ -121,7 +119,7 @@ public sealed class JointProjectGrain(
     public Task<InvitationDetails> DescribeInvitation(string token)
     {
         var current = RequireCurrent();
-        var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
+        var invitation = ProjectRules.FindUsableInvitation(current, Secrets.Hash(SecretOf(token)), Now);
         return Task.FromResult(new InvitationDetails(Slug, current.Charter.Title, invitation.Email, invitation.Role, invitation.ExpiresAt));
     }
 
@@ -129,7 +127,7 @@ public sealed class JointProjectGrain(
     {
         ArgumentNullException.ThrowIfNull(caller);
         var current = RequireCurrent();
-        var invitation = ProjectRules.FindUsableInvitation(current, Hash(SecretOf(token)), Now);
+        var invitation = ProjectRules.FindUsableInvitation(current, Secrets.Hash(SecretOf(token)), Now);
         return await Apply(ProjectRules.AcceptInvitation(current, invitation, caller.UserId, NextVersion, Now), ChangeKind.Updated);
     }
 
@@ -137,6 +135,25 @@ public sealed class JointProjectGrain(
     {
         var current = Require(caller, AccessPolicy.CanManageProject, NoManageRight);
         return await Apply(ProjectRules.ChangeMemberRole(current, AccountRules.NormalizeEmail(userId), role, NextVersion, Now), ChangeKind.Updated);
+    }
+
+    public async Task<TeamView> GetTeam(Caller caller)
+    {
+        var current = Require(caller, AccessPolicy.CanReadProject, "Vous n'avez pas accès à ce projet.");
+        var accounts = (await GrainFactory.GetGrain<IAccountDirectoryGrain>(IAccountDirectoryGrain.Key)
+                .Lookup([.. current.Members.Select(m => m.UserId)]))
+            .ToDictionary(a => a.Email, StringComparer.Ordinal);
+        var members = current.Members.Select(m => accounts.TryGetValue(m.UserId, out var account)
+            ? new TeamMember(m.UserId, account.DisplayName, account.Organisation, account.Region, m.Role, m.Since)
+            : new TeamMember(m.UserId, "", "", null, m.Role, m.Since));
+        var invitations = AccessPolicy.CanManageProject(caller, current.Members) ? ProjectRules.PendingInvitations(current, Now) : [];
+        return new TeamView([.. members], invitations);
+    }
+
+    public async Task<JointProject> RevokeInvitation(Caller caller, string invitationId)
+    {
+        var current = Require(caller, AccessPolicy.CanManageProject, NoManageRight);
+        return await Apply(ProjectRules.RevokeInvitation(current, invitationId ?? "", NextVersion, Now), ChangeKind.Updated);
     }
 
     public async Task<JointProject> RemoveMember(Caller caller, string userId)
@@ -185,8 +202,6 @@ public sealed class JointProjectGrain(
         ProjectRules.Validate(normalized);
         return normalized;
     }
-
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>The secret part of "{slug}.{secret}"; a token for another project matches nothing here.</summary>
     private string SecretOf(string? token)

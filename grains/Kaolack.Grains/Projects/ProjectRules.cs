@@ -93,6 +93,27 @@ public static class ProjectRules
             $"Invitation envoyée à {email} ({RoleLabel(role)}).");
     }
 
+    /// <summary>How a pending invitation is named to revoke it: the start of its secret's hash (the secret itself is never kept).</summary>
+    public static string InvitationId(ProjectInvitation invitation) => invitation.SecretHash[..16].ToLowerInvariant();
+
+    /// <summary>Invitations not used, expired or revoked, soonest to expire first.</summary>
+    public static PendingInvitation[] PendingInvitations(ProjectData data, DateTimeOffset now) =>
+    [
+        .. data.Invitations
+            .Where(i => i.UsedAt is null && i.ExpiresAt > now)
+            .OrderBy(i => i.ExpiresAt)
+            .Select(i => new PendingInvitation(InvitationId(i), i.Email, i.Role, i.ExpiresAt)),
+    ];
+
+    /// <summary>Withdraws a pending invitation: it is forgotten, so its link answers "not found" from then on.</summary>
+    public static ProjectData RevokeInvitation(ProjectData data, string invitationId, long version, DateTimeOffset now)
+    {
+        var invitation = data.Invitations.FirstOrDefault(i => i.UsedAt is null && i.ExpiresAt > now && InvitationId(i) == invitationId)
+            ?? throw new EntityNotFoundException("Cette invitation en attente");
+        return Log(data with { Invitations = data.Invitations.Where(i => i != invitation).ToArray() }, version, now, "invitation-revoked",
+            $"Invitation de {invitation.Email} retirée.");
+    }
+
     /// <summary>The invitation the secret belongs to, if it can still be used.</summary>
     public static ProjectInvitation FindUsableInvitation(ProjectData data, string secretHash, DateTimeOffset now)
     {

@@ -225,12 +225,23 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups/{slug}/members", new { email = TeammateEmail });
     }
 
-    /// <summary>Registers an account no case uses elsewhere.</summary>
+    /// <summary>Registers an account no case uses elsewhere, its address verified.</summary>
     public async Task<string> RegisterFresh(string prefix)
     {
         var email = $"{Unique(prefix)}@{Domain}";
-        await Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", Samples.Registration(email, Password), expected: HttpStatusCode.Created);
+        await Host.RegisterAsync(email, Password);
         return email;
+    }
+
+    /// <summary>The password every account of the matrix registers with.</summary>
+    public static string MatrixPassword => Password;
+
+    /// <summary>The id of the newest pending invitation of a project, as its owners see it in the team.</summary>
+    public async Task<string> PendingInvitationId(string slug)
+    {
+        var team = await Must(Who.Admin, HttpMethod.Get, $"/api/projects/{slug}/team");
+        return team.GetProperty("invitations").EnumerateArray().Last().GetProperty("id").GetString()
+            ?? throw new InvalidOperationException("No pending invitation id.");
     }
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
@@ -265,8 +276,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
         var registered = accounts.Values.Where(a => a.Who != Who.Admin).Select(a => a.Email)
             .Concat([TeammateEmail, NewcomerEmail, RoleSubjectEmail, LoginSubjectEmail]);
-        await Task.WhenAll(registered.Select(email => Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register",
-            Samples.Registration(email, Password), expected: HttpStatusCode.Created)));
+        await Task.WhenAll(registered.Select(email => Host.RegisterAsync(email, Password)));
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Partner).Email}/roles", new { roles = new[] { Role.Partner } });
         await Must(Who.Admin, HttpMethod.Put, $"/api/admin/users/{Account(Who.Coach).Email}/roles", new { roles = new[] { Role.Coach } });
         await Task.WhenAll(accounts.Values.Where(a => a.Who != Who.Admin).Select(SignIn));
@@ -291,6 +301,14 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         await coach.InvokeAsync<WorkshopAck>("SendWorkshopCommand", id, new StartSession());
         await coach.InvokeAsync<WorkshopAck>("SendWorkshopCommand", id, new AddColumn(WorkshopColumnId, "Idées"));
         return (id, created.GetProperty("joinCode").GetString() ?? throw new InvalidOperationException("No join code."));
+    }
+
+    /// <summary>Saves the target workshop as a template, as the coach identity, under a fresh name. Returns its id.</summary>
+    public async Task<string> SaveTemplate()
+    {
+        var saved = await Must(Who.Coach, HttpMethod.Post, "/api/workshop-templates", new Kaolack.Api.Workshops.TemplateRequest(WorkshopId, $"Modèle {Unique("matrice")}"),
+            expected: HttpStatusCode.Created);
+        return saved.GetProperty("id").GetString() ?? throw new InvalidOperationException("No template id.");
     }
 
     /// <summary>What an admin reads of a workshop: status and version (the body holds the server's clock, so it differs on every read).</summary>

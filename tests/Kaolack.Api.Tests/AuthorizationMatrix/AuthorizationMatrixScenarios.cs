@@ -38,8 +38,174 @@ public static class MatrixScenarios
         return Done(new MatrixCall(HttpMethod.Post, "/api/auth/register", Samples.Registration(email, "matrix-password-1"))
         {
             Probe = () => world.ReadAccount(email),
-            Verify = body => Expect(body.GetProperty("email").GetString() == email, $"registered {body}"),
+            Verify = async body =>
+            {
+                var account = await world.Host.Grains.GetGrain<IUserGrain>(email).Get();
+                return body.GetProperty("email").GetString() == email && account is { Verified: false } ? null : $"registered {body}, account {account}";
+            },
         });
+    }
+
+    /// <summary>A fresh registration's address verified with its e-mailed link; the answer is a bearer token for it.</summary>
+    public static async Task<MatrixCall> Verify(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = $"{world.Unique("a-verifier")}@matrix.example.org";
+        await world.Must(Who.Anonymous, HttpMethod.Post, "/api/auth/register", Samples.Registration(email, AuthorizationMatrixFixture.MatrixPassword),
+            expected: HttpStatusCode.Accepted);
+        var link = await Kaolack.Testing.Outbox.WaitFor(world.Host, email, Kaolack.Contracts.Mail.MailKind.Verification);
+        return new MatrixCall(HttpMethod.Post, "/api/auth/verify", new { token = Kaolack.Testing.Outbox.TokenOf(link.Link), password = AuthorizationMatrixFixture.MatrixPassword })
+        {
+            Verify = async body => body.TryGetProperty("accessToken", out var token) && token.GetString()?.Length > 0
+                && (await world.Host.Grains.GetGrain<IUserGrain>(email).Get())?.Verified == true
+                    ? null
+                    : $"verified {body}",
+        };
+    }
+
+    /// <summary>Ends the identity's own session: its token stops working; the matrix signs it in again.</summary>
+    public static Task<MatrixCall> Logout(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        if (who is Who.Anonymous or Who.Guest)
+        {
+            return Done(new MatrixCall(HttpMethod.Post, "/api/auth/logout"));
+        }
+        var account = world.Account(who);
+        var oldToken = account.Token;
+        return Done(new MatrixCall(HttpMethod.Post, "/api/auth/logout")
+        {
+            Verify = async _ =>
+            {
+                var stale = await StatusWithToken(world, oldToken);
+                await world.SignIn(account);
+                return stale == HttpStatusCode.Unauthorized ? null : $"the signed-out token still answers {(int)stale}";
+            },
+        });
+    }
+
+    /// <summary>Signed in twice, the identity signs out everywhere: both tokens stop working; the matrix signs it in again.</summary>
+    public static async Task<MatrixCall> LogoutEverywhere(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        if (who is Who.Anonymous or Who.Guest)
+        {
+            return new MatrixCall(HttpMethod.Post, "/api/auth/logout-everywhere")
+            {
+                Probe = async () => string.Join('\n', await Task.WhenAll(Identities.SignedIn.Select(w => world.ReadAccount(world.Account(w).Email)))),
+            };
+        }
+        var account = world.Account(who);
+        var other = await world.Host.SignInAsync(account.Email, account.Password);
+        return new MatrixCall(HttpMethod.Post, "/api/auth/logout-everywhere")
+        {
+            Probe = () => world.ReadAccount(account.Email),
+            Verify = async _ =>
+            {
+                var (first, second) = (await StatusWithToken(world, account.Token), await StatusWithToken(world, other));
+                await world.SignIn(account);
+                return (first, second) == (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized) ? null : $"sessions still answer {(int)first}, {(int)second}";
+            },
+        };
+    }
+
+    /// <summary>The identity keeps its name and region, and sets its organisation.</summary>
+    public static async Task<MatrixCall> UpdateMe(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var current = who is Who.Anonymous or Who.Guest ? null : await world.Host.Grains.GetGrain<IUserGrain>(world.Account(who).Email).Get();
+        var profile = new AccountProfile
+        {
+            DisplayName = current?.DisplayName ?? "Personne",
+            Organisation = $"Organisation de {who}",
+            Region = current?.Region ?? UserRegion.Kaolack,
+            Language = current?.Language ?? UiLanguage.Fr,
+        };
+        return new MatrixCall(HttpMethod.Put, "/api/auth/me", profile)
+        {
+            Probe = async () => string.Join('\n', await Task.WhenAll(Identities.SignedIn.Select(w => world.ReadAccount(world.Account(w).Email)))),
+            Verify = body => Expect(body.GetProperty("email").GetString() == world.Account(who).Email
+                && body.GetProperty("organisation").GetString() == $"Organisation de {who}", $"me {body}"),
+        };
+    }
+
+    /// <summary>Asks for a reset link of the login subject: the answer is the same for everyone, and the link is e-mailed.</summary>
+    public static Task<MatrixCall> RequestPasswordReset(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Post, "/api/auth/password-reset", new { email = world.LoginSubjectEmail })
+        {
+            Verify = async _ => (await Kaolack.Testing.Outbox.WaitFor(world.Host, world.LoginSubjectEmail, Kaolack.Contracts.Mail.MailKind.PasswordReset)).Link.Length > 0
+                ? null
+                : "no reset e-mail",
+        });
+
+    /// <summary>A fresh account's e-mailed reset link, used: its new password works.</summary>
+    public static async Task<MatrixCall> ResetPassword(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = await world.RegisterFresh("oubli");
+        await world.Must(Who.Anonymous, HttpMethod.Post, "/api/auth/password-reset", new { email }, expected: HttpStatusCode.Accepted);
+        var link = await Kaolack.Testing.Outbox.WaitFor(world.Host, email, Kaolack.Contracts.Mail.MailKind.PasswordReset);
+        return new MatrixCall(HttpMethod.Post, "/api/auth/password-reset/confirm", new { token = Kaolack.Testing.Outbox.TokenOf(link.Link), newPassword = "matrix-password-reset" })
+        {
+            Verify = async _ =>
+            {
+                await world.Host.SignInAsync(email, "matrix-password-reset");
+                return null;
+            },
+        };
+    }
+
+    // ----- administration -----
+
+    public static Task<MatrixCall> ListUsers(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/admin/users?q={Uri.EscapeDataString(world.LoginSubjectEmail)}")
+        {
+            Verify = body => Expect(body.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("email").GetString())
+                .SequenceEqual([world.LoginSubjectEmail]), $"users {body}"),
+        });
+
+    public static Task<MatrixCall> OpenUser(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = $"{world.Unique("ouvert")}@matrix.example.org";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/admin/users",
+            new NewAccount { Email = email, DisplayName = "Compte ouvert", Region = UserRegion.Oriental, Language = UiLanguage.Fr, Roles = [Role.Member] })
+        {
+            Probe = () => world.ReadAccount(email),
+            Verify = body => Expect(body.GetProperty("account").GetProperty("email").GetString() == email
+                && body.GetProperty("link").GetProperty("link").GetString()?.Contains("/#/mot-de-passe/", StringComparison.Ordinal) == true,
+                $"opened {body}"),
+        });
+    }
+
+    public static async Task<MatrixCall> SetSuspension(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = allowed ? await world.RegisterFresh("suspendu") : world.RoleSubjectEmail;
+        return new MatrixCall(HttpMethod.Put, $"/api/admin/users/{email}/suspension", new { suspended = true })
+        {
+            Probe = () => world.ReadAccount(email),
+            Verify = body => Expect(body.GetProperty("suspended").GetBoolean(), $"suspension {body}"),
+        };
+    }
+
+    public static async Task<MatrixCall> IssuePasswordReset(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var email = allowed ? await world.RegisterFresh("lien") : world.RoleSubjectEmail;
+        return new MatrixCall(HttpMethod.Post, $"/api/admin/users/{email}/password-reset")
+        {
+            Probe = () => world.ReadAccount(email),
+            Verify = body => Expect(body.GetProperty("link").GetString()?.Contains("/#/mot-de-passe/", StringComparison.Ordinal) == true
+                && body.GetProperty("mailed").GetBoolean(), $"link {body}"),
+        };
+    }
+
+    public static Task<MatrixCall> Outbox(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/admin/outbox?limit=5")
+        {
+            Verify = body => Expect(body.GetArrayLength() is > 0 and <= 5, $"outbox {body}"),
+        });
+
+    private static async Task<HttpStatusCode> StatusWithToken(AuthorizationMatrixFixture world, string token)
+    {
+        using var response = await world.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/auth/me")
+        {
+            Headers = { Authorization = new("Bearer", token) },
+        });
+        return response.StatusCode;
     }
 
     public static Task<MatrixCall> Login(AuthorizationMatrixFixture world, Who who, bool allowed) =>
@@ -47,9 +213,6 @@ public static class MatrixScenarios
         {
             Verify = body => Expect(body.TryGetProperty("accessToken", out var token) && token.GetString()?.Length > 0, $"no token in {body}"),
         });
-
-    public static Task<MatrixCall> Logout(AuthorizationMatrixFixture world, Who who, bool allowed) =>
-        Done(new MatrixCall(HttpMethod.Post, "/api/auth/logout"));
 
     public static Task<MatrixCall> Me(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         Done(new MatrixCall(HttpMethod.Get, "/api/auth/me")
@@ -274,6 +437,31 @@ public static class MatrixScenarios
                 $"invitation {body}"),
         }));
 
+    /// <summary>Allowed: a fresh copy's pending invitation (to the other member) is withdrawn. Refused: the target's stays.</summary>
+    public static Task<MatrixCall> RevokeProjectInvitation(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnProject(world, allowed, async slug => new MatrixCall(HttpMethod.Delete, $"/api/projects/{slug}/invitations/{await world.PendingInvitationId(slug)}")
+        {
+            Verify = async _ => (await world.ReadAsAdmin($"/api/projects/{slug}/team")).Contains(world.Account(Who.OtherMember).Email, StringComparison.Ordinal)
+                ? "the invitation is still pending"
+                : null,
+        });
+
+    /// <summary>Every member by name; the pending invitation only for those who manage the team.</summary>
+    public static Task<MatrixCall> GetProjectTeam(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/projects/{Project}/team")
+        {
+            Verify = body =>
+            {
+                var members = body.GetProperty("members").EnumerateArray()
+                    .Select(m => (m.GetProperty("email").GetString(), m.GetProperty("displayName").GetString())).ToArray();
+                var invitations = body.GetProperty("invitations").GetArrayLength();
+                var manager = Identities.ProjectManagers.Contains(who);
+                // Test accounts are named after their address's local part (SiloHost.RegisterAsync).
+                return Expect(members.Length == 4 && members.All(m => m.Item2 == m.Item1?.Split('@')[0]) && invitations == (manager ? 1 : 0),
+                    $"team {body}");
+            },
+        });
+
     public static Task<MatrixCall> ChangeProjectMemberRole(AuthorizationMatrixFixture world, Who who, bool allowed) =>
         OnProject(world, allowed, slug => Done(new MatrixCall(HttpMethod.Put, $"/api/projects/{slug}/members/{world.TeammateEmail}",
             new { role = ProjectRole.Editor })
@@ -469,7 +657,7 @@ public static class MatrixScenarios
             Verify = body => Expect(
                 body.GetProperty("details").GetProperty("title").GetString() == title
                 && body.GetProperty("details").GetProperty("coaches")[0].GetString() == world.Account(who).Email
-                && body.GetProperty("joinCode").GetString()?.Length == 6,
+                && body.GetProperty("joinCode").GetString()?.Length == Kaolack.Grains.Workshops.JoinCodes.Length,
                 $"created {body}"),
         });
     }
@@ -521,6 +709,70 @@ public static class MatrixScenarios
             Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "section,subject,detail,value", StringComparison.Ordinal) == true,
                 $"summary {body}"),
         });
+
+    /// <summary>The summary as data: the target's title, for every account that reads it.</summary>
+    public static Task<MatrixCall> WorkshopSummaryData(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}/summary")
+        {
+            Probe = () => world.ReadWorkshop(world.WorkshopId),
+            Verify = body => Expect(body.GetProperty("id").GetString() == world.WorkshopId && body.GetProperty("title").GetString() == "Atelier cible de la matrice",
+                $"summary {body}"),
+        });
+
+    /// <summary>A copy of the target: a new workshop the caller coaches, with the details sent.</summary>
+    public static Task<MatrixCall> CopyWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var title = $"Copie {world.Unique("copie")}";
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/workshops/{world.WorkshopId}/copies", Samples.Workshop(title))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshops"),
+            Verify = body => Expect(
+                body.GetProperty("details").GetProperty("title").GetString() == title
+                && body.GetProperty("details").GetProperty("coaches")[0].GetString() == world.Account(who).Email
+                && body.GetProperty("meta").GetProperty("slug").GetString() != world.WorkshopId,
+                $"copied {body}"),
+        });
+    }
+
+    public static Task<MatrixCall> ListWorkshopTemplates(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/workshop-templates") { Verify = body => Expect(body.ValueKind == JsonValueKind.Array, $"listed {body}") });
+
+    /// <summary>The target saved as a template under a fresh name; the list an admin reads must not change when refused.</summary>
+    public static Task<MatrixCall> SaveWorkshopTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var name = $"Modèle {world.Unique("modele")}";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/workshop-templates", new Kaolack.Api.Workshops.TemplateRequest(world.WorkshopId, name))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshop-templates"),
+            Verify = body => Expect(body.GetProperty("name").GetString() == name && body.GetProperty("createdBy").GetString() == world.Account(who).Email,
+                $"saved {body}"),
+        });
+    }
+
+    /// <summary>Always on a template the coach identity saved just now (its author; admins delete any).</summary>
+    public static async Task<MatrixCall> DeleteWorkshopTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var id = await world.SaveTemplate();
+        return new MatrixCall(HttpMethod.Delete, $"/api/workshop-templates/{id}")
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshop-templates"),
+            Verify = async _ => (await world.ReadAsAdmin("/api/workshop-templates")).Contains(id, StringComparison.Ordinal) ? "still listed" : null,
+        };
+    }
+
+    public static async Task<MatrixCall> StartWorkshopFromTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var id = await world.SaveTemplate();
+        var title = $"Depuis un modèle {world.Unique("depuis")}";
+        return new MatrixCall(HttpMethod.Post, $"/api/workshop-templates/{id}/workshops", Samples.Workshop(title))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshops"),
+            Verify = body => Expect(
+                body.GetProperty("details").GetProperty("title").GetString() == title
+                && body.GetProperty("columns").GetArrayLength() == 1,
+                $"started {body}"),
+        };
+    }
 
     /// <summary>
     /// Allowed: a participant command (a note on the target's board) or a coach command (bring everyone to the first item)

@@ -33,12 +33,24 @@ public static class AuthorizationMatrixTable
     public static readonly EndpointRule[] Endpoints =
     [
         // Accounts. Registering, signing in and out need no session; /me and /password need one.
-        new("POST", "/api/auth/register", Everyone, HttpStatusCode.Created, S.Register),
+        new("POST", "/api/auth/register", Everyone, HttpStatusCode.Accepted, S.Register),
+        new("POST", "/api/auth/verify", Everyone, HttpStatusCode.OK, S.Verify),
         new("POST", "/api/auth/login", Everyone, HttpStatusCode.OK, S.Login),
         new("POST", "/api/auth/logout", Everyone, HttpStatusCode.NoContent, S.Logout),
+        new("POST", "/api/auth/logout-everywhere", SignedIn, HttpStatusCode.NoContent, S.LogoutEverywhere),
         new("GET", "/api/auth/me", SignedIn, HttpStatusCode.OK, S.Me),
+        new("PUT", "/api/auth/me", SignedIn, HttpStatusCode.OK, S.UpdateMe),
         new("POST", "/api/auth/password", SignedIn, HttpStatusCode.NoContent, S.ChangePassword),
+        new("POST", "/api/auth/password-reset", Everyone, HttpStatusCode.Accepted, S.RequestPasswordReset),
+        new("POST", "/api/auth/password-reset/confirm", Everyone, HttpStatusCode.NoContent, S.ResetPassword),
+
+        // Administration: admins only, the outbox of e-mails included.
+        new("GET", "/api/admin/users", AdminOnly, HttpStatusCode.OK, S.ListUsers),
+        new("POST", "/api/admin/users", AdminOnly, HttpStatusCode.Created, S.OpenUser),
         new("PUT", "/api/admin/users/{email}/roles", AdminOnly, HttpStatusCode.OK, S.SetRoles),
+        new("PUT", "/api/admin/users/{email}/suspension", AdminOnly, HttpStatusCode.OK, S.SetSuspension),
+        new("POST", "/api/admin/users/{email}/password-reset", AdminOnly, HttpStatusCode.OK, S.IssuePasswordReset),
+        new("GET", "/api/admin/outbox", AdminOnly, HttpStatusCode.OK, S.Outbox),
 
         // Cooperatives: every signed-in identity reads; members, coaches and admins create; its members and admins edit.
         new("GET", "/api/cooperatives/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("cooperatives", CooperativeSlug)),
@@ -85,6 +97,9 @@ public static class AuthorizationMatrixTable
         new("DELETE", "/api/projects/{slug}/partners/{kind}/{partnerSlug}", ProjectEditors, HttpStatusCode.OK, S.RemoveProjectPartner),
         new("POST", "/api/projects/{slug}/contributions", ProjectEditors, HttpStatusCode.OK, S.AddProjectContribution),
         new("POST", "/api/projects/{slug}/invitations", ProjectManagers, HttpStatusCode.Created, S.InviteProjectMember),
+        new("DELETE", "/api/projects/{slug}/invitations/{id}", ProjectManagers, HttpStatusCode.OK, S.RevokeProjectInvitation),
+        // The team by name: project readers; only those who manage it see the pending invitations (checked in Verify).
+        new("GET", "/api/projects/{slug}/team", ProjectReaders, HttpStatusCode.OK, S.GetProjectTeam),
         new("PUT", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.ChangeProjectMemberRole),
         new("DELETE", "/api/projects/{slug}/members/{email}", ProjectManagers, HttpStatusCode.OK, S.RemoveProjectMember),
 
@@ -104,16 +119,24 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
 
         // Workshops (issue #6): every account lists and reads them and their summaries; coaches and admins create them,
-        // and the workshop's coaches and admins edit and delete them. Anyone holding the code joins (a guest gets a session
-        // for that workshop only, and reads that workshop and nothing else).
+        // and the workshop's coaches and admins edit and delete them. Anyone holding the code joins (without an account, as a guest
+        // whose session is for that workshop only, and reads that workshop and nothing else).
         new("GET", "/api/workshops/", SignedIn, HttpStatusCode.OK, S.ListWorkshops),
         new("POST", "/api/workshops/", WorkshopCoaches, HttpStatusCode.Created, S.CreateWorkshop),
         new("GET", "/api/workshops/{id}", WorkshopObservers, HttpStatusCode.OK, S.GetWorkshop),
         new("PUT", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.OK, S.UpdateWorkshop),
         new("DELETE", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.NoContent, S.DeleteWorkshop),
-        new("POST", "/api/workshops/join", Everyone, HttpStatusCode.OK, S.JoinWorkshop),
+        // A guest does not make more guests (issue 20, item 5): their session is for one workshop, joined once.
+        new("POST", "/api/workshops/join", [.. Everyone.Where(who => who != Who.Guest)], HttpStatusCode.OK, S.JoinWorkshop),
         new("GET", "/api/workshops/{id}/summary.md", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("md")),
         new("GET", "/api/workshops/{id}/summary.csv", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("csv")),
+        new("GET", "/api/workshops/{id}/summary", SignedIn, HttpStatusCode.OK, S.WorkshopSummaryData),
+        new("POST", "/api/workshops/{id}/copies", WorkshopCoaches, HttpStatusCode.Created, S.CopyWorkshop),
+        // Templates are the coaches' (and admins'): a template's author and admins delete it.
+        new("GET", "/api/workshop-templates/", WorkshopCoaches, HttpStatusCode.OK, S.ListWorkshopTemplates),
+        new("POST", "/api/workshop-templates/", WorkshopCoaches, HttpStatusCode.Created, S.SaveWorkshopTemplate),
+        new("DELETE", "/api/workshop-templates/{templateId}", WorkshopCoaches, HttpStatusCode.NoContent, S.DeleteWorkshopTemplate),
+        new("POST", "/api/workshop-templates/{templateId}/workshops", WorkshopCoaches, HttpStatusCode.Created, S.StartWorkshopFromTemplate),
     ];
 
     public static readonly ServiceRule[] Services =

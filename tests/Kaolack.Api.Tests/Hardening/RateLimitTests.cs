@@ -1,3 +1,5 @@
+using Kaolack.Api.Hardening;
+
 namespace Kaolack.Api.Tests.Hardening;
 
 /// <summary>An app with the login limit on and small: 20 sign-in attempts per minute per address (one more every 3 s).</summary>
@@ -22,8 +24,8 @@ public sealed class RateLimitTests(RateLimitFixture app) : IClassFixture<RateLim
         using var http = app.Host.CreateClient();
         var target = TestUser.NewEmail("cible");
         var neighbour = TestUser.NewEmail("voisin");
-        await (await AuthApi.Register(http, target, Samples.Password)).Read<Account>(HttpStatusCode.Created);
-        await (await AuthApi.Register(http, neighbour, Samples.Password)).Read<Account>(HttpStatusCode.Created);
+        await app.Host.RegisterAsync(target, Samples.Password);
+        await app.Host.RegisterAsync(neighbour, Samples.Password);
 
         var burst = new List<HttpStatusCode>();
         JsonElement? refusal = null;
@@ -50,7 +52,7 @@ public sealed class RateLimitTests(RateLimitFixture app) : IClassFixture<RateLim
             await AuthApi.ReadToken(response);
             return true;
         }, "the neighbour's login to be let through");
-        var targetNow = await app.Host.Grains.GetGrain<IUserGrain>(target).CheckPassword(Samples.Password);
+        var targetNow = await app.Host.Grains.GetGrain<IUserGrain>(target).CheckPassword(Samples.Password, ClientPartition.AddressKey(IPAddress.Loopback));
 
         // A full bucket lets the first attempts reach the account, which locks at the fifth wrong password.
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Locked],

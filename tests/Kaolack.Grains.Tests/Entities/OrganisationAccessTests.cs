@@ -97,15 +97,23 @@ public sealed class OrganisationAccessTests(ClusterFixture fixture)
         Assert.Equal((3L, 70), (updated.Meta.Version, updated.Profile.MemberCount));
     }
 
+    /// <summary>Issue 20: "add member" answered differently for addresses without an account, which told who has one.</summary>
     [Fact]
-    public async Task Adding_an_account_that_does_not_exist_is_refused()
+    public async Task Adding_an_address_answers_the_same_with_or_without_an_account_and_an_invalid_address_is_refused()
     {
         await Cooperative.Create(member, Samples.Cooperative());
+        var ghost = Callers.NewId("fantome");
+        var registered = Callers.NewId("inscrite");
+        await Register(registered);
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Cooperative.AddMember(member, Callers.NewId("fantome")));
+        var withoutAccount = await Cooperative.AddMember(member, ghost);
+        var withAccount = await Cooperative.AddMember(member, registered);
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Cooperative.AddMember(member, "pas-une-adresse"));
 
+        Assert.Equal([member.UserId, ghost], withoutAccount.Members);
+        Assert.Equal([member.UserId, ghost, registered], withAccount.Members);
         Assert.Equal(["email"], error.Errors.Keys);
-        Assert.Equal([member.UserId], (await Cooperative.Get(member))!.Members);
+        Assert.Equal(3, (await Cooperative.Get(member))!.Meta.Version);
     }
 
     [Fact]

@@ -10,14 +10,17 @@ public sealed class DirectoryTests(WebFixture web) : WebTests(web)
         var page = await Web.NewPageAsync();
         await page.GotoAsync("/#/inscription");
         await PageChecks.AssertNoSeriousAccessibilityViolations(page, "register");
-        await page.Locator("#register-email").FillAsync($"fatou.{Guid.NewGuid():N}@example.org");
+        var email = $"fatou.{Guid.NewGuid():N}@example.org";
+        await page.Locator("#register-email").FillAsync(email);
         await page.Locator("#register-password").FillAsync("kaolack-nouveau-2026");
         await page.Locator("#register-displayName").FillAsync("Fatou Diouf");
         await page.Locator("#register-organisation").FillAsync("GIE Book Jom");
         await page.Locator("#register-region").SelectOptionAsync("kaolack");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
 
-        // Signed in at once, on the directory.
+        // The address is verified through the e-mailed link, with the password chosen; then signed in, on the directory.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vérifiez votre messagerie" })).ToBeVisibleAsync();
+        await AccountMail.OpenVerificationLink(Web, page, email, "kaolack-nouveau-2026");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fatou Diouf" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Coopérative Zitoun de Taourirt" })).ToBeVisibleAsync();
 

@@ -51,6 +51,8 @@ export function toCurrentUser(body: Record<string, unknown> | null): CurrentUser
     language: oneOf(body["language"], UI_LANGUAGE_VALUES, "fr"),
     roles: roles.filter((r): r is UserRole => ROLE_VALUES.includes(r as UserRole)),
     createdAt: str(body["createdAt"]),
+    verified: body["verified"] !== false,
+    suspended: body["suspended"] === true,
   };
 }
 
@@ -71,6 +73,12 @@ export async function fetchMe(): Promise<Result<CurrentUser | null>> {
 export async function login(email: string, password: string): Promise<Result<CurrentUser | null>> {
   const result = await send("POST", "/api/auth/login?useCookies=true", { email, password });
   return result.ok ? ok(toCurrentUser(await json(result.value))) : result;
+}
+
+/** Ends every session of the account, this one included. */
+export async function logoutEverywhere(): Promise<Result<void>> {
+  const result = await send("POST", "/api/auth/logout-everywhere");
+  return result.ok ? ok(undefined) : result;
 }
 
 export async function logout(): Promise<Result<void>> {

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { setLanguage } from "../i18n/language";
 import type { CurrentUser } from "../types";
-import { fetchMe, login, logout, type Result } from "./authApi";
+import { fetchMe, login, logout, logoutEverywhere, type Result } from "./authApi";
 import { toProblem, type ProblemDetails } from "./problem";
 
 export type SessionState =
@@ -93,9 +93,29 @@ export class Session {
       this.set({ status: "signedOut", reason: this.current.status === "signedIn" || this.current.status === "guest" ? reason : null });
     } else {
       storeGuest(null);
+      // The account's language, chosen on any device, is the page's.
+      setLanguage(result.value.language);
       this.set({ status: "signedIn", user: result.value });
     }
     return this.current;
+  }
+
+  /** Signed in by another way than the password form (an address just verified), or the account changed (my account). */
+  signedIn(user: CurrentUser): void {
+    ++this.sequence;
+    storeGuest(null);
+    setLanguage(user.language);
+    this.set({ status: "signedIn", user });
+  }
+
+  /** Ends every session of the account on the server, then this page's. */
+  async signOutEverywhere(): Promise<Result<void>> {
+    const result = await logoutEverywhere();
+    if (result.ok) {
+      ++this.sequence;
+      this.set({ status: "signedOut", reason: "signedOut" });
+    }
+    return result;
   }
 
   /** Signs in (cookie), then reads the account. */

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { session } from "../auth/session";
 import { useT } from "../i18n";
+import { routeHref } from "../router";
 import type { CurrentUser } from "../types";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -74,6 +75,20 @@ export function UserMenu({ user }: { readonly user: CurrentUser }) {
           {user.organisation !== "" && <span>{user.organisation}</span>}
           {roles !== "" && <span class="user-menu__roles">{roles}</span>}
         </p>
+        <ul class="user-menu__links">
+          <li>
+            <a href={routeHref({ name: "account" })} onClick={() => setOpen(false)}>
+              {t.pages.account}
+            </a>
+          </li>
+          {user.roles.includes("admin") && (
+            <li>
+              <a href={routeHref({ name: "admin" })} onClick={() => setOpen(false)}>
+                {t.pages.admin}
+              </a>
+            </li>
+          )}
+        </ul>
         <div class="user-menu__language">
           <span class="user-menu__label" aria-hidden="true">
             {t.language.label}

@@ -11,6 +11,7 @@ export const en: Messages = {
     footer: "Kaolack ⇄ Oriental cooperation platform",
     apiReference: "API reference",
     dashboard: "Cluster dashboard",
+    tools: "Technical tools",
   },
   nav: {
     skipToContent: "Skip to content",
@@ -32,6 +33,17 @@ export const en: Messages = {
     leaveWorkshop: "Leave the workshop",
     mainLabel: "Main navigation",
     dashboard: "Dashboard",
+  },
+  pages: {
+    createLabel: "Add to the programme",
+    verify: "Confirm your address",
+    forgotPassword: "Forgotten password",
+    resetPassword: "Choose a password",
+    account: "My account",
+    admin: "Administration",
+    newCooperative: "New cooperative",
+    newDiasporaGroup: "New diaspora group",
+    newProject: "New joint project",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
@@ -138,6 +150,9 @@ export const en: Messages = {
     generic: "The request was refused.",
     retryIn: (minutes: number) => (minutes <= 1 ? "Try again in a minute." : `Try again in ${minutes} minutes.`),
     codes: {
+      "partners-from-both-regions": "A project becomes active only with at least one partner from Kaolack and one from the Oriental.",
+      "status-transition": "This change of status is not allowed from the current status.",
+      "last-owner": "The last owner cannot leave the project or change role: name another owner first.",
       "invalid-credentials": "Wrong e-mail address or password.",
       "locked-out": "Too many attempts: this account is temporarily locked.",
       "rate-limited": "Too many requests in a short time. Wait a little before trying again.",

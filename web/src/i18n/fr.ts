@@ -12,6 +12,7 @@ export const fr = {
     footer: "Plateforme de coopération Kaolack ⇄ Oriental",
     apiReference: "Référence de l’API",
     dashboard: "Tableau de bord du cluster",
+    tools: "Outils techniques",
   },
   nav: {
     skipToContent: "Aller au contenu",
@@ -33,6 +34,17 @@ export const fr = {
     leaveWorkshop: "Quitter l’atelier",
     mainLabel: "Navigation principale",
     dashboard: "Tableau de bord",
+  },
+  pages: {
+    createLabel: "Ajouter au programme",
+    verify: "Confirmer votre adresse",
+    forgotPassword: "Mot de passe oublié",
+    resetPassword: "Choisir un mot de passe",
+    account: "Mon compte",
+    admin: "Administration",
+    newCooperative: "Nouvelle coopérative",
+    newDiasporaGroup: "Nouveau groupe de la diaspora",
+    newProject: "Nouveau projet commun",
   },
   pageTitle: (page: string) => `${page} — Kaolack ⇄ Oriental`,
   account: {
@@ -142,6 +154,9 @@ export const fr = {
       minutes <= 1 ? "Réessayez dans une minute." : `Réessayez dans ${minutes} minutes.`,
     /** Messages by problem `code`. */
     codes: {
+      "partners-from-both-regions": "Un projet ne devient actif qu’avec au moins un partenaire de Kaolack et un de l’Oriental.",
+      "status-transition": "Ce changement de statut n’est pas permis depuis le statut actuel.",
+      "last-owner": "Le dernier propriétaire ne peut pas quitter le projet ni changer de rôle : nommez d’abord un autre propriétaire.",
       "invalid-credentials": "Adresse e-mail ou mot de passe incorrect.",
       "locked-out": "Trop de tentatives : ce compte est temporairement verrouillé.",
       "rate-limited": "Trop de demandes en peu de temps. Patientez un peu avant de réessayer.",

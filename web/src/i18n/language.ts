@@ -26,6 +26,7 @@ function stored(): Language {
 }
 
 let current: Language = stored();
+if (typeof document !== "undefined") document.documentElement.lang = current;
 
 export function currentLanguage(): Language {
   return current;

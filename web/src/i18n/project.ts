@@ -19,7 +19,7 @@ const frMessages = {
   noPartners: "Aucun partenaire pour le moment.",
   regions: { kaolack: "Kaolack", oriental: "Oriental" } satisfies Record<Region, string>,
   tabsLabel: "Espace du projet",
-  tabs: { plan: "Plan", versions: "Versions", activity: "Activité", members: "Équipe" },
+  tabs: { plan: "Plan", versions: "Versions", activity: "Activité", members: "Équipe", settings: "Réglages" },
   activity: {
     title: "Activité du projet",
     empty: "Rien pour le moment.",
@@ -169,7 +169,7 @@ const enMessages: ProjectMessages = {
   noPartners: "No partners yet.",
   regions: { kaolack: "Kaolack", oriental: "Oriental" },
   tabsLabel: "Project workspace",
-  tabs: { plan: "Plan", versions: "Versions", activity: "Activity", members: "Team" },
+  tabs: { plan: "Plan", versions: "Versions", activity: "Activity", members: "Team", settings: "Settings" },
   activity: {
     title: "Project activity",
     empty: "Nothing yet.",

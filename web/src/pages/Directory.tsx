@@ -15,7 +15,7 @@ import { useDirectory, useTick } from "../hooks";
 import { useT, valueChainLabel } from "../i18n";
 import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
-import { navigate } from "../router";
+import { navigate, routeHref } from "../router";
 import type { DirectoryName } from "../types";
 import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES } from "../wire/contract";
 
@@ -53,6 +53,11 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
       <h2 class="visually-hidden" id="page-title">
         {t.directory.title}
       </h2>
+      <nav class="create-links" aria-label={t.pages.createLabel}>
+        <a class="button" href={routeHref({ name: "newCooperative" })}>+ {t.pages.newCooperative}</a>
+        <a class="button" href={routeHref({ name: "newDiasporaGroup" })}>+ {t.pages.newDiasporaGroup}</a>
+        <a class="button" href={routeHref({ name: "newProject" })}>+ {t.pages.newProject}</a>
+      </nav>
       <div class="toolbar" role="search" aria-label={t.directory.filtersLabel}>
         <div class="toolbar__row">
           <label class="search">

@@ -90,9 +90,10 @@ export function InvitationPage({ token }: { readonly token: string }) {
     setAcceptError(null);
     const result = await acceptInvitation(token);
     if (result.ok) {
-      const home: Route = { name: "home" };
-      showNotice(t.invitation.accepted(invitation.projectTitle, t.invitation.rolesAs[result.value.role]), home);
-      navigate(home);
+      // Straight into the project just joined.
+      const project: Route = { name: "project", slug: result.value.projectSlug };
+      showNotice(t.invitation.accepted(invitation.projectTitle, t.invitation.rolesAs[result.value.role]), project);
+      navigate(project);
       return;
     }
     setBusy(false);

@@ -268,7 +268,8 @@ export function OrganisationProfilePage<P>({ path, slug, kindLabel, fields, name
   );
 }
 
-function FormField<P>({
+/** One field of a profile form, drawn from its spec (the edit form here and the creation form share it). */
+export function FormField<P>({
   spec,
   id,
   t,

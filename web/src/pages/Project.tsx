@@ -3,7 +3,6 @@
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { useSession } from "../auth/session";
-import { parseIsoDate } from "../format";
 import { useT } from "../i18n";
 import { useLanguage, useMessages } from "../i18n/language";
 import { projectMessages, type ProjectMessages } from "../i18n/project";
@@ -15,12 +14,15 @@ import { ProjectStore, type JointProject, type ProjectLoad } from "../project/pr
 import { DAKAR, OUJDA, zonedTime } from "../project/time";
 import { usePlanWorkspace, type PlanWorkspace } from "../project/usePlanWorkspace";
 import { VersionsPanel } from "../project/VersionsPanel";
+import { Settings } from "../project/Settings";
+import { isProjectOwner, Team } from "../project/Team";
 import { routeHref } from "../router";
-import type { CurrentUser } from "../types";
 import "../project/project.css";
 
-type Tab = "plan" | "versions" | "activity" | "members";
+type Tab = "plan" | "versions" | "activity" | "members" | "settings";
 const TABS: readonly Tab[] = ["plan", "versions", "activity", "members"];
+/** Owners also have the project's settings. */
+const OWNER_TABS: readonly Tab[] = [...TABS, "settings"];
 
 export function ProjectPage({ slug }: { slug: string }) {
   const t = useMessages(projectMessages);
@@ -67,6 +69,7 @@ export function ProjectPage({ slug }: { slug: string }) {
   const user = session.status === "signedIn" ? session.user : null;
   // The server refuses the ops of those who may not edit; the page says so before they try.
   const readOnly = user === null || !canEditPlan(user, project) || workspace.connection === "failed" || load.deleted;
+  const owner = user !== null && isProjectOwner(user, project);
 
   return (
     <div class="workspace">
@@ -88,7 +91,7 @@ export function ProjectPage({ slug }: { slug: string }) {
 
       <Notice workspace={workspace} t={t} />
 
-      <Tabs tab={tab} onTab={setTab} t={t} />
+      <Tabs tabs={owner ? OWNER_TABS : TABS} tab={tab} onTab={setTab} t={t} />
       <div class="workspace__panel" role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== "plan"}>
         <PlanEditor workspace={workspace} readOnly={readOnly} slug={slug} />
       </div>
@@ -99,8 +102,13 @@ export function ProjectPage({ slug }: { slug: string }) {
         <Activity project={project} t={t} />
       </div>
       <div class="workspace__panel" role="tabpanel" id="panel-members" aria-labelledby="tab-members" hidden={tab !== "members"}>
-        <Members project={project} user={user} t={t} />
+        {tab === "members" && user !== null && <Team project={project} user={user} />}
       </div>
+      {owner && (
+        <div class="workspace__panel" role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== "settings"}>
+          {tab === "settings" && <Settings project={project} />}
+        </div>
+      )}
     </div>
   );
 }
@@ -167,20 +175,20 @@ function Notice({ workspace, t }: { workspace: PlanWorkspace; t: ProjectMessages
 }
 
 /** Tabs (WAI-ARIA pattern): arrows move between them, the panels stay mounted so nothing typed is lost. */
-function Tabs({ tab, onTab, t }: { tab: Tab; onTab: (tab: Tab) => void; t: ProjectMessages }) {
+function Tabs({ tabs, tab, onTab, t }: { tabs: readonly Tab[]; tab: Tab; onTab: (tab: Tab) => void; t: ProjectMessages }) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (step === 0 && event.key !== "Home" && event.key !== "End") return;
     event.preventDefault();
-    const index = TABS.indexOf(tab);
-    const next = event.key === "Home" ? 0 : event.key === "End" ? TABS.length - 1 : (index + step + TABS.length) % TABS.length;
-    onTab(TABS[next]!);
-    list.current?.querySelector<HTMLButtonElement>(`#tab-${TABS[next]!}`)?.focus();
+    const index = tabs.indexOf(tab);
+    const next = event.key === "Home" ? 0 : event.key === "End" ? tabs.length - 1 : (index + step + tabs.length) % tabs.length;
+    onTab(tabs[next]!);
+    list.current?.querySelector<HTMLButtonElement>(`#tab-${tabs[next]!}`)?.focus();
   };
   return (
     <div class="tabs" role="tablist" aria-label={t.tabsLabel} ref={list} onKeyDown={onKeyDown}>
-      {TABS.map((name) => (
+      {tabs.map((name) => (
         <button
           key={name}
           type="button"
@@ -221,31 +229,6 @@ function Activity({ project, t }: { project: JointProject; t: ProjectMessages })
           ))}
         </ol>
       )}
-    </section>
-  );
-}
-
-function Members({ project, user, t }: { project: JointProject; user: CurrentUser | null; t: ProjectMessages }) {
-  const language = useLanguage();
-  return (
-    <section class="members" aria-labelledby="members-title">
-      <h3 id="members-title" class="plan__title">
-        {t.members.title}
-      </h3>
-      <ul class="members__list">
-        {project.members.map((member) => (
-          <li key={member.userId} class="members__item">
-            <span class="members__who">
-              {member.userId}
-              {user !== null && member.userId.toLowerCase() === user.email.toLowerCase() && <span class="muted"> {t.members.you}</span>}
-            </span>
-            <span class={`role role--${member.role}`}>{t.members.roles[member.role]}</span>
-            <span class="muted members__since">
-              {t.members.since(new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: DAKAR }).format(parseIsoDate(member.since)))}
-            </span>
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -9,12 +9,11 @@ import {
 } from "../auth/forms";
 import { register } from "../auth/accountApi";
 import { noFormErrors, type FormErrors } from "../auth/formErrors";
-import { session } from "../auth/session";
 import { Field, FormAlert, PasswordField, focusFirstError } from "../components/Field";
 import { useT } from "../i18n";
-import { currentLanguage } from "../i18n/language";
-import { showNotice } from "../notice";
-import { navigate, routeHref, type Route } from "../router";
+import { currentLanguage, useMessages } from "../i18n/language";
+import { manageMessages } from "../i18n/manage";
+import { routeHref } from "../router";
 import { ACCOUNT_LIMITS, UI_LANGUAGE_VALUES, USER_REGION_VALUES } from "../wire/contract";
 
 export interface RegisterProps {
@@ -34,6 +33,8 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
   });
   const [errors, setErrors] = useState<FormErrors<RegisterField>>(noFormErrors);
   const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const m = useMessages(manageMessages).account;
   const alertRef = useRef<HTMLDivElement>(null);
   const set = (field: RegisterField) => (event: Event) =>
     setValues((v) => ({ ...v, [field]: (event.currentTarget as HTMLInputElement | HTMLSelectElement).value }));
@@ -50,21 +51,35 @@ export function RegisterPage({ returnTo, email }: RegisterProps) {
     }
     setBusy(true);
     setErrors(noFormErrors);
-    const created = await register(request);
+    const created = await register(request, returnTo);
+    setBusy(false);
     if (!created.ok) {
       const shown = registerErrors(created.problem);
-      setBusy(false);
       setErrors(shown);
       if (!focusFirstError("register", REGISTER_FIELDS, shown.fields)) alertRef.current?.focus();
       return;
     }
-    const signedIn = await session.signIn(request.email, request.password);
-    if (signedIn.ok) return; // The app now shows the page asked for (home by default).
-    // The account exists; let the user sign in by hand.
-    const signIn: Route = { name: "signIn", returnTo, email: request.email };
-    showNotice(t.signIn.registered, signIn, "info");
-    navigate(signIn);
+    // The account waits for its address to be verified: the link is in the mailbox.
+    setSentTo(request.email);
   };
+
+  if (sentTo !== null) {
+    return (
+      <section class="panel auth" aria-labelledby="page-title">
+        <h2 id="page-title">{m.checkMail.title}</h2>
+        <p class="note note--info" role="status">
+          {m.checkMail.sent(sentTo)}
+        </p>
+        <p>{m.checkMail.next}</p>
+        <p class="muted">{m.checkMail.nothing}</p>
+        <p class="actions">
+          <a class="button" href={routeHref({ name: "forgotPassword", email: sentTo })}>
+            {m.checkMail.forgot}
+          </a>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section class="panel auth" aria-labelledby="page-title">

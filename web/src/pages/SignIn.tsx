@@ -4,6 +4,8 @@ import { noFormErrors, type FormErrors } from "../auth/formErrors";
 import { session, useSession } from "../auth/session";
 import { Field, FormAlert, PasswordField, focusFirstError } from "../components/Field";
 import { useT } from "../i18n";
+import { useMessages } from "../i18n/language";
+import { manageMessages } from "../i18n/manage";
 import { routeHref } from "../router";
 
 export interface SignInProps {
@@ -17,6 +19,7 @@ export function SignInPage({ returnTo, email }: SignInProps) {
   const [values, setValues] = useState<Record<SignInField, string>>({ email: email ?? "", password: "" });
   const [errors, setErrors] = useState<FormErrors<SignInField>>(noFormErrors);
   const [busy, setBusy] = useState(false);
+  const m = useMessages(manageMessages).account;
   const alertRef = useRef<HTMLDivElement>(null);
   const set = (field: SignInField) => (event: Event) =>
     setValues((v) => ({ ...v, [field]: (event.currentTarget as HTMLInputElement).value }));
@@ -75,6 +78,9 @@ export function SignInPage({ returnTo, email }: SignInProps) {
           {busy ? t.signIn.submitting : t.signIn.submit}
         </button>
       </form>
+      <p class="auth__switch">
+        <a href={routeHref({ name: "forgotPassword", email: values.email.trim() === "" ? null : values.email.trim() })}>{m.forgot.link}</a>
+      </p>
       <p class="auth__switch">
         {t.signIn.noAccount}{" "}
         <a href={routeHref({ name: "register", returnTo, email: values.email.trim() === "" ? null : values.email.trim() })}>

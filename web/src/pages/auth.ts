@@ -2,3 +2,5 @@
 export { InvitationPage } from "./Invitation";
 export { RegisterPage } from "./Register";
 export { SignInPage } from "./SignIn";
+export { ForgotPasswordPage, ResetPasswordPage } from "./PasswordReset";
+export { VerificationPage } from "./Verification";

@@ -1,5 +1,5 @@
 using Kaolack.Contracts.Accounts;
 
-namespace Kaolack.Api.Auth;
+namespace Kaolack.Api.Admin;
 
 public sealed record RolesChange(Role[] Roles);

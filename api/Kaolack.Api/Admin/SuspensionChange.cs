@@ -1,0 +1,3 @@
+namespace Kaolack.Api.Admin;
+
+public sealed record SuspensionChange(bool Suspended);

@@ -1,0 +1,3 @@
+namespace Kaolack.Api.Auth;
+
+public sealed record PasswordResetRequest(string Email);
