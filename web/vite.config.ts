@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import preact from "@preact/preset-vite";
+import { precachePlugin } from "./scripts/precachePlugin.mjs";
 
 // The ASP.NET Core silo serves the built files from its wwwroot, so `npm run build`
 // writes there directly. `npm run dev` proxies the API and the SignalR hub to a
@@ -7,7 +8,7 @@ import preact from "@preact/preset-vite";
 const backend = "http://127.0.0.1:5080";
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), precachePlugin()],
   build: {
     outDir: "../silo/Kaolack.Silo/wwwroot",
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { UserMenu } from "./components/UserMenu";
 import { useT, type Messages } from "./i18n";
 import { lazy, PageLoading } from "./lazy";
 import { dismissNotice, useNotice } from "./notice";
+import { OfflineBanner } from "./offline/OfflineBanner";
 import { currentRoute, navigate, returnRoute, routeHref, routePage, routePath, useRoute, type Route } from "./router";
 
 // Pages are separate downloads: a signed-in visit never loads the forms, a signed-out one
@@ -49,6 +50,7 @@ export function startApp(): void {
   else if (route.name === "workshop") void WorkshopSessionPage.preload().catch(() => undefined);
   else if (route.name === "workshopJoin") void WorkshopJoinPage.preload().catch(() => undefined);
   else if (route.name === "dashboard" || route.name === "projectStatus") void ProgrammeDashboardPage.preload().catch(() => undefined);
+  else if (route.name === "project") void ProjectPage.preload().catch(() => undefined);
   else void SignInPage.preload().catch(() => undefined);
 }
 
@@ -272,6 +274,7 @@ export function App() {
       </header>
 
       <main id="main" class="main" tabIndex={-1} ref={main}>
+        <OfflineBanner />
         {notice !== null && (
           <div class={`note note--${notice.kind} note--banner`} role="status">
             <p>{notice.text}</p>

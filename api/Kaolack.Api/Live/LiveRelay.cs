@@ -2,6 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Grains.Live;
+using Kaolack.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -297,6 +298,7 @@ public sealed partial class LiveRelay(
 
     private async Task Forward(TopicVisibility visibility, LiveEvent liveEvent, IReadOnlyCollection<string> followers)
     {
+        KaolackMetrics.EventsFannedOut.Add(followers.Count);
         if (!visibility.IsRestricted(liveEvent))
         {
             await hub.Clients.Group(liveEvent.Topic).Event(liveEvent);

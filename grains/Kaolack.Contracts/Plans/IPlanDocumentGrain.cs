@@ -43,4 +43,10 @@ public interface IPlanDocumentGrain : ILiveSource
     /// </summary>
     [AlwaysInterleave]
     Task AccessChanged();
+
+    /// <summary>
+    /// Deletes the log segments the stored snapshot makes unnecessary and older than the configured retention (the plan log
+    /// pruning job calls this; no user does). Answers how many were deleted.
+    /// </summary>
+    Task<int> PruneLog();
 }

@@ -55,6 +55,7 @@ public static class GrainSetup
             services.GetRequiredService<Serializer>()));
         silo.Services.AddSingleton<UnreadablePlans>();
         silo.Services.AddSingleton<LostWrites>();
+        silo.Services.AddHostedService<PlanLogPruning>();
         silo.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(options => options.PushInterval > TimeSpan.Zero && options.SeriesDays > 0,
                 $"{DashboardOptions.Section}:PushInterval and SeriesDays must be positive.")

@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Commits;
+using Kaolack.Grains.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Plans;
@@ -24,7 +25,8 @@ internal sealed class PlanCommits
                 // Captured before the append: ops sequenced while it is under way go with the next one.
                 var (batch, model) = (pending.ToArray(), sequencer.Model);
                 pending.Clear();
-                await log.Append(batch);
+                await KaolackMetrics.TimeStorage("plan-log-append", () => log.Append(batch));
+                KaolackMetrics.OpsCommitted.Add(batch.Length);
                 return (batch, model);
             },
             written =>

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Live;
+using Kaolack.Grains.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -74,6 +76,7 @@ public sealed class PlanDocumentGrain(
 
     public async Task<PlanAck> Submit(Caller caller, PlanSubmission submission)
     {
+        var arrived = Stopwatch.GetTimestamp();
         PlanRules.ValidateSubmission(submission);
         var authorName = await RequireWriter(caller);
         PlanOutcome outcome;
@@ -90,6 +93,7 @@ public sealed class PlanDocumentGrain(
         // A drop (or a duplicate's answer) rests on the document as it is now, whose last ops (the delete) may still be in
         // flight: answer only once they are durable, or a crash could bring the entity back after the client forgot its op.
         await commits.UntilDurable(outcome.Ack.Version ?? sequencer.Version);
+        KaolackMetrics.AckLatency.Record(KaolackMetrics.SecondsSince(arrived));
         return outcome.Ack;
     }
 
@@ -152,6 +156,12 @@ public sealed class PlanDocumentGrain(
         await GrainFactory.GetGrain<IPlanPresenceGrain>(Key).AccessChanged();
         await live.AccessChanged();
     }
+
+    public Task<int> PruneLog() =>
+        // What activation replays starts after the snapshot's window; a read-only plan's log is left as it is.
+        readOnly is null
+            ? log.Prune(Math.Max(0, snapshots.Version - sequencer.WindowLimit), clock.GetUtcNow() - options.KeepLogFor)
+            : Task.FromResult(0);
 
     public Task<long> Watch(ILiveObserver observer) => live.Watch(observer);
 

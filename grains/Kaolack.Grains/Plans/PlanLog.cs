@@ -76,7 +76,9 @@ public sealed class PlanLog(PlanLogStore store, string slug, PlanStorageOptions 
             {
                 segments.Add(await store.Create(slug, firstVersion, options.SegmentMaxBlocks));
             }
-            segments[^1] = await store.Append(segments[^1], bytes);
+            var appended = await store.Append(segments[^1], bytes);
+            // Indexed after the append: a prune meanwhile may have removed older segments (never this last one).
+            segments[^1] = appended;
         }
     }
 
@@ -93,6 +95,26 @@ public sealed class PlanLog(PlanLogStore store, string slug, PlanStorageOptions 
             records.AddRange((await store.Read(segment, options.ReadMaxBlocks)).Records);
         }
         return PlanLogSegments.Range(records, afterVersion, upTo);
+    }
+
+    /// <summary>
+    /// Deletes the segments <see cref="PlanLogSegments.Prunable"/> names, as listed now; forgotten here first, so a catch-up
+    /// meanwhile finds a gap (and sends a snapshot) rather than a missing blob. Returns how many it deleted.
+    /// </summary>
+    public async Task<int> Prune(long keepAfterVersion, DateTimeOffset writtenBefore)
+    {
+        var prunable = PlanLogSegments.Prunable(await store.List(slug), keepAfterVersion, writtenBefore);
+        var names = prunable.Select(s => s.BlobName).ToHashSet(StringComparer.Ordinal);
+        segments.RemoveAll(s => names.Contains(s.BlobName));
+        foreach (var segment in prunable)
+        {
+            await store.Delete(segment);
+        }
+        if (prunable.Count > 0)
+        {
+            logger.LogInformation("Plan {Slug}: {Count} log segment(s) before v{Version} pruned", slug, prunable.Count, keepAfterVersion + 1);
+        }
+        return prunable.Count;
     }
 
     public Task SaveVersion(long id, PlanModel model) => store.SaveVersion(slug, id, model);

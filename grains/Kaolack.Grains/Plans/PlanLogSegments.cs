@@ -28,6 +28,28 @@ public static class PlanLogSegments
             && long.TryParse(blobName.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out firstVersion);
     }
 
+    /// <summary>The plan whose log segment <paramref name="blobName"/> is (not a named version's document).</summary>
+    public static bool TryParsePlanKey(string blobName, out string planKey)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var folder = blobName.LastIndexOf($"/{LogFolder}/", StringComparison.Ordinal);
+        planKey = folder > 0 ? blobName[..folder] : "";
+        return folder > 0 && TryParseFirstVersion(planKey, blobName, out _);
+    }
+
+    /// <summary>
+    /// The segments a plan no longer needs, oldest first: those that hold no version after <paramref name="keepAfterVersion"/>
+    /// (what a replay from the snapshot reads starts after it) and were last written before <paramref name="writtenBefore"/>
+    /// (the history kept for catch-ups from the log). Never the last segment, which the plan appends to; always a prefix, so
+    /// the log left has no gap. A client behind the oldest segment left catches up with a snapshot, as after any gap.
+    /// </summary>
+    public static IReadOnlyList<PlanLogSegment> Prunable(IReadOnlyList<PlanLogSegment> ordered, long keepAfterVersion, DateTimeOffset writtenBefore)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var needed = After(ordered, keepAfterVersion).Count;
+        return [.. ordered.Take(ordered.Count - needed).TakeWhile(s => s.LastModified < writtenBefore)];
+    }
+
     /// <summary>
     /// Whether a block of <paramref name="blockBytes"/> must go to a new segment rather than <paramref name="current"/>: at the
     /// configured block or byte limit, or at the block limit the segment itself promised when it was created.

@@ -33,10 +33,32 @@ public sealed class PlanLogStore(BlobContainerClient container, Serializer seria
         {
             if (PlanLogSegments.TryParseFirstVersion(slug, blob.Name, out var first))
             {
-                segments.Add(new PlanLogSegment(blob.Name, first, blob.Properties.ContentLength ?? 0, 0, MaxBlocks(blob.Metadata)));
+                segments.Add(new PlanLogSegment(blob.Name, first, blob.Properties.ContentLength ?? 0, 0, MaxBlocks(blob.Metadata), blob.Properties.LastModified));
             }
         }
         return [.. segments.OrderBy(s => s.FirstVersion)];
+    }
+
+    /// <summary>The keys of the plans whose log has more than one segment: only those may have segments to prune.</summary>
+    public async Task<List<string>> PlansWithSeveralSegments(CancellationToken cancellationToken)
+    {
+        await EnsureContainer();
+        var segmentsByPlan = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken))
+        {
+            if (PlanLogSegments.TryParsePlanKey(blob.Name, out var planKey))
+            {
+                segmentsByPlan[planKey] = segmentsByPlan.GetValueOrDefault(planKey) + 1;
+            }
+        }
+        return [.. segmentsByPlan.Where(p => p.Value > 1).Select(p => p.Key)];
+    }
+
+    /// <summary>Deletes a segment the plan no longer needs (<see cref="PlanLogSegments.Prunable"/>).</summary>
+    public Task Delete(PlanLogSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return container.GetBlobClient(segment.BlobName).DeleteIfExistsAsync();
     }
 
     /// <summary>

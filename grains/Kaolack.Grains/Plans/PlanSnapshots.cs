@@ -1,3 +1,4 @@
+using Kaolack.Grains.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace Kaolack.Grains.Plans;
@@ -40,7 +41,7 @@ internal sealed class PlanSnapshots(
         {
             var next = durableState();
             store.State = next;
-            await store.WriteStateAsync();
+            await KaolackMetrics.TimeStorage("plan-snapshot", store.WriteStateAsync);
             Version = next.Version;
             writtenAt = clock.GetUtcNow();
         }

@@ -33,8 +33,17 @@ public sealed class PlanStorageOptions
     /// <summary>Catch-up reads at most this many ops from the log; a client further behind gets a snapshot.</summary>
     public int CatchUpFromLogLimit { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long log segments the snapshot has made unnecessary are kept anyway: catch-ups from the log and the record of
+    /// who did what reach back at least this far. Older ones are deleted by <see cref="PlanLogPruning"/>.
+    /// </summary>
+    public TimeSpan KeepLogFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each silo looks for segments to prune.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(6);
+
     public bool IsValid() =>
         SnapshotEveryOps > 0 && SnapshotInterval > TimeSpan.Zero
         && SegmentMaxBlocks is > 0 and <= PlanLogSegments.MaxBlocksPerBlob && ReadMaxBlocks > 0
-        && SegmentMaxBytes > 0 && CatchUpFromLogLimit >= 0;
+        && SegmentMaxBytes > 0 && CatchUpFromLogLimit >= 0 && KeepLogFor >= TimeSpan.Zero && PruneInterval > TimeSpan.Zero;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Kaolack.Api.Auth;
 using Kaolack.Api.Hosting;
+using Kaolack.Api.Observability;
 using Kaolack.Grains.Hosting;
 using Kaolack.Silo.DemoData;
 using Orleans.Configuration;
@@ -31,6 +32,7 @@ public static class KaolackApp
         }
 
         cluster.RequireFreePorts();
+        builder.AddKaolackTelemetry();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

@@ -391,4 +391,7 @@ export const en: Messages = {
     numerique: "Digital",
     commerce: "Trade",
   },
+  offline: {
+    banner: (age: string) => `Offline: data saved ${age}, read-only.`,
+  },
 };

@@ -398,6 +398,10 @@ export const fr = {
     numerique: "Numérique",
     commerce: "Commerce",
   } as Readonly<Record<string, string>>,
+  offline: {
+    /** Shown while the page shows answers kept by the service worker: with no signal, nothing can be changed. */
+    banner: (age: string) => `Hors ligne : données enregistrées ${age}, en lecture seule.`,
+  },
 } as const;
 
 /** The shape every language provides: French's, with its literal strings widened. */
