@@ -2,6 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
 
@@ -51,6 +52,21 @@ public static class Samples
         Pledges = [new Pledge { Kind = PledgeKind.InKind, Description = "Pompes solaires", ProjectSlug = "puits-solaires" }],
         Contact = new Contact { Email = "contact@orientaux-lyon.fr" },
         Description = "Diaspora de l'Oriental à Lyon.",
+    };
+
+    public static OrganisationProfile Organisation(
+        string name = "Chambre de commerce de Kaolack", OrganisationKind kind = OrganisationKind.Chamber, Region region = Region.Kaolack) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Region = region,
+        Place = region == Region.Kaolack ? "Kaolack" : "Oujda",
+        Sectors = ["Commerce", "Arachide"],
+        Offers = ["Accompagnement à l'export"],
+        Needs = ["Acheteurs d'huile d'olive"],
+        Contact = new Contact { Person = "Moussa Sarr", Email = "contact@cciak.sn", Phone = "+221 33 941 20 00" },
+        Languages = ["fr", "wo"],
+        Description = "Chambre consulaire au service des entreprises.",
     };
 
     public static ProjectCharter Project(string title = "Puits solaires partagés", params string[] valueChains) => new()

@@ -14,6 +14,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Wire;
 using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -147,6 +148,8 @@ public static class KaolackApi
             EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProfileEndpoints<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
             EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
+        app.MapProfileEndpoints<IOrganisationGrain, OrganisationProfile, Organisation>(
+            EntityKind.Organisation, "L'organisation", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
         app.MapSuggestionEndpoints();

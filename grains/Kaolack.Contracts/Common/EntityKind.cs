@@ -8,4 +8,6 @@ public enum EntityKind
     [JsonStringEnumMemberName("cooperative")] Cooperative,
     [JsonStringEnumMemberName("diaspora-group")] DiasporaGroup,
     [JsonStringEnumMemberName("project")] Project,
+    /// <summary>Any other organisation: local authority, state service, NGO, university, chamber, company, returning migrants.</summary>
+    [JsonStringEnumMemberName("organisation")] Organisation,
 }

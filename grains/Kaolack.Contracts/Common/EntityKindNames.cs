@@ -8,6 +8,7 @@ public static class EntityKindNames
         EntityKind.Cooperative => "cooperative",
         EntityKind.DiasporaGroup => "diaspora-group",
         EntityKind.Project => "project",
+        EntityKind.Organisation => "organisation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,8 +1,10 @@
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Common;
+using Kaolack.Grains.Organisations;
 using Kaolack.Grains.Workshops;
 
 namespace Kaolack.Grains.Live;
@@ -13,7 +15,8 @@ namespace Kaolack.Grains.Live;
 /// versions); snapshots keep only visible entries. A project's events go only to who may read the project at that
 /// version: subscribing required read access, but a member removed later must stop receiving them on a connection that
 /// stays open. Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
-/// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its whole
+/// Every signed-in user reads organisations; an organisation of the kinds beyond cooperatives and diaspora groups goes
+/// without its contact to read-only readers (<see cref="OrganisationRules.SeesContact"/>). A workshop's events carry its whole
 /// state, ballots included: each connection receives it shaped for its caller (results hidden from participants while
 /// the coach hides them, their own ballots and dots), and nothing if they may not observe the workshop.
 /// </summary>
@@ -22,8 +25,13 @@ public static class LiveVisibility
     private static readonly Dictionary<TopicScope, TopicVisibility> Rules = new()
     {
         [TopicScope.Entity] = new(
-            (caller, liveEvent) => liveEvent.Data is JointProject project && !AccessPolicy.CanReadProject(caller, project.Members) ? null : liveEvent,
-            liveEvent => liveEvent.Data is JointProject),
+            (caller, liveEvent) => liveEvent.Data switch
+            {
+                JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
+                Organisation organisation => liveEvent with { Data = OrganisationRules.ForReader(caller, organisation) },
+                _ => liveEvent,
+            },
+            liveEvent => liveEvent.Data is JointProject or Organisation),
         [TopicScope.Directory] = new(
             (caller, liveEvent) => liveEvent.Data switch
             {

@@ -18,7 +18,7 @@ const PinIcon = () => (
   </svg>
 );
 
-/** A cooperative's or diaspora group's profile, a project's page. */
+/** A cooperative's, diaspora group's or organisation's profile, a project's page. */
 function entryHref(entry: DirectoryEntry): string {
   switch (entry.kind) {
     case "cooperative":
@@ -27,6 +27,8 @@ function entryHref(entry: DirectoryEntry): string {
       return routeHref({ name: "diasporaGroup", slug: entry.slug });
     case "project":
       return projectHref(entry.slug);
+    case "organisation":
+      return routeHref({ name: "organisation", slug: entry.slug });
   }
 }
 

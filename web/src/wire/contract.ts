@@ -11,7 +11,7 @@ export type ChangeKind = (typeof CHANGE_KIND_VALUES)[number];
 export const CURRENCY_VALUES = ["XOF", "MAD", "EUR"] as const;
 export type Currency = (typeof CURRENCY_VALUES)[number];
 
-export const ENTITY_KIND_VALUES = ["cooperative", "diaspora-group", "project"] as const;
+export const ENTITY_KIND_VALUES = ["cooperative", "diaspora-group", "project", "organisation"] as const;
 export type EntityKind = (typeof ENTITY_KIND_VALUES)[number];
 
 export const FAIR_VALUES = ["foire-internationale-kaolack", "salon-ess-oriental"] as const;
@@ -22,6 +22,9 @@ export type FairRole = (typeof FAIR_ROLE_VALUES)[number];
 
 export const LEGAL_FORM_VALUES = ["cooperative", "gie", "tpe", "pme", "association"] as const;
 export type LegalForm = (typeof LEGAL_FORM_VALUES)[number];
+
+export const ORGANISATION_KIND_VALUES = ["local-authority", "state-service", "ngo", "training", "chamber", "company", "returning-migrants"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KIND_VALUES)[number];
 
 export const PLAN_ENTITY_KIND_VALUES = ["section", "milestone", "task"] as const;
 export type PlanEntityKind = (typeof PLAN_ENTITY_KIND_VALUES)[number];
@@ -228,6 +231,7 @@ export interface DirectoryEntry {
   readonly skills: readonly string[];
   readonly interestAreas: readonly string[];
   readonly legalForm?: LegalForm;
+  readonly organisationKind?: OrganisationKind;
 }
 
 export interface DirectoryPage {
@@ -418,6 +422,25 @@ export interface NoteView {
 export interface OpenPoll {
   readonly type: "poll-open";
   readonly pollId: string;
+}
+
+export interface Organisation {
+  readonly meta: EntityMeta;
+  readonly profile: OrganisationProfile;
+  readonly members: readonly string[];
+}
+
+export interface OrganisationProfile {
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly region: Region;
+  readonly place: string;
+  readonly sectors: readonly string[];
+  readonly offers: readonly string[];
+  readonly needs: readonly string[];
+  readonly contact: Contact;
+  readonly languages: readonly string[];
+  readonly description: string;
 }
 
 export interface ParticipantSelf {
