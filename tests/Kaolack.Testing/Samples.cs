@@ -2,6 +2,7 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Exchanges;
 using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
@@ -67,6 +68,20 @@ public static class Samples
         Contact = new Contact { Person = "Moussa Sarr", Email = "contact@cciak.sn", Phone = "+221 33 941 20 00" },
         Languages = ["fr", "wo"],
         Description = "Chambre consulaire au service des entreprises.",
+    };
+
+    /// <summary>A need for olive oil, posted for <paramref name="organisation"/>.</summary>
+    public static ExchangePostInput Need(PartnerRef organisation) => new()
+    {
+        Kind = ExchangePostKind.Need,
+        Category = ExchangeCategory.Product,
+        Organisation = organisation,
+        Title = "Besoin d'huile d'olive",
+        Description = "Pour nos clients de Kaolack.",
+        ValueChain = "huile d'olive",
+        Quantity = "2 t",
+        Period = "avant la Foire 2026",
+        RegionWanted = Region.Oriental,
     };
 
     public static ProjectCharter Project(string title = "Puits solaires partagés", params string[] valueChains) => new()

@@ -4,6 +4,7 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Dashboard;
 using Kaolack.Api.Directory;
 using Kaolack.Api.Entities;
+using Kaolack.Api.Exchanges;
 using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
@@ -150,6 +151,7 @@ public static class KaolackApi
             EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProfileEndpoints<IOrganisationGrain, OrganisationProfile, Organisation>(
             EntityKind.Organisation, "L'organisation", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
+        app.MapExchangeEndpoints().RequireKaolackWriteLimit();
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
         app.MapSuggestionEndpoints();

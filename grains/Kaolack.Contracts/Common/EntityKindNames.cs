@@ -9,6 +9,7 @@ public static class EntityKindNames
         EntityKind.DiasporaGroup => "diaspora-group",
         EntityKind.Project => "project",
         EntityKind.Organisation => "organisation",
+        EntityKind.Exchange => "exchange",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

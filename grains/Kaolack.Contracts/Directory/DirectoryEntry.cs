@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Exchanges;
 using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 
@@ -55,6 +56,9 @@ public sealed record DirectoryEntry
     /// first organisation, so it needs no format of its own.
     /// </summary>
     [Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public OrganisationKind? OrganisationKind { get; init; }
+
+    /// <summary>An offer's or a need's kind, category, status and organisation (null for other kinds), for filters and matching.</summary>
+    [Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExchangeFacts? Exchange { get; init; }
 
     /// <summary>1: needs, skills and interest areas as fields of their own. 2: a cooperative's legal form.</summary>
     public const int CurrentFormat = 2;

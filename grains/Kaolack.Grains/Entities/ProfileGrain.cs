@@ -30,6 +30,9 @@ public abstract class ProfileGrain<TProfile, TView>(
         return Task.FromResult(Current is null ? null : ForReader(caller, Wrap(Meta, Current)));
     }
 
+    public Task<bool> HasMember(string userId) =>
+        Task.FromResult(Current?.Members.Contains(userId, StringComparer.Ordinal) == true);
+
     public async Task<TView> Create(Caller caller, TProfile profile)
     {
         AccessPolicy.Require(AccessPolicy.CanCreate(caller), "Votre rôle ne permet pas de créer de fiche.");

@@ -2,6 +2,7 @@ using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Exchanges;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Plans;
@@ -20,6 +21,7 @@ public sealed class TopicSourcesTests(ClusterFixture fixture)
         { "diaspora-group:diaspora-lyon", typeof(IDiasporaGroupGrain), "diaspora-lyon" },
         { "project:puits-solaires", typeof(IJointProjectGrain), "puits-solaires" },
         { "organisation:chambre-commerce-kaolack", typeof(IOrganisationGrain), "chambre-commerce-kaolack" },
+        { "exchange:besoin-huile-d-olive", typeof(IExchangePostGrain), "besoin-huile-d-olive" },
         { "directory:diaspora-groups", typeof(IDirectoryGrain), "diaspora-groups" },
         { "plan:atelier-1--notes", typeof(IPlanDocumentGrain), "atelier-1--notes" },
         { "presence:puits-solaires", typeof(IPlanPresenceGrain), "puits-solaires" },

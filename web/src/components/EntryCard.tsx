@@ -29,6 +29,9 @@ function entryHref(entry: DirectoryEntry): string {
       return projectHref(entry.slug);
     case "organisation":
       return routeHref({ name: "organisation", slug: entry.slug });
+    case "exchange":
+      // Offers and needs have no page of their own yet: the card leads to the organisation that posted it.
+      return entryHref({ ...entry, kind: entry.exchange?.organisationKind ?? "organisation", slug: entry.exchange?.organisationSlug ?? entry.slug });
   }
 }
 
