@@ -12,6 +12,7 @@ namespace Kaolack.Bench;
 /// <code>
 /// dotnet bench/Kaolack.Bench/bin/Release/net10.0/Kaolack.Bench.dll --start-server --clients 100 --senders 2 --rate 1000 --seed 1
 /// dotnet bench/Kaolack.Bench/bin/Release/net10.0/Kaolack.Bench.dll --start-server --all
+/// dotnet bench/Kaolack.Bench/bin/Release/net10.0/Kaolack.Bench.dll workshop --participants 500   (WorkshopBench)
 /// </code>
 /// </summary>
 internal static class Program
@@ -45,6 +46,10 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "workshop")
+        {
+            return await WorkshopBench.RunAsync(args[1..], RepositoryRoot());
+        }
         Options options;
         try
         {

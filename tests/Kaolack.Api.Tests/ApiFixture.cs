@@ -5,9 +5,9 @@ namespace Kaolack.Api.Tests;
 /// <summary>
 /// The app shared by the REST, hub and account test classes of <see cref="ApiCollection"/>: each uses its own slugs
 /// and its own accounts. <see cref="Member"/> is the signed-in member who creates (and so owns) what the REST tests
-/// work on; <see cref="Admin"/> is the configured administrator.
+/// work on; <see cref="Admin"/> is the configured administrator. A fixture with other settings derives from it.
 /// </summary>
-public sealed class ApiFixture : HostFixture
+public class ApiFixture : HostFixture
 {
     private HttpClient? memberClient;
     private HttpClient? adminClient;

@@ -1,6 +1,7 @@
 using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Hosting;
 using Kaolack.Grains.Plans;
+using Kaolack.Grains.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -11,7 +12,8 @@ namespace Kaolack.Grains.Tests;
 /// configured by the same <see cref="GrainSetup.AddKaolackGrains"/> as the application.
 /// Shared by every grain test class through <see cref="ClusterCollection"/>.
 /// Accounts lock for <see cref="LockoutDuration"/> instead of 15 minutes, so a test can see a lock end;
-/// presence entries expire after <see cref="PresenceTtl"/>; plan log segments roll every <see cref="PlanSegmentBlocks"/> blocks.
+/// presence entries expire after <see cref="PresenceTtl"/>; plan log segments roll every <see cref="PlanSegmentBlocks"/> blocks;
+/// a workshop admits <see cref="GuestAdmissionBurst"/> guests and then one an hour, so a test sees exactly where its pace bites.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -29,6 +31,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Plan log segments hold this many blocks instead of 45,000, so the plan tests cross segments.</summary>
     public const int PlanSegmentBlocks = 20;
+
+    /// <summary>Guests a workshop admits at once (the default); the next place comes an hour later.</summary>
+    public const int GuestAdmissionBurst = 100;
 
     private AzuriteServer? azurite;
     private InProcessTestCluster? cluster;
@@ -73,6 +78,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<AccountOptions>(options => options.LockoutDuration = LockoutDuration);
             silo.Services.Configure<PresenceOptions>(options => options.Ttl = PresenceTtl);
             silo.Services.Configure<PlanStorageOptions>(options => options.SegmentMaxBlocks = PlanSegmentBlocks);
+            silo.Services.Configure<WorkshopOptions>(options =>
+            {
+                options.GuestAdmissionBurst = GuestAdmissionBurst;
+                options.GuestAdmissionInterval = TimeSpan.FromHours(1);
+            });
         });
         var started = builder.Build();
         try

@@ -5,7 +5,8 @@ public static class HostSettings
 {
     /// <summary>
     /// Tests sign in, register and write hundreds of times from 127.0.0.1, which the production limits
-    /// (Kaolack:Hardening, per address and per user) would refuse with 429. Limits are switched off and, should
+    /// (Kaolack:Hardening, per address and per user) would refuse with 429, and guests by the hundred from one address,
+    /// which the workshops' own limits (Kaolack:Workshops) would refuse too. Limits are switched off and, should
     /// that switch ever go, set far above what a run sends. Only the rate-limit tests keep real limits.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Unthrottled { get; } = new Dictionary<string, string?>
@@ -14,6 +15,8 @@ public static class HostSettings
         ["Kaolack:Hardening:LoginPermitsPerMinute"] = "100000",
         ["Kaolack:Hardening:RegistrationPermitsPerHour"] = "100000",
         ["Kaolack:Hardening:WritePermitsPerMinute"] = "100000",
+        ["Kaolack:Workshops:JoinAttemptBurst"] = "100000",
+        ["Kaolack:Workshops:GuestAdmissionBurst"] = "100000",
     };
 
     /// <summary><see cref="Unthrottled"/> plus the given settings.</summary>

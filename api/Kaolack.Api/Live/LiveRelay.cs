@@ -173,20 +173,26 @@ public sealed partial class LiveRelay(
             await hub.Clients.Group(liveEvent.Topic).Event(liveEvent);
             return;
         }
-        List<(string Connection, LiveEvent Event)> deliveries = [];
+        // Followers who may receive the same event (equal shaped data: a workshop delta shared by every participant) get
+        // it in one send, serialised once; only what differs per person is sent per person.
+        Dictionary<LiveEvent, List<string>> deliveries = [];
         lock (membership)
         {
             foreach (var connectionId in followers)
             {
                 if (connections.TryGetValue(connectionId, out var connection) && visibility.For(connection.Caller, liveEvent) is { } visible)
                 {
-                    deliveries.Add((connectionId, visible));
+                    if (!deliveries.TryGetValue(visible, out var receivers))
+                    {
+                        deliveries[visible] = receivers = [];
+                    }
+                    receivers.Add(connectionId);
                 }
             }
         }
-        foreach (var (connection, visible) in deliveries)
+        foreach (var (visible, receivers) in deliveries)
         {
-            await hub.Clients.Client(connection).Event(visible);
+            await hub.Clients.Clients(receivers).Event(visible);
         }
     }
 

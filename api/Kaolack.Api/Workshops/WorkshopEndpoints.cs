@@ -1,8 +1,11 @@
 using System.Text;
 using Kaolack.Api.Auth;
+using Kaolack.Api.Hardening;
 using Kaolack.Api.Http;
+using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Workshops;
+using Kaolack.Grains.Common;
 using Kaolack.Grains.Workshops;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -12,8 +15,10 @@ using Microsoft.Extensions.Options;
 namespace Kaolack.Api.Workshops;
 
 /// <summary>
-/// Workshops over REST: list, create, read, edit, delete, join by code (guests get a session for that one workshop),
-/// and the summary exports. The live session itself runs over the hub (SendWorkshopCommand, topic "workshop:{id}").
+/// Workshops over REST: list, create (also as a copy of another), read, edit, delete, join by code (guests get a session
+/// for that one workshop; each address tries codes at a bounded pace, and a guest does not make more guests), the summary
+/// (as data for the printable page, Markdown and CSV), and the coaches' templates. The live session itself runs over the
+/// hub (SendWorkshopCommand, topic "workshop:{id}").
 /// </summary>
 public static class WorkshopEndpoints
 {
@@ -40,10 +45,27 @@ public static class WorkshopEndpoints
         group.MapPost("/join", Join).AllowAnonymous().Describe("join-workshop",
             "By join code: a guest (no account) gets a session for this workshop only; an account just learns the workshop id.",
             Status400BadRequest, Status404NotFound, Status422UnprocessableEntity);
+        group.MapPost("/{id}/copies", Copy).Describe("copy-workshop",
+            "Coaches and admins: a new workshop with these details and the copied workshop's polls (as drafts) and board columns.",
+            Status400BadRequest, Status403Forbidden, Status404NotFound);
+        group.MapGet("/{id}/summary", SummaryData).Describe("workshop-summary",
+            "The summary as data for the printable page: names, the project's title, agenda, who came, results, board, questions, notes.",
+            Status403Forbidden, Status404NotFound);
         group.MapGet("/{id}/summary.md", SummaryMarkdown).Describe("workshop-summary-markdown",
             "Agenda, attendance, poll results and the board with its dots, in Markdown.", Status404NotFound);
         group.MapGet("/{id}/summary.csv", SummaryCsv).Describe("workshop-summary-csv",
             "The same summary as CSV rows: section, subject, detail, value.", Status404NotFound);
+
+        var templates = app.MapGroup("/api/workshop-templates").WithTags("workshops");
+        templates.MapGet("/", ListTemplates).Describe("list-workshop-templates", "Coaches and admins: the shared templates, by name.", Status403Forbidden);
+        templates.MapPost("/", SaveTemplate).Describe("save-workshop-template",
+            "Coaches and admins: saves a workshop they read as a template (its outline: agenda, polls, columns).",
+            Status400BadRequest, Status403Forbidden, Status404NotFound, Status409Conflict, Status422UnprocessableEntity);
+        templates.MapDelete("/{templateId}", DeleteTemplate).Describe("delete-workshop-template",
+            "The template's author and admins.", Status403Forbidden, Status404NotFound);
+        templates.MapPost("/{templateId}/workshops", StartFromTemplate).Describe("start-workshop-from-template",
+            "Coaches and admins: a new workshop with these details and the template's polls (as drafts) and board columns.",
+            Status400BadRequest, Status403Forbidden, Status404NotFound);
 
         return group;
     }
@@ -53,7 +75,7 @@ public static class WorkshopEndpoints
 
     private static async Task<Created<WorkshopView>> Create(WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
     {
-        var workshop = await Workshop(grains, JoinCodes.NewWorkshopId()).Create(user.ToCaller(), details);
+        var workshop = await Workshop(grains, JoinCodes.NewWorkshopId()).Create(user.ToCaller(), details, null);
         return ETags.Created(response, "/api/workshops", workshop, workshop.Meta);
     }
 
@@ -75,15 +97,31 @@ public static class WorkshopEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<JoinAnswer>> Join(JoinRequest request, [FromQuery] bool? useCookies, IGrainFactory grains, ClaimsPrincipal user,
-        HttpContext http, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    private static async Task<Results<Ok<JoinAnswer>, ProblemHttpResult>> Join(JoinRequest request, [FromQuery] bool? useCookies, IGrainFactory grains,
+        ClaimsPrincipal user, HttpContext http, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
+        // Every attempt counts, found or not: a few dozen at once from one address, then about one a minute.
+        if (await grains.GetGrain<IJoinAttemptsGrain>(ClientPartition.ByAddress(http)).Attempt() is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status429TooManyRequests, RateLimitRejection.Code, RateLimitRejection.Title,
+                $"Nouvel essai possible dans {seconds} s."));
+        }
         var code = JoinCodes.Normalize(request.Code) ?? throw new EntityNotFoundException("Le code");
         var workshopId = await grains.GetGrain<IWorkshopCodeGrain>(code).WorkshopId() ?? throw new EntityNotFoundException("Le code");
-        if (user.Identity?.IsAuthenticated == true && !user.IsGuest())
+        if (user.Identity?.IsAuthenticated == true)
         {
-            // Accounts take part as themselves: the code only says where.
-            return TypedResults.Ok(new JoinAnswer(workshopId, null, null, null, null));
+            if (!user.IsGuest())
+            {
+                // Accounts take part as themselves: the code only says where.
+                return TypedResults.Ok(new JoinAnswer(workshopId, null, null, null, null));
+            }
+            // A guest is one already, of one workshop: they do not make more guests (nor a fresh allowance each).
+            var guestId = user.ToCaller().UserId;
+            AccessPolicy.Require(guestId.StartsWith($"{Caller.GuestPrefix}{workshopId}:", StringComparison.Ordinal),
+                "Vous êtes invité·e d'un autre atelier : quittez-le avant d'en rejoindre un autre.");
+            return TypedResults.Ok(new JoinAnswer(workshopId, guestId, user.FindFirstValue(ClaimTypes.Name), null, null));
         }
         var guest = await Workshop(grains, workshopId).AdmitGuest(request.DisplayName ?? "");
         var expires = clock.GetUtcNow() + GuestSessionLifetime;
@@ -100,6 +138,49 @@ public static class WorkshopEndpoints
         return TypedResults.Ok(new JoinAnswer(workshopId, guest.GuestId, guest.DisplayName,
             options.BearerTokenProtector.Protect(ticket), (long)lifetime.TotalSeconds));
     }
+
+    private static async Task<Created<WorkshopView>> Copy(string id, WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user, HttpResponse response)
+    {
+        var caller = user.ToCaller();
+        var outline = await Workshop(grains, id).Outline(caller);
+        return await CreateFrom(grains, caller, details, outline, response);
+    }
+
+    private static async Task<Ok<WorkshopSummary>> SummaryData(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Workshop(grains, id).SummaryOf(user.ToCaller()));
+
+    private static async Task<Ok<WorkshopTemplate[]>> ListTemplates(IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Templates(grains).List(user.ToCaller()));
+
+    private static async Task<Created<WorkshopTemplate>> SaveTemplate(TemplateRequest request, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var caller = user.ToCaller();
+        var outline = await Workshop(grains, request.WorkshopId ?? "").Outline(caller);
+        var template = await Templates(grains).Save(caller, request.Name, user.FindFirstValue(ClaimTypes.Name) ?? caller.UserId, outline);
+        return TypedResults.Created($"/api/workshop-templates/{template.Id}", template);
+    }
+
+    private static async Task<NoContent> DeleteTemplate(string templateId, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        await Templates(grains).Delete(user.ToCaller(), templateId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<WorkshopView>> StartFromTemplate(string templateId, WorkshopDetails details, IGrainFactory grains, ClaimsPrincipal user,
+        HttpResponse response)
+    {
+        var caller = user.ToCaller();
+        var template = await Templates(grains).Get(caller, templateId) ?? throw new EntityNotFoundException("Le modèle");
+        return await CreateFrom(grains, caller, details, template.Outline, response);
+    }
+
+    private static async Task<Created<WorkshopView>> CreateFrom(IGrainFactory grains, Caller caller, WorkshopDetails details, WorkshopOutline outline, HttpResponse response)
+    {
+        var workshop = await Workshop(grains, JoinCodes.NewWorkshopId()).Create(caller, details, outline);
+        return ETags.Created(response, "/api/workshops", workshop, workshop.Meta);
+    }
+
+    private static IWorkshopTemplatesGrain Templates(IGrainFactory grains) => grains.GetGrain<IWorkshopTemplatesGrain>(IWorkshopTemplatesGrain.Key);
 
     private static Task<ContentHttpResult> SummaryMarkdown(string id, IGrainFactory grains, ClaimsPrincipal user) =>
         Summary(grains, id, user, SummaryFormat.Markdown, "text/markdown; charset=utf-8");

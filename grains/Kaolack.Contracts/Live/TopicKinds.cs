@@ -53,12 +53,12 @@ public static class TopicKinds
         [typeof(PresenceList)],
         AdmitsGuests);
 
-    /// <summary>"workshop:{id}": a workshop's live session, the one topic kind made for guests.</summary>
+    /// <summary>"workshop:{id}": a workshop's live session (deltas between whole views), the one topic kind made for guests.</summary>
     public static TopicKind Workshop { get; } = TopicKind.Keyed(
         TopicScope.Workshop, "workshop", "{id}",
         key => Slug.IsValid(key) ? Topic.ForWorkshop(key) : null,
         (grains, key) => grains.GetGrain<IWorkshopGrain>(key),
-        [typeof(WorkshopView), typeof(EntityMeta)],
+        [typeof(WorkshopView), typeof(WorkshopDelta), typeof(EntityMeta)],
         _ => true);
 
     /// <summary>"dashboard:programme".</summary>

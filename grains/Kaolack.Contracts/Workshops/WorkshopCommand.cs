@@ -36,11 +36,19 @@ namespace Kaolack.Contracts.Workshops;
 [JsonDerivedType(typeof(RaiseHand), "hand-raise")]
 [JsonDerivedType(typeof(LowerHand), "hand-lower")]
 [JsonDerivedType(typeof(CallNextHand), "hand-next")]
+[JsonDerivedType(typeof(DeleteNote), "note-delete")]
+[JsonDerivedType(typeof(AskQuestion), "question-ask")]
+[JsonDerivedType(typeof(UpvoteQuestion), "question-upvote")]
+[JsonDerivedType(typeof(MarkQuestionAnswered), "question-answered")]
+[JsonDerivedType(typeof(DeleteQuestion), "question-delete")]
+[JsonDerivedType(typeof(React), "react")]
+[JsonDerivedType(typeof(RemoveGuest), "guest-remove")]
 public abstract record WorkshopCommand
 {
     /// <summary>Commands any participant may send; every other one is for coaches.</summary>
     public static bool IsParticipantCommand(WorkshopCommand command) =>
-        command is JoinSession or LeaveSession or Vote or AddNote or AddDot or RemoveDot or RaiseHand or LowerHand;
+        command is JoinSession or LeaveSession or Vote or AddNote or AddDot or RemoveDot or RaiseHand or LowerHand
+            or AskQuestion or UpvoteQuestion or React;
 }
 
 /// <summary>Marks the sender present (attendance); every participant sends it when opening the session.</summary>
@@ -146,3 +154,34 @@ public sealed record LowerHand([property: Id(0)] string? ParticipantId = null) :
 /// <summary>Gives the floor to the first raised hand (it leaves the queue).</summary>
 [GenerateSerializer, Immutable]
 public sealed record CallNextHand : WorkshopCommand;
+
+/// <summary>Takes a note off the board (with its dots): moderation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeleteNote([property: Id(0)] string NoteId) : WorkshopCommand;
+
+/// <summary>A question for the Q&amp;A, anonymous when the workshop is (<see cref="WorkshopDetails.Anonymous"/>).</summary>
+[GenerateSerializer, Immutable]
+public sealed record AskQuestion([property: Id(0)] string QuestionId, [property: Id(1)] string Text) : WorkshopCommand;
+
+/// <summary>The sender's one upvote on a question (<paramref name="Up"/> false takes it back).</summary>
+[GenerateSerializer, Immutable]
+public sealed record UpvoteQuestion([property: Id(0)] string QuestionId, [property: Id(1)] bool Up) : WorkshopCommand;
+
+/// <summary>Marks a question answered (or not any more).</summary>
+[GenerateSerializer, Immutable]
+public sealed record MarkQuestionAnswered([property: Id(0)] string QuestionId, [property: Id(1)] bool Answered) : WorkshopCommand;
+
+/// <summary>Takes a question off the Q&amp;A: moderation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeleteQuestion([property: Id(0)] string QuestionId) : WorkshopCommand;
+
+/// <summary>A reaction shown to everyone (the presenter view floats it) and counted.</summary>
+[GenerateSerializer, Immutable]
+public sealed record React([property: Id(0)] Reaction Reaction) : WorkshopCommand;
+
+/// <summary>
+/// Removes a guest: their session ends, their connections stop receiving the workshop, and their votes, dots, upvotes and
+/// raised hand go (their notes and questions stay, for the coach to delete one by one).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RemoveGuest([property: Id(0)] string ParticipantId) : WorkshopCommand;

@@ -4,6 +4,7 @@ namespace Kaolack.Contracts.Workshops;
 /// <param name="StartsAt">A UTC instant; clients show it for Dakar (UTC+0) and Oujda (UTC+1).</param>
 /// <param name="Coaches">Further coaches' account ids (e-mails); the creator is always a coach.</param>
 /// <param name="ProjectSlug">The joint project whose activity receives the summary when the session ends.</param>
+/// <param name="Anonymous">Notes and questions posted while it is on carry no author, for anyone (the coaches and the summary included).</param>
 [GenerateSerializer, Immutable]
 public sealed record WorkshopDetails
 {
@@ -14,4 +15,5 @@ public sealed record WorkshopDetails
     [Id(4)] public required int DurationMinutes { get; init; }
     [Id(5)] public AgendaItem[] Agenda { get; init; } = [];
     [Id(6)] public string[] Coaches { get; init; } = [];
+    [Id(7)] public bool Anonymous { get; init; }
 }

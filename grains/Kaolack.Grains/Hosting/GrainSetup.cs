@@ -4,6 +4,7 @@ using Kaolack.Grains.Accounts;
 using Kaolack.Grains.Dashboard;
 using Kaolack.Grains.Plans;
 using Kaolack.Grains.Projects;
+using Kaolack.Grains.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -56,6 +57,11 @@ public static class GrainSetup
             .ValidateOnStart();
         silo.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section)
             .Validate(options => options.Lifetime > TimeSpan.Zero, $"{InvitationOptions.Section}:Lifetime must be positive.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<WorkshopOptions>().BindConfiguration(WorkshopOptions.Section)
+            .Validate(options => options.GuestAdmissionBurst > 0 && options.GuestAdmissionInterval > TimeSpan.Zero
+                    && options.JoinAttemptBurst > 0 && options.JoinAttemptInterval > TimeSpan.Zero && options.ReactionInterval >= TimeSpan.Zero,
+                $"{WorkshopOptions.Section}: bursts and intervals must be positive, the reaction interval not negative.")
             .ValidateOnStart();
         silo.AddAzureTableGrainStorage(StorageNames.Entities, options => options.Configure<IServiceProvider>((o, services) =>
         {

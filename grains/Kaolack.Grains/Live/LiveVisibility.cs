@@ -16,9 +16,10 @@ namespace Kaolack.Grains.Live;
 /// version: subscribing required read access, but a member removed later must stop receiving them on a connection that
 /// stays open. Dashboard summaries go to their project's readers; programme pushes carry only the rows the caller may see.
 /// Every signed-in user reads organisations; an organisation of the kinds beyond cooperatives and diaspora groups goes
-/// without its contact to read-only readers (<see cref="OrganisationRules.SeesContact"/>). A workshop's events carry its whole
-/// state, ballots included: each connection receives it shaped for its caller (results hidden from participants while
-/// the coach hides them, their own ballots and dots), and nothing if they may not observe the workshop.
+/// without its contact to read-only readers (<see cref="OrganisationRules.SeesContact"/>). A workshop's events carry its changes
+/// (or its whole state): each connection receives them shaped for its caller (results hidden from participants while the
+/// coach hides them, their own ballots, dots and upvotes), and nothing if they may not observe the workshop; the delta
+/// shared by every participant is one object, so the relay sends it to all of them in one go.
 /// </summary>
 public static class LiveVisibility
 {
@@ -54,9 +55,10 @@ public static class LiveVisibility
                 WorkshopSnapshot workshop => WorkshopAccess.CanObserve(caller, workshop.Data)
                     ? liveEvent with { Data = WorkshopViews.For(caller, workshop, liveEvent.At) }
                     : null,
+                WorkshopChanges changes => changes.For(caller) is { } delta ? liveEvent with { Data = delta } : null,
                 _ => liveEvent,
             },
-            liveEvent => liveEvent.Data is WorkshopSnapshot),
+            liveEvent => liveEvent.Data is WorkshopSnapshot or WorkshopChanges),
         [TopicScope.ProgrammeDashboard] = new(
             (caller, liveEvent) => liveEvent.Data is ProgrammeDashboard dashboard && dashboard.Projects.Any(p => !AccessPolicy.CanSee(caller, p.Readers))
                 ? liveEvent with { Data = dashboard with { Projects = [.. dashboard.Projects.Where(p => AccessPolicy.CanSee(caller, p.Readers))] } }

@@ -4,8 +4,8 @@ using Kaolack.Contracts.Workshops;
 namespace Kaolack.Grains.Workshops;
 
 /// <summary>
-/// The idea board: columns of sticky notes that participants add and coaches move, group and merge; dot voting
-/// within a per-person budget set by the coach.
+/// The idea board: columns of sticky notes that participants add and coaches move, group into clusters, merge and
+/// delete; dot voting within a per-person budget set by the coach. In anonymous mode a note keeps no author name.
 /// </summary>
 public static class Board
 {
@@ -37,7 +37,8 @@ public static class Board
             throw new RuleViolationException("too-many-notes", $"{WorkshopRules.MaxNotes} notes au plus.");
         }
         var text = WorkshopRules.RequireText("text", command.Text, WorkshopRules.MaxNoteLength);
-        return data with { Notes = [.. data.Notes, new StickyNote(command.NoteId, command.ColumnId, text, who.Id, who.DisplayName, null)] };
+        var author = data.Details.Anonymous ? null : who.DisplayName;
+        return data with { Notes = [.. data.Notes, new StickyNote(command.NoteId, command.ColumnId, text, who.Id, author, null)] };
     }
 
     public static WorkshopData? Move(WorkshopData data, MoveNote command)
@@ -75,6 +76,17 @@ public static class Board
         {
             Notes = [.. data.Notes.Where(n => n.Id != from.Id).Select(n => n.Id == into.Id ? n with { Text = text } : n)],
             Dots = [.. dots],
+        };
+    }
+
+    /// <summary>Takes the note off the board; its dots go back to those who placed them.</summary>
+    public static WorkshopData Delete(WorkshopData data, string? noteId)
+    {
+        var note = FindNote(data, noteId);
+        return data with
+        {
+            Notes = [.. data.Notes.Where(n => n.Id != note.Id)],
+            Dots = [.. data.Dots.Where(d => d.NoteId != note.Id)],
         };
     }
 

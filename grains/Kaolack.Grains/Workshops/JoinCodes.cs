@@ -3,19 +3,24 @@ using System.Security.Cryptography;
 namespace Kaolack.Grains.Workshops;
 
 /// <summary>
-/// Join codes and workshop ids. Codes are six characters people read aloud or type on a phone: upper-case letters and
-/// digits without the look-alikes (0/O, 1/I/L), about 887 million of them; ids are random and never guessed from a code.
+/// Join codes and workshop ids. Codes are eight characters people read aloud, scan as a QR code or type on a phone:
+/// upper-case letters and digits without the look-alikes (0/O, 1/I/L), 31⁸ ≈ 8.5 × 10¹¹ of them, so with an address
+/// allowed about one attempt a minute (<see cref="WorkshopOptions.JoinAttemptInterval"/>) guessing one is hopeless. Ids
+/// are random and never guessed from a code.
 /// </summary>
 public static class JoinCodes
 {
-    public const int Length = 6;
+    public const int Length = 8;
 
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private const string IdAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
     public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, Length);
 
-    public static string NewWorkshopId() => $"atelier-{RandomNumberGenerator.GetString(IdAlphabet, 12)}";
+    public static string NewWorkshopId() => $"atelier-{NewToken()}";
+
+    /// <summary>Twelve random characters that make a slug: the tail of new ids.</summary>
+    public static string NewToken() => RandomNumberGenerator.GetString(IdAlphabet, 12);
 
     /// <summary>What the person typed, upper-cased without spaces or dashes; null when it cannot be a code.</summary>
     public static string? Normalize(string? typed)

@@ -80,8 +80,8 @@ public static class Polls
         return Replace(data, poll with { Ballots = [.. poll.Ballots.Where(b => b.ParticipantId != participantId), ballot] });
     }
 
-    /// <summary>Ballots per option (choice polls) and per word, most frequent first (open polls).</summary>
-    public static PollResults Results(Poll poll)
+    /// <summary>Ballots per option (choice polls) and per word, most frequent first (open polls): every word, or the <paramref name="maxWords"/> most frequent.</summary>
+    public static PollResults Results(Poll poll, int maxWords = int.MaxValue)
     {
         var counts = new int[poll.Options.Length];
         foreach (var choice in poll.Ballots.SelectMany(b => b.Choices))
@@ -92,7 +92,8 @@ public static class Polls
             .GroupBy(w => w, StringComparer.Ordinal)
             .Select(g => new WordCount(g.Key, g.Count()))
             .OrderByDescending(w => w.Count)
-            .ThenBy(w => w.Word, StringComparer.Ordinal)];
+            .ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(maxWords)];
         return new PollResults(counts, words);
     }
 

@@ -17,8 +17,11 @@ public static class WorkshopAccess
     public static bool CanParticipate(Caller caller, WorkshopData data) =>
         (!caller.IsGuest && caller.MayWrite) || IsGuestOf(caller, data);
 
-    public static bool CanCoach(Caller caller, WorkshopData data) =>
-        !caller.IsGuest && (caller.IsAdmin || (caller.MayWrite && WorkshopRules.IsCoach(data, caller.UserId)));
+    public static bool CanCoach(Caller caller, WorkshopData data) => CanCoach(caller, data.Details.Coaches);
+
+    /// <summary>Whether <paramref name="caller"/> runs a workshop whose coaches are <paramref name="coaches"/> (what live events carry).</summary>
+    public static bool CanCoach(Caller caller, IReadOnlyCollection<string> coaches) =>
+        !caller.IsGuest && (caller.IsAdmin || (caller.MayWrite && coaches.Contains(caller.UserId, StringComparer.Ordinal)));
 
     /// <summary>Coaches (the role) and admins create workshops.</summary>
     public static bool CanCreate(Caller caller) => !caller.IsGuest && (caller.IsAdmin || (caller.Has(Role.Coach) && caller.MayWrite));

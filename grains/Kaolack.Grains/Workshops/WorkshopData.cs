@@ -23,6 +23,16 @@ public sealed record WorkshopData
     [Id(14)] public Guest[] Guests { get; init; } = [];
     [Id(15)] public DateTimeOffset? StartedAt { get; init; }
     [Id(16)] public DateTimeOffset? EndedAt { get; init; }
+    [Id(17)] public Question[] Questions { get; init; } = [];
+
+    /// <summary>How many of each <see cref="Contracts.Workshops.Reaction"/> were sent, by its value (shorter when none of the later ones were).</summary>
+    [Id(18)] public int[] Reactions { get; init; } = [];
+
+    /// <summary>Guests a coach removed: their sessions have ended, and what they still receive on an open connection is nothing.</summary>
+    [Id(19)] public string[] RemovedGuests { get; init; } = [];
+
+    /// <summary>The coaches' display names, in the order of <see cref="WorkshopDetails.Coaches"/>, read when the details are written.</summary>
+    [Id(20)] public string[] CoachNames { get; init; } = [];
 }
 
 /// <summary>Running: <see cref="EndsAt"/> is the instant every client counts down to. Paused: <see cref="Remaining"/> is kept.</summary>
@@ -54,14 +64,27 @@ public sealed record Ballot([property: Id(0)] string ParticipantId, [property: I
 [GenerateSerializer, Immutable]
 public sealed record BoardColumn([property: Id(0)] string Id, [property: Id(1)] string Title);
 
+/// <param name="AuthorName">Null when posted in anonymous mode: the author is kept only to know whose it is, never shown.</param>
 [GenerateSerializer, Immutable]
 public sealed record StickyNote(
     [property: Id(0)] string Id,
     [property: Id(1)] string ColumnId,
     [property: Id(2)] string Text,
     [property: Id(3)] string AuthorId,
-    [property: Id(4)] string AuthorName,
+    [property: Id(4)] string? AuthorName,
     [property: Id(5)] string? Group);
+
+/// <summary>A question of the Q&amp;A: its upvoters (each once) and whether a coach marked it answered.</summary>
+/// <param name="AuthorName">Null when asked in anonymous mode.</param>
+[GenerateSerializer, Immutable]
+public sealed record Question(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string AuthorId,
+    [property: Id(3)] string? AuthorName,
+    [property: Id(4)] DateTimeOffset AskedAt,
+    [property: Id(5)] string[] Upvoters,
+    [property: Id(6)] bool Answered);
 
 /// <summary><see cref="Count"/> dots of one participant on one note.</summary>
 [GenerateSerializer, Immutable]

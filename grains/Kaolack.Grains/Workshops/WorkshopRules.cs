@@ -31,6 +31,8 @@ public static class WorkshopRules
     public const int MaxNoteLength = 280;
     public const int MaxDotBudget = 20;
     public const int MaxGuests = 500;
+    public const int MaxQuestions = 300;
+    public const int MaxQuestionTextLength = 280;
     public const int MaxDisplayNameLength = 60;
     public const int MaxStays = 2000;
 
@@ -77,12 +79,39 @@ public static class WorkshopRules
         v.ThrowIfInvalid();
     }
 
-    /// <summary>A new workshop: the creator heads its coaches.</summary>
+    /// <summary>A new workshop: the creator heads its coaches (their names are the grain's to read).</summary>
     public static WorkshopData Create(WorkshopDetails details, string creatorId, string joinCode) => new()
     {
         Details = details with { Coaches = [creatorId, .. details.Coaches.Where(c => c != creatorId)] },
         JoinCode = joinCode,
     };
+
+    /// <summary>What the workshop is prepared with: its details but for date, people and project, its polls as asked, its columns.</summary>
+    public static WorkshopOutline Outline(WorkshopData data) => new(
+        data.Details.Title,
+        data.Details.Description,
+        data.Details.DurationMinutes,
+        data.Details.Agenda,
+        data.Details.Anonymous,
+        [.. data.Polls.Select(p => new PreparedPoll(p.Question, p.Kind, p.Options))],
+        [.. data.Columns.Select(c => c.Title)]);
+
+    /// <summary>A new workshop given an outline's polls (as drafts) and columns, under fresh ids, checked as the commands would be.</summary>
+    public static WorkshopData Prepare(WorkshopData data, WorkshopOutline outline)
+    {
+        ArgumentNullException.ThrowIfNull(outline);
+        var polls = outline.Polls ?? [];
+        var columns = outline.Columns ?? [];
+        for (var i = 0; i < polls.Length; i++)
+        {
+            data = Polls.Create(data, new CreatePoll($"sondage-{i + 1}", polls[i].Question, polls[i].Kind, polls[i].Options));
+        }
+        for (var i = 0; i < columns.Length; i++)
+        {
+            data = Board.AddColumn(data, new AddColumn($"colonne-{i + 1}", columns[i]));
+        }
+        return data;
+    }
 
     /// <summary>New details; the agenda may change only while it does not pull the current item away.</summary>
     public static WorkshopData Update(WorkshopData data, WorkshopDetails details)
@@ -95,8 +124,6 @@ public static class WorkshopRules
         };
     }
 
-    public static bool IsCoach(WorkshopData data, string participantId) => data.Details.Coaches.Contains(participantId, StringComparer.Ordinal);
-
     public static string NormalizeDisplayName(string? displayName)
     {
         var name = string.Join(' ', (displayName ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -105,19 +132,6 @@ public static class WorkshopRules
             throw new ValidationFailedException("displayName", $"Nom attendu ({MaxDisplayNameLength} caractères au plus).");
         }
         return name;
-    }
-
-    public static WorkshopData AdmitGuest(WorkshopData data, Guest guest)
-    {
-        if (data.Phase == WorkshopPhase.Ended)
-        {
-            throw new RuleViolationException("session-ended", "Cet atelier est terminé.");
-        }
-        if (data.Guests.Length >= MaxGuests)
-        {
-            throw new RuleViolationException("too-many-guests", $"{MaxGuests} invités au plus.");
-        }
-        return data with { Guests = [.. data.Guests, guest] };
     }
 
     /// <summary>Applies <paramref name="command"/> sent by <paramref name="who"/> at <paramref name="now"/>.</summary>
@@ -157,6 +171,13 @@ public static class WorkshopRules
             RaiseHand => Hands.Raise(Live(data), who, now),
             LowerHand lower => Hands.Lower(Live(data), who, lower.ParticipantId),
             CallNextHand => Hands.CallNext(Live(data)),
+            DeleteNote delete => Board.Delete(NotEnded(data), delete.NoteId),
+            AskQuestion ask => Questions.Ask(Live(data), who, ask, now),
+            UpvoteQuestion upvote => Questions.Upvote(Live(data), who.Id, upvote),
+            MarkQuestionAnswered answered => Questions.MarkAnswered(NotEnded(data), answered),
+            DeleteQuestion delete => Questions.Delete(NotEnded(data), delete.QuestionId),
+            React react => Reactions.Add(Live(data), react.Reaction),
+            RemoveGuest remove => GuestList.Remove(data, remove.ParticipantId, now),
             _ => throw new ValidationFailedException("type", "Commande inconnue."),
         };
     }
@@ -235,10 +256,10 @@ public static class WorkshopRules
         {
             return null;
         }
+        // A raised hand stays up: a reload or a dropped link must not send the person to the back of the queue.
         return data with
         {
             Attendance = [.. data.Attendance.Select(s => s.ParticipantId == participantId && s.LeftAt is null ? s with { LeftAt = now } : s)],
-            Hands = [.. data.Hands.Where(h => h.ParticipantId != participantId)],
         };
     }
 

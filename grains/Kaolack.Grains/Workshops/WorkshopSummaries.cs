@@ -6,144 +6,234 @@ using Kaolack.Contracts.Workshops;
 namespace Kaolack.Grains.Workshops;
 
 /// <summary>
-/// The summary of a session: agenda, attendance, poll results, the board with its dots, the shared notes. Markdown for people, CSV for
-/// spreadsheets (one row per fact: section, subject, detail, value). Results are always complete here: the summary is
-/// for coaches and for the project's record, after the session.
+/// The summary of a session: one <see cref="WorkshopSummary"/> (agenda, who came, poll results, the board with its
+/// clusters and dots, the questions, reactions, the shared notes), shown by the printable page and written out as Markdown
+/// for people and CSV for spreadsheets (one row per fact: section, subject, detail, value). Results are always complete
+/// here: the summary is for coaches and for the project's record. Times are given for Dakar and Oujda; people by name.
 /// </summary>
 public static class WorkshopSummaries
 {
-    public static string Markdown(WorkshopData data, PlanDocument notes)
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <param name="coachNames">The coaches' names, in the order of the details' coaches.</param>
+    /// <param name="project">The linked project, when the reader may read it.</param>
+    public static WorkshopSummary Of(string id, WorkshopData data, PlanDocument notes, string[] coachNames, SummaryProject? project)
     {
-        var md = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(notes);
         var details = data.Details;
-        md.Append("# ").AppendLine(details.Title).AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Date : {Instant(details.StartsAt)} (UTC), {details.DurationMinutes} min");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {string.Join(", ", details.Coaches)}");
-        if (details.ProjectSlug is { } project)
+        var dots = WorkshopViews.DotTotals(data.Dots);
+        return new WorkshopSummary(
+            id,
+            details.Title,
+            details.Description,
+            details.StartsAt,
+            details.DurationMinutes,
+            data.Phase,
+            data.StartedAt,
+            data.EndedAt,
+            coachNames,
+            project,
+            details.Anonymous,
+            details.Agenda,
+            People(data),
+            [.. data.Polls.Select(p => new SummaryPoll(p.Question, p.Kind, p.Status, p.Ballots.Length, Rows(p)))],
+            [.. data.Columns.Select(c => new SummaryColumn(c.Title, [.. data.Notes
+                .Where(n => n.ColumnId == c.Id)
+                .OrderByDescending(n => dots.GetValueOrDefault(n.Id))
+                .Select(n => new SummaryNote(n.Text, n.AuthorName, n.Group, dots.GetValueOrDefault(n.Id)))]))],
+            [.. data.Questions.OrderByDescending(q => q.Upvoters.Length).ThenBy(q => q.AskedAt)
+                .Select(q => new SummaryQuestion(q.Text, q.AuthorName, q.Upvoters.Length, q.Answered))],
+            Reactions.Counts(data),
+            [.. Sections(notes)]);
+    }
+
+    public static string Markdown(WorkshopSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(Inline(summary.Title)).AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Prévu : {BothZones(summary.StartsAt)} ({summary.DurationMinutes} min)");
+        if (summary.StartedAt is { } started)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {project}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Tenu : {Held(started, summary.EndedAt)}");
         }
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Séance : {Phase(data.Phase)}{(data.StartedAt is { } s ? $", commencée {Instant(s)}" : "")}{(data.EndedAt is { } e ? $", terminée {Instant(e)}" : "")}");
-        if (details.Description.Length > 0)
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Coachs : {Inline(string.Join(", ", summary.Coaches))}");
+        if (summary.Project is { } project)
         {
-            md.AppendLine().AppendLine(details.Description);
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Projet : {Inline(project.Title)} (/#/projets/{project.Slug})");
+        }
+        if (summary.Anonymous)
+        {
+            md.AppendLine("- Mode anonyme : les idées et les questions ne portent pas de nom.");
+        }
+        if (summary.Description.Length > 0)
+        {
+            md.AppendLine().AppendLine(Block(summary.Description));
         }
 
         md.AppendLine().AppendLine("## Ordre du jour").AppendLine();
-        for (var i = 0; i < details.Agenda.Length; i++)
+        for (var i = 0; i < summary.Agenda.Length; i++)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {details.Agenda[i].Title} ({details.Agenda[i].PlannedMinutes} min)");
+            md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {Inline(summary.Agenda[i].Title)} ({summary.Agenda[i].PlannedMinutes} min)");
         }
 
-        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Participation ({Participants(data)} personnes)").AppendLine();
-        md.AppendLine("| Nom | Invité | Arrivée (UTC) | Départ (UTC) |").AppendLine("|---|---|---|---|");
-        foreach (var stay in data.Attendance)
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Participation ({summary.People.Length} personnes)").AppendLine();
+        md.AppendLine("| Nom | Invité | Arrivée | Départ | Minutes |").AppendLine("|---|---|---|---|---|");
+        foreach (var person in summary.People)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(stay.DisplayName)} | {(stay.Guest ? "oui" : "non")} | {Instant(stay.JoinedAt)} | {(stay.LeftAt is { } left ? Instant(left) : "—")} |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {Inline(person.Name)} | {(person.Guest ? "oui" : "non")} | {Times(person.ArrivedAt)} | {(person.LeftAt is { } left ? Times(left) : "—")} | {person.Minutes} |");
         }
 
         md.AppendLine().AppendLine("## Sondages");
-        foreach (var poll in data.Polls)
+        foreach (var poll in summary.Polls)
         {
-            var results = Polls.Results(poll);
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {poll.Question}").AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"{poll.Ballots.Length} votant(s), sondage {Status(poll.Status)}.").AppendLine();
-            foreach (var (label, count) in Rows(poll, results))
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(poll.Question)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{poll.Voters} votant(s), sondage {Status(poll.Status)}.").AppendLine();
+            foreach (var row in poll.Rows)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {label} : {count}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {Inline(row.Label)} : {row.Count}");
             }
         }
 
         md.AppendLine().AppendLine("## Tableau d'idées");
-        foreach (var column in data.Columns)
+        foreach (var column in summary.Board)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {column.Title}").AppendLine();
-            foreach (var note in NotesByDots(data, column.Id))
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(column.Title)}").AppendLine();
+            foreach (var note in column.Notes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {note.Text.Replace("\n", " / ", StringComparison.Ordinal)} — {Board.DotsOn(data, note.Id)} gommette(s){(note.Group is { } g ? $" [{g}]" : "")} ({note.AuthorName})");
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"- {Inline(note.Text)} — {note.Dots} gommette(s){(note.Group is { } g ? $" [{Inline(g)}]" : "")}{(note.Author is { } a ? $" ({Inline(a)})" : "")}");
             }
         }
 
-        var sections = Notes(notes).ToArray();
-        if (sections.Length > 0)
+        if (summary.Questions.Length > 0)
+        {
+            md.AppendLine().AppendLine("## Questions").AppendLine();
+            foreach (var question in summary.Questions)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"- {Inline(question.Text)} — {question.Upvotes} vote(s){(question.Answered ? ", répondue" : "")}{(question.Author is { } a ? $" ({Inline(a)})" : "")}");
+            }
+        }
+
+        if (summary.Reactions.Any(r => r.Count > 0))
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                $"Réactions : {string.Join(", ", summary.Reactions.Where(r => r.Count > 0).Select(r => $"{ReactionName(r.Reaction)} {r.Count}"))}");
+        }
+
+        if (summary.Notes.Length > 0)
         {
             md.AppendLine().AppendLine("## Notes");
-            foreach (var (heading, body) in sections)
+            foreach (var section in summary.Notes)
             {
-                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {heading}").AppendLine().AppendLine(body);
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {Inline(section.Heading)}").AppendLine().AppendLine(Block(section.Body));
             }
         }
         return md.ToString();
     }
 
-    public static string Csv(WorkshopData data, PlanDocument notes)
+    /// <summary>RFC 4180 rows; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
+    public static string Csv(WorkshopSummary summary)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         var csv = new StringBuilder();
         void Row(string section, string subject, string detail, string value) =>
             csv.Append(Field(section)).Append(',').Append(Field(subject)).Append(',').Append(Field(detail)).Append(',').Append(Field(value)).Append("\r\n");
 
         Row("section", "subject", "detail", "value");
-        var details = data.Details;
-        Row("workshop", details.Title, "starts-at", Instant(details.StartsAt));
-        Row("workshop", details.Title, "duration-minutes", details.DurationMinutes.ToString(CultureInfo.InvariantCulture));
-        for (var i = 0; i < details.Agenda.Length; i++)
+        Row("workshop", summary.Title, "starts-at", Instant(summary.StartsAt));
+        Row("workshop", summary.Title, "duration-minutes", summary.DurationMinutes.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < summary.Agenda.Length; i++)
         {
-            Row("agenda", $"{i + 1}. {details.Agenda[i].Title}", "planned-minutes", details.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
+            Row("agenda", $"{i + 1}. {summary.Agenda[i].Title}", "planned-minutes", summary.Agenda[i].PlannedMinutes.ToString(CultureInfo.InvariantCulture));
         }
-        foreach (var stay in data.Attendance)
+        foreach (var person in summary.People)
         {
-            Row("attendance", stay.DisplayName, stay.Guest ? "guest" : "account", $"{Instant(stay.JoinedAt)} – {(stay.LeftAt is { } left ? Instant(left) : "")}");
+            Row("attendance", person.Name, person.Guest ? "guest" : "account", $"{Instant(person.ArrivedAt)} – {(person.LeftAt is { } left ? Instant(left) : "")}");
         }
-        foreach (var poll in data.Polls)
+        foreach (var poll in summary.Polls)
         {
-            foreach (var (label, count) in Rows(poll, Polls.Results(poll)))
+            foreach (var row in poll.Rows)
             {
-                Row("poll", poll.Question, label, count.ToString(CultureInfo.InvariantCulture));
+                Row("poll", poll.Question, row.Label, row.Count.ToString(CultureInfo.InvariantCulture));
             }
         }
-        foreach (var column in data.Columns)
+        foreach (var column in summary.Board)
         {
-            foreach (var note in NotesByDots(data, column.Id))
+            foreach (var note in column.Notes)
             {
-                Row("board", column.Title, note.Text, Board.DotsOn(data, note.Id).ToString(CultureInfo.InvariantCulture));
+                Row("board", column.Title, note.Text, note.Dots.ToString(CultureInfo.InvariantCulture));
             }
         }
-        foreach (var (heading, body) in Notes(notes))
+        foreach (var question in summary.Questions)
         {
-            Row("notes", heading, "", body);
+            Row("question", question.Text, question.Answered ? "answered" : "open", question.Upvotes.ToString(CultureInfo.InvariantCulture));
+        }
+        foreach (var section in summary.Notes)
+        {
+            Row("notes", section.Heading, "", section.Body);
         }
         return csv.ToString();
     }
 
-    /// <summary>The line the linked project's activity log receives when the session ends.</summary>
+    /// <summary>The line the linked project's activity log receives when the session ends: counts, and the summary page's path.</summary>
     public static string ActivityText(string workshopId, WorkshopData data) =>
-        $"Atelier « {data.Details.Title} » terminé : {Participants(data)} participant(s), {data.Polls.Length} sondage(s), " +
-        $"{data.Notes.Length} idée(s). Résumé : /api/workshops/{workshopId}/summary.md";
+        $"Atelier « {data.Details.Title} » terminé : {People(data).Length} participant(s), {data.Polls.Length} sondage(s), " +
+        $"{data.Notes.Length} idée(s), {data.Questions.Length} question(s). Compte rendu : /#/ateliers/{workshopId}/compte-rendu";
+
+    /// <summary>"12/06/2026 10:00 à Dakar · 11:00 à Oujda".</summary>
+    public static string BothZones(DateTimeOffset at)
+    {
+        var dakar = TimeZoneInfo.ConvertTime(at, SessionZones.Dakar);
+        return $"{dakar.ToString("dd/MM/yyyy", French)} {Times(at)}";
+    }
+
+    /// <summary>"12/06/2026, 10:00–11:32 à Dakar · 11:00–12:32 à Oujda", or "…, depuis 10:00 à Dakar · 11:00 à Oujda" while it runs.</summary>
+    public static string Held(DateTimeOffset started, DateTimeOffset? ended)
+    {
+        string Span(TimeZoneInfo zone) => ended is { } end
+            ? $"{TimeZoneInfo.ConvertTime(started, zone).ToString("HH:mm", French)}–{TimeZoneInfo.ConvertTime(end, zone).ToString("HH:mm", French)}"
+            : TimeZoneInfo.ConvertTime(started, zone).ToString("HH:mm", French);
+        var day = TimeZoneInfo.ConvertTime(started, SessionZones.Dakar).ToString("dd/MM/yyyy", French);
+        return $"{day}, {(ended is null ? "depuis " : "")}{Span(SessionZones.Dakar)} à Dakar · {Span(SessionZones.Oujda)} à Oujda";
+    }
+
+    /// <summary>"10:00 à Dakar · 11:00 à Oujda".</summary>
+    public static string Times(DateTimeOffset at) =>
+        $"{TimeZoneInfo.ConvertTime(at, SessionZones.Dakar).ToString("HH:mm", French)} à Dakar · {TimeZoneInfo.ConvertTime(at, SessionZones.Oujda).ToString("HH:mm", French)} à Oujda";
+
+    /// <summary>Everyone who came, once, by first arrival; their time present over every stay (an open stay counts up to the end, if any).</summary>
+    private static SummaryPerson[] People(WorkshopData data) =>
+        [.. data.Attendance
+            .GroupBy(s => s.ParticipantId, StringComparer.Ordinal)
+            .Select(stays =>
+            {
+                var first = stays.MinBy(s => s.JoinedAt)!;
+                var open = stays.Any(s => s.LeftAt is null);
+                var minutes = stays.Sum(s => ((s.LeftAt ?? data.EndedAt ?? s.JoinedAt) - s.JoinedAt).TotalMinutes);
+                return new SummaryPerson(stays.Last().DisplayName, first.Guest, first.JoinedAt, open ? null : stays.Max(s => s.LeftAt), (int)Math.Round(minutes));
+            })
+            .OrderBy(p => p.ArrivedAt)];
+
+    private static SummaryRow[] Rows(Poll poll)
+    {
+        var results = Polls.Results(poll);
+        return poll.Kind == PollKind.OpenWords
+            ? [.. results.Words.Select(w => new SummaryRow(w.Word, w.Count))]
+            : [.. poll.Options.Select((option, i) => new SummaryRow(option, results.Counts[i]))];
+    }
 
     /// <summary>The notes' sections in document order: heading ("Notes" when empty) and text body.</summary>
-    private static IEnumerable<(string Heading, string Body)> Notes(PlanDocument notes) => notes.Sections
-        .Select(section => (
+    private static IEnumerable<SummarySection> Sections(PlanDocument notes) => notes.Sections
+        .Select(section => new SummarySection(
             section.Fields.TryGetValue(PlanFields.Heading, out var heading) && heading.Length > 0 ? heading : "Notes",
             section.Fields.TryGetValue(PlanFields.Body, out var body) ? body : ""))
-        .Where(section => section.Item2.Length > 0 || section.Item1 != "Notes");
+        .Where(section => section.Body.Length > 0 || section.Heading != "Notes");
 
-    private static int Participants(WorkshopData data) => data.Attendance.Select(s => s.ParticipantId).Distinct(StringComparer.Ordinal).Count();
-
-    private static IEnumerable<(string Label, int Count)> Rows(Poll poll, PollResults results) => poll.Kind == PollKind.OpenWords
-        ? results.Words.Select(w => (w.Word, w.Count))
-        : poll.Options.Select((option, i) => (option, results.Counts[i]));
-
-    private static IEnumerable<StickyNote> NotesByDots(WorkshopData data, string columnId) =>
-        data.Notes.Where(n => n.ColumnId == columnId).OrderByDescending(n => Board.DotsOn(data, n.Id));
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Phase(WorkshopPhase phase) => phase switch
-    {
-        WorkshopPhase.Scheduled => "prévue",
-        WorkshopPhase.Live => "en cours",
-        _ => "terminée",
-    };
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     private static string Status(PollStatus status) => status switch
     {
@@ -152,9 +242,50 @@ public static class WorkshopSummaries
         _ => "fermé",
     };
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string ReactionName(Reaction reaction) => reaction switch
+    {
+        Reaction.Applause => "applaudissements",
+        Reaction.Heart => "cœurs",
+        Reaction.Laugh => "rires",
+        Reaction.ThumbsUp => "pouces levés",
+        _ => "surprises",
+    };
 
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
+    /// <summary>
+    /// People's text within a line of Markdown (after "- " or "### "), shown as written: what could start emphasis, code,
+    /// a link, an image, raw HTML, an entity or a table cell is escaped, and line breaks become " / " so no text forges a
+    /// section of its own.
+    /// </summary>
+    private static string Inline(string text) => Escape(string.Join(" / ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+
+    /// <summary>People's text as a paragraph: each line escaped, and what would make a line a heading, a list or a quote too.</summary>
+    private static string Block(string text) => string.Join("  \n", text.ReplaceLineEndings("\n").Split('\n').Select(line =>
+    {
+        var escaped = Escape(line);
+        var body = escaped.TrimStart(' ');
+        var indent = escaped[..(escaped.Length - body.Length)];
+        var digits = body.TakeWhile(char.IsAsciiDigit).Count();
+        if (body.Length > 0 && body[0] is '#' or '-' or '+' or '=' or '>')
+        {
+            return $"{indent}\\{body}";
+        }
+        return digits > 0 && digits < body.Length && body[digits] is '.' or ')' ? $"{indent}{body[..digits]}\\{body[digits..]}" : escaped;
+    }));
+
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '&' or '!')
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
     private static string Field(string value)
     {
         var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;

@@ -320,6 +320,14 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         return (id, created.GetProperty("joinCode").GetString() ?? throw new InvalidOperationException("No join code."));
     }
 
+    /// <summary>Saves the target workshop as a template, as the coach identity, under a fresh name. Returns its id.</summary>
+    public async Task<string> SaveTemplate()
+    {
+        var saved = await Must(Who.Coach, HttpMethod.Post, "/api/workshop-templates", new Kaolack.Api.Workshops.TemplateRequest(WorkshopId, $"Modèle {Unique("matrice")}"),
+            expected: HttpStatusCode.Created);
+        return saved.GetProperty("id").GetString() ?? throw new InvalidOperationException("No template id.");
+    }
+
     /// <summary>What an admin reads of a workshop: status and version (the body holds the server's clock, so it differs on every read).</summary>
     public async Task<string> ReadWorkshop(string id)
     {

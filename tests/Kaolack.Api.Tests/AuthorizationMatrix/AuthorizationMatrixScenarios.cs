@@ -469,7 +469,7 @@ public static class MatrixScenarios
             Verify = body => Expect(
                 body.GetProperty("details").GetProperty("title").GetString() == title
                 && body.GetProperty("details").GetProperty("coaches")[0].GetString() == world.Account(who).Email
-                && body.GetProperty("joinCode").GetString()?.Length == 6,
+                && body.GetProperty("joinCode").GetString()?.Length == Kaolack.Grains.Workshops.JoinCodes.Length,
                 $"created {body}"),
         });
     }
@@ -521,6 +521,70 @@ public static class MatrixScenarios
             Verify = body => Expect(body.GetString()?.StartsWith(extension == "md" ? "# Atelier cible de la matrice" : "section,subject,detail,value", StringComparison.Ordinal) == true,
                 $"summary {body}"),
         });
+
+    /// <summary>The summary as data: the target's title, for every account that reads it.</summary>
+    public static Task<MatrixCall> WorkshopSummaryData(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/workshops/{world.WorkshopId}/summary")
+        {
+            Probe = () => world.ReadWorkshop(world.WorkshopId),
+            Verify = body => Expect(body.GetProperty("id").GetString() == world.WorkshopId && body.GetProperty("title").GetString() == "Atelier cible de la matrice",
+                $"summary {body}"),
+        });
+
+    /// <summary>A copy of the target: a new workshop the caller coaches, with the details sent.</summary>
+    public static Task<MatrixCall> CopyWorkshop(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var title = $"Copie {world.Unique("copie")}";
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/workshops/{world.WorkshopId}/copies", Samples.Workshop(title))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshops"),
+            Verify = body => Expect(
+                body.GetProperty("details").GetProperty("title").GetString() == title
+                && body.GetProperty("details").GetProperty("coaches")[0].GetString() == world.Account(who).Email
+                && body.GetProperty("meta").GetProperty("slug").GetString() != world.WorkshopId,
+                $"copied {body}"),
+        });
+    }
+
+    public static Task<MatrixCall> ListWorkshopTemplates(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, "/api/workshop-templates") { Verify = body => Expect(body.ValueKind == JsonValueKind.Array, $"listed {body}") });
+
+    /// <summary>The target saved as a template under a fresh name; the list an admin reads must not change when refused.</summary>
+    public static Task<MatrixCall> SaveWorkshopTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var name = $"Modèle {world.Unique("modele")}";
+        return Done(new MatrixCall(HttpMethod.Post, "/api/workshop-templates", new Kaolack.Api.Workshops.TemplateRequest(world.WorkshopId, name))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshop-templates"),
+            Verify = body => Expect(body.GetProperty("name").GetString() == name && body.GetProperty("createdBy").GetString() == world.Account(who).Email,
+                $"saved {body}"),
+        });
+    }
+
+    /// <summary>Always on a template the coach identity saved just now (its author; admins delete any).</summary>
+    public static async Task<MatrixCall> DeleteWorkshopTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var id = await world.SaveTemplate();
+        return new MatrixCall(HttpMethod.Delete, $"/api/workshop-templates/{id}")
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshop-templates"),
+            Verify = async _ => (await world.ReadAsAdmin("/api/workshop-templates")).Contains(id, StringComparison.Ordinal) ? "still listed" : null,
+        };
+    }
+
+    public static async Task<MatrixCall> StartWorkshopFromTemplate(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var id = await world.SaveTemplate();
+        var title = $"Depuis un modèle {world.Unique("depuis")}";
+        return new MatrixCall(HttpMethod.Post, $"/api/workshop-templates/{id}/workshops", Samples.Workshop(title))
+        {
+            Probe = () => world.ReadAsAdmin("/api/workshops"),
+            Verify = body => Expect(
+                body.GetProperty("details").GetProperty("title").GetString() == title
+                && body.GetProperty("columns").GetArrayLength() == 1,
+                $"started {body}"),
+        };
+    }
 
     /// <summary>
     /// Allowed: a participant command (a note on the target's board) or a coach command (bring everyone to the first item)

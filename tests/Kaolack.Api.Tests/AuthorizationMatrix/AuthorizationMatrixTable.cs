@@ -128,16 +128,24 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/invitations/{token}/accept", Invitee, HttpStatusCode.OK, S.AcceptInvitation),
 
         // Workshops (issue #6): every account lists and reads them and their summaries; coaches and admins create them,
-        // and the workshop's coaches and admins edit and delete them. Anyone holding the code joins (a guest gets a session
-        // for that workshop only, and reads that workshop and nothing else).
+        // and the workshop's coaches and admins edit and delete them. Anyone holding the code joins (without an account, as a guest
+        // whose session is for that workshop only, and reads that workshop and nothing else).
         new("GET", "/api/workshops/", SignedIn, HttpStatusCode.OK, S.ListWorkshops),
         new("POST", "/api/workshops/", WorkshopCoaches, HttpStatusCode.Created, S.CreateWorkshop),
         new("GET", "/api/workshops/{id}", WorkshopObservers, HttpStatusCode.OK, S.GetWorkshop),
         new("PUT", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.OK, S.UpdateWorkshop),
         new("DELETE", "/api/workshops/{id}", WorkshopCoaches, HttpStatusCode.NoContent, S.DeleteWorkshop),
-        new("POST", "/api/workshops/join", Everyone, HttpStatusCode.OK, S.JoinWorkshop),
+        // A guest does not make more guests (issue 20, item 5): their session is for one workshop, joined once.
+        new("POST", "/api/workshops/join", [.. Everyone.Where(who => who != Who.Guest)], HttpStatusCode.OK, S.JoinWorkshop),
         new("GET", "/api/workshops/{id}/summary.md", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("md")),
         new("GET", "/api/workshops/{id}/summary.csv", SignedIn, HttpStatusCode.OK, S.WorkshopSummary("csv")),
+        new("GET", "/api/workshops/{id}/summary", SignedIn, HttpStatusCode.OK, S.WorkshopSummaryData),
+        new("POST", "/api/workshops/{id}/copies", WorkshopCoaches, HttpStatusCode.Created, S.CopyWorkshop),
+        // Templates are the coaches' (and admins'): a template's author and admins delete it.
+        new("GET", "/api/workshop-templates/", WorkshopCoaches, HttpStatusCode.OK, S.ListWorkshopTemplates),
+        new("POST", "/api/workshop-templates/", WorkshopCoaches, HttpStatusCode.Created, S.SaveWorkshopTemplate),
+        new("DELETE", "/api/workshop-templates/{templateId}", WorkshopCoaches, HttpStatusCode.NoContent, S.DeleteWorkshopTemplate),
+        new("POST", "/api/workshop-templates/{templateId}/workshops", WorkshopCoaches, HttpStatusCode.Created, S.StartWorkshopFromTemplate),
     ];
 
     public static readonly ServiceRule[] Services =

@@ -93,6 +93,11 @@ public static class WireContract
             noteLength = WorkshopRules.MaxNoteLength,
             dotBudget = WorkshopRules.MaxDotBudget,
             displayNameLength = WorkshopRules.MaxDisplayNameLength,
+            qaQuestions = WorkshopRules.MaxQuestions,
+            qaQuestionLength = WorkshopRules.MaxQuestionTextLength,
+            guests = WorkshopRules.MaxGuests,
+            templateNameLength = WorkshopTemplatesGrain.MaxNameLength,
+            cloudWords = WorkshopViews.CloudWords,
             joinCodeLength = JoinCodes.Length,
             timerSeconds = (int)SessionTimers.MaxDuration.TotalSeconds,
         });

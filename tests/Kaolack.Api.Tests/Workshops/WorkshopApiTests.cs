@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kaolack.Api.Tests.Live;
 using Kaolack.Api.Tests.Projects;
 using Kaolack.Api.Workshops;
+using Kaolack.Client;
 using Kaolack.Contracts.Live;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Text;
@@ -19,9 +20,9 @@ public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
         using var coach = await App.SignInNewUserAsync("atelier-coach", Role.Coach);
         var workshop = await WorkshopTeam.Create(coach.Http, "Gestion coopérative");
         var other = await WorkshopTeam.Create(coach.Http, "Autre atelier");
-        Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", workshop.JoinCode);
+        Assert.Matches("^[A-HJKMNP-Z2-9]{8}$", workshop.JoinCode);
 
-        var guest = await WorkshopTeam.JoinAsGuest(App.Host, $" {workshop.JoinCode!.ToLowerInvariant()[..3]}-{workshop.JoinCode[3..]} ", "  Fatou   Sarr ");
+        var guest = await WorkshopTeam.JoinAsGuest(App.Host, $" {workshop.JoinCode!.ToLowerInvariant()[..4]}-{workshop.JoinCode[4..]} ", "  Fatou   Sarr ");
         Assert.Equal((workshop.Meta.Slug, "Fatou Sarr"), (guest.WorkshopId, guest.DisplayName));
         using var guestHttp = WorkshopTeam.Client(App.Host, guest.AccessToken!);
 
@@ -84,8 +85,9 @@ public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
         Assert.Null(answer.AccessToken);
         Assert.Equal(answer.GuestId, seen.You.ParticipantId);
         Assert.Equal(new JoinAnswer(workshop.Meta.Slug, null, null, null, null), member);
-        await (await browser.Post("/api/workshops/join", new JoinRequest("ZZZZZZ", "Quelqu'un"))).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await browser.Post("/api/workshops/join", new JoinRequest(workshop.JoinCode!, ""))).Problem(HttpStatusCode.BadRequest, "validation-failed");
+        await (await browser.Post("/api/workshops/join", new JoinRequest("ZZZZZZZZ", "Quelqu'un"))).Problem(HttpStatusCode.NotFound, "not-found");
+        using var stranger = App.Host.CreateClient();
+        await (await stranger.Post("/api/workshops/join", new JoinRequest(workshop.JoinCode!, ""))).Problem(HttpStatusCode.BadRequest, "validation-failed");
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
         Assert.Contains("board,Idées,Fonds de la diaspora,2", rows);
         Assert.Contains("board,Idées,'=Stand commun,1", rows);
         Assert.Equal("workshop-summary", activity.Kind);
-        Assert.Contains($"/api/workshops/{id}/summary.md", activity.Text, StringComparison.Ordinal);
+        Assert.Contains($"Compte rendu : /#/ateliers/{id}/compte-rendu", activity.Text, StringComparison.Ordinal);
         Assert.Contains("2 participant(s)", activity.Text, StringComparison.Ordinal);
     }
 
@@ -155,29 +157,33 @@ public sealed class WorkshopApiTests(ApiFixture app) : ApiTests(app)
         await using var coachHub = coach.Hub();
         await using var memberHub = App.Member.Hub(App.Host);
         await Task.WhenAll(coachHub.StartAsync(), memberHub.StartAsync());
-        var coachLog = new LiveEventLog(coachHub);
         var memberLog = new LiveEventLog(memberHub);
-        await LiveEventLog.Subscribe(coachHub, topic, null);
-        await LiveEventLog.Subscribe(memberHub, topic, null);
+        using var coachSees = new WorkshopFollower(coachHub, id);
+        using var memberSees = new WorkshopFollower(memberHub, id);
+        await coachSees.Subscribe();
+        await memberSees.Subscribe();
 
         await WorkshopTeam.Send(coachHub, id, new StartSession());
         await WorkshopTeam.Send(coachHub, id, new CreatePoll("p", "D'accord ?", PollKind.OneChoice, ["oui", "non"]));
         await WorkshopTeam.Send(coachHub, id, new OpenPoll("p"));
         var voted = await WorkshopTeam.Send(memberHub, id, new Vote("p", [0]));
 
-        var coachSees = View((await coachLog.WaitForVersion(topic, voted.Version, "coach")).Single(e => e.Version == voted.Version)).Polls[0];
-        var memberSees = View((await memberLog.WaitForVersion(topic, voted.Version, "member")).Single(e => e.Version == voted.Version)).Polls[0];
+        var coachView = await coachSees.WaitFor(v => v.Meta.Version >= voted.Version, WorkshopTeam.Patience);
+        var memberView = await memberSees.WaitFor(v => v.Meta.Version >= voted.Version, WorkshopTeam.Patience);
         var revealed = await WorkshopTeam.Send(coachHub, id, new ShowPollResults("p", true));
-        var afterReveal = View((await memberLog.WaitForVersion(topic, revealed.Version, "member")).Single(e => e.Version == revealed.Version)).Polls[0];
+        var afterReveal = (await memberSees.WaitFor(v => v.Meta.Version >= revealed.Version, WorkshopTeam.Patience)).Polls[0];
         var reconnected = await LiveEventLog.Subscribe(memberHub, topic, voted.Version);
 
-        Assert.Equal([1, 0], coachSees.Results!.Counts);
-        Assert.Null(coachSees.MyChoices);
-        Assert.Null(memberSees.Results);
-        Assert.Equal(1, memberSees.Voters);
-        Assert.Equal([0], memberSees.MyChoices!);
+        Assert.Equal([1, 0], coachView.Polls[0].Results!.Counts);
+        Assert.Empty(coachView.Mine.Ballots);
+        Assert.Null(memberView.Polls[0].Results);
+        Assert.Equal(1, memberView.Polls[0].Voters);
+        Assert.Equal([0], Assert.Single(memberView.Mine.Ballots).Choices);
         Assert.Equal([1, 0], afterReveal.Results!.Counts);
-        Assert.Equal(revealed.Version, View(reconnected.Events[^1]).Meta.Version);
+        Assert.Equal(revealed.Version, reconnected.Events[^1].Version);
+        // What reached the member's connection before the reveal never held the counts.
+        Assert.All(memberLog.For(topic).Where(e => e.Version < revealed.Version),
+            e => Assert.DoesNotContain("\"counts\"", Assert.IsType<JsonElement>(e.Data).GetRawText(), StringComparison.Ordinal));
     }
 
     [Fact]

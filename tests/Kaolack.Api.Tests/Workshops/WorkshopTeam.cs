@@ -7,6 +7,9 @@ namespace Kaolack.Api.Tests.Workshops;
 /// <summary>Workshops and their guests for the workshop tests, through the public API.</summary>
 public static class WorkshopTeam
 {
+    /// <summary>How long a live view may take to catch up with what a test just did, on a loaded machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public static async Task<WorkshopView> Create(HttpClient coach, string title, string? projectSlug = null) =>
         await (await coach.Post("/api/workshops", Samples.Workshop(title, projectSlug))).Read<WorkshopView>(HttpStatusCode.Created);
 

@@ -203,7 +203,7 @@ public sealed class WorkshopRulesTests
     [Fact]
     public void Access_lets_every_account_observe_writers_and_own_guests_take_part_and_only_listed_coaches_run_it()
     {
-        var data = WorkshopRules.AdmitGuest(WorkshopRules.Create(Details(), Coach.Id, "ABC234"), new Guest(Guest.Id, Guest.DisplayName, Now));
+        var data = GuestList.Admit(WorkshopRules.Create(Details(), Coach.Id, "ABC234"), new Guest(Guest.Id, Guest.DisplayName, Now));
         var coach = new Caller(Coach.Id, [Role.Coach]);
         var otherCoach = new Caller("autre@kaolack.test", [Role.Coach]);
         var partner = new Caller("partenaire@kaolack.test", [Role.Partner]);
@@ -235,7 +235,9 @@ public sealed class WorkshopRulesTests
         Assert.Equal(("ABC234", 2), (coach.JoinCode, coach.Polls[0].Voters));
         Assert.Equal([1, 1], coach.Polls[0].Results!.Counts);
         Assert.Equal((null, (PollResults?)null, 2), (awa.JoinCode, awa.Polls[0].Results, awa.Polls[0].Voters));
-        Assert.Equal([1], awa.Polls[0].MyChoices!);
+        Assert.Equal([1], Assert.Single(awa.Mine.Ballots).Choices);
+        Assert.Equal("p", awa.Mine.Ballots[0].PollId);
+        Assert.Empty(coach.Mine.Ballots);
         Assert.Equal([1, 1], revealed.Polls[0].Results!.Counts);
     }
 
@@ -262,9 +264,10 @@ public sealed class WorkshopRulesTests
         Assert.Equal(["agenda[0].plannedMinutes", "agenda[0].title", "coaches[0]", "durationMinutes", "projectSlug", "title"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
 
         var codes = Enumerable.Range(0, 200).Select(_ => JoinCodes.NewCode()).ToArray();
-        Assert.All(codes, code => Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", code));
-        Assert.Equal("K7M2QX", JoinCodes.Normalize(" k7m-2qx "));
-        Assert.Null(JoinCodes.Normalize("K7M2Q0"));
+        Assert.All(codes, code => Assert.Matches("^[A-HJKMNP-Z2-9]{8}$", code));
+        Assert.Equal("K7M2QX9P", JoinCodes.Normalize(" k7m2-qx9p "));
+        Assert.Null(JoinCodes.Normalize("K7M2Q0XP"));
+        Assert.Null(JoinCodes.Normalize("K7M2QX"));
         Assert.True(Slug.IsValid(JoinCodes.NewWorkshopId()));
     }
 
@@ -278,12 +281,16 @@ public sealed class WorkshopRulesTests
 
         var notes = new PlanDocument([new PlanEntity(PlanEntityKind.Section, "s1", "a0",
             ImmutableDictionary<string, string>.Empty.Add(PlanFields.Heading, "Décisions").Add(PlanFields.Body, "Stand commun en mai."))], [], []);
-        var markdown = WorkshopSummaries.Markdown(data, notes).ReplaceLineEndings("\n");
-        var csv = WorkshopSummaries.Csv(data, notes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var summary = WorkshopSummaries.Of("atelier-x", data, notes, ["Coach Diop"], new SummaryProject("huile-arachide", "Huile d'olive et arachide"));
+        var markdown = WorkshopSummaries.Markdown(summary).ReplaceLineEndings("\n");
+        var csv = WorkshopSummaries.Csv(summary).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Contains("# Atelier diaspora\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Prévu : 12/06/2026 09:00 à Dakar · 10:00 à Oujda (90 min)\n- Tenu : 12/06/2026, 09:00–09:00 à Dakar · 10:00–10:00 à Oujda\n"
+            + "- Coachs : Coach Diop\n- Projet : Huile d'olive et arachide (/#/projets/huile-arachide)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("coach@kaolack.test", markdown, StringComparison.Ordinal);
         Assert.Contains("1. Accueil (10 min)\n2. Idées (30 min)\n3. Suite (15 min)", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Awa | non | 2026-06-12 09:00 | 2026-06-12 09:00 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Awa | non | 09:00 à Dakar · 10:00 à Oujda | 09:00 à Dakar · 10:00 à Oujda | 0 |", markdown, StringComparison.Ordinal);
         Assert.Contains("1 votant(s), sondage fermé.\n\n- Kaolack : 0\n- Oriental : 1", markdown, StringComparison.Ordinal);
         Assert.Contains("### Idées, priorités\n\n- Stand \"commun\" — 1 gommette(s) (Awa)\n- =HYPERLINK", markdown, StringComparison.Ordinal);
         Assert.Equal("section,subject,detail,value", csv[0]);

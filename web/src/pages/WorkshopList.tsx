@@ -10,9 +10,9 @@ import { useWorkshopT } from "../i18n/workshop";
 import { PageLoading } from "../lazy";
 import { showNotice } from "../notice";
 import { navigate, routeHref, routePath } from "../router";
-import { createWorkshop, fetchWorkshops, joinWorkshop } from "../workshop/api";
+import { createWorkshop, fetchTemplates, fetchWorkshops, joinWorkshop } from "../workshop/api";
 import { dakarInputToIso, normalizeCode, plannedMinutes } from "../workshop/logic";
-import type { AgendaItem, WorkshopListing } from "../workshop/types";
+import type { AgendaItem, WorkshopListing, WorkshopTemplate } from "../workshop/types";
 import { WORKSHOP_LIMITS } from "../wire/contract";
 
 /** Coaches and admins prepare workshops. */
@@ -104,6 +104,8 @@ interface Draft {
   readonly startsAt: string;
   readonly durationMinutes: string;
   readonly agenda: readonly { readonly title: string; readonly minutes: string }[];
+  readonly anonymous: boolean;
+  readonly templateId: string;
 }
 
 /** Tomorrow at 10:00 in Dakar, as a date-time field value. */
@@ -121,7 +123,39 @@ export function WorkshopNewPage() {
     startsAt: defaultStart(Date.now()),
     durationMinutes: "90",
     agenda: [{ title: "", minutes: "15" }],
+    anonymous: false,
+    templateId: "",
   }));
+  const [templates, setTemplates] = useState<readonly WorkshopTemplate[]>([]);
+  const [templatesFailed, setTemplatesFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void fetchTemplates().then((result) => {
+      if (!live) return;
+      if (result.ok) setTemplates(result.value);
+      else setTemplatesFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  // A template fills the form (agenda, duration, anonymity); the coach then dates and names the session.
+  const pickTemplate = (templateId: string) => {
+    const template = templates.find((t) => t.id === templateId);
+    setDraft((d) =>
+      template === undefined
+        ? { ...d, templateId }
+        : {
+            ...d,
+            templateId,
+            title: d.title === "" ? template.outline.title : d.title,
+            description: d.description === "" ? template.outline.description : d.description,
+            durationMinutes: String(template.outline.durationMinutes),
+            anonymous: template.outline.anonymous,
+            agenda: template.outline.agenda.length === 0 ? d.agenda : template.outline.agenda.map((item) => ({ title: item.title, minutes: String(item.plannedMinutes) })),
+          },
+    );
+  };
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -149,7 +183,8 @@ export function WorkshopNewPage() {
       durationMinutes: duration,
       agenda,
       coaches: [],
-    });
+      anonymous: draft.anonymous,
+    }, draft.templateId === "" ? null : draft.templateId);
     setBusy(false);
     if (!result.ok) {
       setErrors(allMessages(result.problem));
@@ -166,6 +201,21 @@ export function WorkshopNewPage() {
       <h2 id="page-title">{w.create.title}</h2>
       <form class="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <FormAlert messages={errors} alertRef={alertRef} />
+        {templates.length > 0 && (
+          <Field id="workshop-template" label={w.create.template}>
+            {(control) => (
+              <select {...control} value={draft.templateId} onChange={(e) => pickTemplate(e.currentTarget.value)}>
+                <option value="">{w.create.noTemplate}</option>
+                {templates.map((template) => (
+                  <option key={template.id} value={template.id}>
+                    {template.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {templatesFailed && <p class="muted">{w.create.templatesFailed}</p>}
         <Field id="workshop-title" label={w.create.name} required>
           {(control) => <input {...control} type="text" maxLength={WORKSHOP_LIMITS.titleLength} value={draft.title} onInput={set("title")} />}
         </Field>
@@ -188,6 +238,13 @@ export function WorkshopNewPage() {
             {w.create.startsAtPreview(timeInBothZones(startsAt, parseIsoDate(startsAt)))}
           </p>
         )}
+        <label class="check">
+          <input type="checkbox" checked={draft.anonymous} onChange={(e) => setDraft((d) => ({ ...d, anonymous: e.currentTarget.checked }))} aria-describedby="workshop-anonymous-hint" />
+          {w.create.anonymous}
+        </label>
+        <p class="muted" id="workshop-anonymous-hint">
+          {w.create.anonymousHint}
+        </p>
         <fieldset class="agenda-editor">
           <legend>{w.create.agenda}</legend>
           <ol>

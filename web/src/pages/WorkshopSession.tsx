@@ -1,7 +1,7 @@
 // The live workshop, made for phones on weak links: one column of parts (current item and timer first), coach
 // controls only for coaches, every count in text as well as in bars. Once ended: the summary with its exports.
 
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { type ProblemDetails, problemMessage } from "../auth/problem";
 import { useSession } from "../auth/session";
 import { timeInBothZones } from "../format";
@@ -17,6 +17,10 @@ import { Hands } from "../workshop/Hands";
 import { JoinCode } from "../workshop/JoinCode";
 import type { PartProps } from "../workshop/Part";
 import { Polls } from "../workshop/Polls";
+import { Presenter } from "../workshop/Presenter";
+import { Questions } from "../workshop/Questions";
+import { Reactions } from "../workshop/Reactions";
+import { SaveTemplate } from "../workshop/SaveTemplate";
 import { SharedNotes } from "../workshop/SharedNotes";
 import { Summary } from "../workshop/Summary";
 import { Timer } from "../workshop/Timer";
@@ -27,6 +31,7 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
   const w = useWorkshopT();
   const state = useSession();
   const { load, run, failure, dismissFailure, broughtBack, dismissBroughtBack } = useWorkshopSession(id);
+  const [presenting, setPresenting] = useState(false);
 
   useEffect(() => {
     if (load.status === "loaded") document.title = t.pageTitle(load.view.details.title);
@@ -41,6 +46,14 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
   const props: PartProps = { view, run, w, takesPart };
   const coach = view.you.isCoach;
   const now = Date.now();
+  if (presenting) {
+    return (
+      <div class="workshop workshop--presenter">
+        <h2 id="page-title">{view.details.title}</h2>
+        <Presenter {...props} offsetMs={offsetMs} onClose={() => setPresenting(false)} />
+      </div>
+    );
+  }
   return (
     <div class={`workshop${coach ? " workshop--coach" : ""}`}>
       <header class="panel ws-head" aria-labelledby="page-title">
@@ -55,6 +68,14 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
             <a href={routeHref({ name: "workshops" })}>{w.session.back}</a>
           </p>
         )}
+        {coach && (
+          <div class="actions">
+            <button type="button" class="button" onClick={() => setPresenting(true)}>
+              {w.presenter.open}
+            </button>
+          </div>
+        )}
+        {coach && <SaveTemplate workshopId={view.meta.slug} title={view.details.title} w={w} />}
       </header>
 
       {failure !== null && (
@@ -86,11 +107,13 @@ export function WorkshopSessionPage({ id }: { readonly id: string }) {
           <CurrentItem {...props} />
           {view.phase !== "ended" && <Timer timer={view.timer} offsetMs={offsetMs} {...props} />}
           <Polls {...props} />
+          <Questions {...props} />
           <Board {...props} />
           <SharedNotes view={view} w={w} takesPart={takesPart} />
         </div>
         <div class="ws-side">
           {view.phase !== "ended" && <Hands {...props} />}
+          {view.phase !== "ended" && <Reactions {...props} />}
           <Attendance {...props} />
         </div>
       </div>

@@ -56,6 +56,9 @@ export type ProjectRole = (typeof PROJECT_ROLE_VALUES)[number];
 export const PROJECT_STATUS_VALUES = ["proposed", "active", "at-risk", "completed", "cancelled"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUS_VALUES)[number];
 
+export const REACTION_VALUES = ["applause", "heart", "laugh", "thumbs-up", "surprise"] as const;
+export type Reaction = (typeof REACTION_VALUES)[number];
+
 export const REGION_VALUES = ["kaolack", "oriental"] as const;
 export type Region = (typeof REGION_VALUES)[number];
 
@@ -120,6 +123,12 @@ export interface AddNote {
 export interface AgendaItem {
   readonly title: string;
   readonly plannedMinutes: number;
+}
+
+export interface AskQuestion {
+  readonly type: "question-ask";
+  readonly questionId: string;
+  readonly text: string;
 }
 
 export interface AttendanceView {
@@ -203,6 +212,16 @@ export interface CreatePoll {
   readonly question: string;
   readonly kind: PollKind;
   readonly options: readonly string[];
+}
+
+export interface DeleteNote {
+  readonly type: "note-delete";
+  readonly noteId: string;
+}
+
+export interface DeleteQuestion {
+  readonly type: "question-delete";
+  readonly questionId: string;
 }
 
 export interface DiasporaGroup {
@@ -345,6 +364,17 @@ export interface GroupNote {
   readonly group: string | null;
 }
 
+export interface GuestView {
+  readonly participantId: string;
+  readonly displayName: string;
+  readonly admittedAt: string;
+}
+
+export interface HandQueue {
+  readonly hands: readonly HandView[];
+  readonly speaking: HandView | null;
+}
+
 export interface HandView {
   readonly participantId: string;
   readonly displayName: string;
@@ -421,6 +451,12 @@ export interface LowerHand {
   readonly participantId: string | null;
 }
 
+export interface MarkQuestionAnswered {
+  readonly type: "question-answered";
+  readonly questionId: string;
+  readonly answered: boolean;
+}
+
 export interface MemberRequest {
   readonly email: string;
 }
@@ -462,6 +498,17 @@ export interface MoveNote {
   readonly columnId: string;
 }
 
+export interface MyBallot {
+  readonly pollId: string;
+  readonly choices: readonly number[];
+  readonly words: readonly string[];
+}
+
+export interface MyDots {
+  readonly noteId: string;
+  readonly count: number;
+}
+
 export interface NamedCount {
   readonly name: string;
   readonly count: number;
@@ -471,14 +518,18 @@ export interface NextItem {
   readonly type: "next-item";
 }
 
+export interface NoteDots {
+  readonly noteId: string;
+  readonly dots: number;
+}
+
 export interface NoteView {
   readonly id: string;
   readonly columnId: string;
   readonly text: string;
-  readonly authorName: string;
+  readonly authorName: string | null;
   readonly group: string | null;
   readonly dots: number;
-  readonly myDots: number;
 }
 
 export interface OpenPoll {
@@ -648,6 +699,12 @@ export interface PollResults {
   readonly words: readonly WordCount[];
 }
 
+export interface PollTally {
+  readonly pollId: string;
+  readonly voters: number;
+  readonly results: PollResults | null;
+}
+
 export interface PollView {
   readonly id: string;
   readonly question: string;
@@ -657,8 +714,12 @@ export interface PollView {
   readonly resultsVisible: boolean;
   readonly voters: number;
   readonly results: PollResults | null;
-  readonly myChoices: readonly number[] | null;
-  readonly myWords: readonly string[] | null;
+}
+
+export interface PreparedPoll {
+  readonly question: string;
+  readonly kind: PollKind;
+  readonly options: readonly string[];
 }
 
 export interface PresenceEntry {
@@ -770,8 +831,32 @@ export interface ProjectSummary {
   readonly planVersion: number;
 }
 
+export interface QuestionUpvotes {
+  readonly questionId: string;
+  readonly upvotes: number;
+}
+
+export interface QuestionView {
+  readonly id: string;
+  readonly text: string;
+  readonly authorName: string | null;
+  readonly askedAt: string;
+  readonly upvotes: number;
+  readonly answered: boolean;
+}
+
 export interface RaiseHand {
   readonly type: "hand-raise";
+}
+
+export interface React {
+  readonly type: "react";
+  readonly reaction: Reaction;
+}
+
+export interface ReactionCount {
+  readonly reaction: Reaction;
+  readonly count: number;
 }
 
 export interface RegionEngagement {
@@ -797,6 +882,11 @@ export interface Registration {
 export interface RemoveDot {
   readonly type: "dot-remove";
   readonly noteId: string;
+}
+
+export interface RemoveGuest {
+  readonly type: "guest-remove";
+  readonly participantId: string;
 }
 
 export interface ReplyInput {
@@ -856,6 +946,18 @@ export interface SuggestionReason {
   readonly category?: ExchangeCategory;
 }
 
+export interface SummaryColumn {
+  readonly title: string;
+  readonly notes: readonly SummaryNote[];
+}
+
+export interface SummaryNote {
+  readonly text: string;
+  readonly author: string | null;
+  readonly group: string | null;
+  readonly dots: number;
+}
+
 export interface SummaryPartner {
   readonly kind: EntityKind;
   readonly slug: string;
@@ -863,9 +965,52 @@ export interface SummaryPartner {
   readonly region: Region;
 }
 
+export interface SummaryPerson {
+  readonly name: string;
+  readonly guest: boolean;
+  readonly arrivedAt: string;
+  readonly leftAt: string | null;
+  readonly minutes: number;
+}
+
+export interface SummaryPoll {
+  readonly question: string;
+  readonly kind: PollKind;
+  readonly status: PollStatus;
+  readonly voters: number;
+  readonly rows: readonly SummaryRow[];
+}
+
+export interface SummaryProject {
+  readonly slug: string;
+  readonly title: string;
+}
+
+export interface SummaryQuestion {
+  readonly text: string;
+  readonly author: string | null;
+  readonly upvotes: number;
+  readonly answered: boolean;
+}
+
+export interface SummaryRow {
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface SummarySection {
+  readonly heading: string;
+  readonly body: string;
+}
+
 export interface TaskCounts {
   readonly done: number;
   readonly total: number;
+}
+
+export interface TemplateRequest {
+  readonly workshopId: string | null;
+  readonly name: string;
 }
 
 export interface TimerView {
@@ -874,6 +1019,12 @@ export interface TimerView {
   readonly remainingMs: number;
   readonly durationMs: number;
   readonly serverNow: string;
+}
+
+export interface UpvoteQuestion {
+  readonly type: "question-upvote";
+  readonly questionId: string;
+  readonly up: boolean;
 }
 
 export interface Vote {
@@ -919,7 +1070,40 @@ export type WorkshopCommand =
   | RemoveDot
   | RaiseHand
   | LowerHand
-  | CallNextHand;
+  | CallNextHand
+  | DeleteNote
+  | AskQuestion
+  | UpvoteQuestion
+  | MarkQuestionAnswered
+  | DeleteQuestion
+  | React
+  | RemoveGuest;
+
+export interface WorkshopDelta {
+  readonly phase?: WorkshopPhase;
+  readonly currentItem?: number;
+  readonly gathered?: number;
+  readonly timer?: TimerView;
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+  readonly dotBudget?: number;
+  readonly polls?: readonly PollView[];
+  readonly tallies?: readonly PollTally[];
+  readonly columns?: readonly BoardColumnView[];
+  readonly notes?: readonly NoteView[];
+  readonly removedNotes?: readonly string[];
+  readonly dots?: readonly NoteDots[];
+  readonly questions?: readonly QuestionView[];
+  readonly removedQuestions?: readonly string[];
+  readonly upvotes?: readonly QuestionUpvotes[];
+  readonly reactions?: readonly ReactionCount[];
+  readonly hands?: HandQueue;
+  readonly present?: number;
+  readonly attendance?: readonly AttendanceView[];
+  readonly guests?: readonly GuestView[];
+  readonly removedGuests?: readonly string[];
+  readonly mine?: WorkshopMine;
+}
 
 export interface WorkshopDetails {
   readonly title: string;
@@ -929,6 +1113,7 @@ export interface WorkshopDetails {
   readonly durationMinutes: number;
   readonly agenda: readonly AgendaItem[];
   readonly coaches: readonly string[];
+  readonly anonymous: boolean;
 }
 
 export interface WorkshopListing {
@@ -942,9 +1127,56 @@ export interface WorkshopListing {
   readonly version: number;
 }
 
+export interface WorkshopMine {
+  readonly ballots: readonly MyBallot[];
+  readonly dots: readonly MyDots[];
+  readonly upvoted: readonly string[];
+}
+
+export interface WorkshopOutline {
+  readonly title: string;
+  readonly description: string;
+  readonly durationMinutes: number;
+  readonly agenda: readonly AgendaItem[];
+  readonly anonymous: boolean;
+  readonly polls: readonly PreparedPoll[];
+  readonly columns: readonly string[];
+}
+
+export interface WorkshopSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly startsAt: string;
+  readonly durationMinutes: number;
+  readonly phase: WorkshopPhase;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly coaches: readonly string[];
+  readonly project: SummaryProject | null;
+  readonly anonymous: boolean;
+  readonly agenda: readonly AgendaItem[];
+  readonly people: readonly SummaryPerson[];
+  readonly polls: readonly SummaryPoll[];
+  readonly board: readonly SummaryColumn[];
+  readonly questions: readonly SummaryQuestion[];
+  readonly reactions: readonly ReactionCount[];
+  readonly notes: readonly SummarySection[];
+}
+
+export interface WorkshopTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly outline: WorkshopOutline;
+  readonly createdBy: string;
+  readonly creatorName: string;
+  readonly createdAt: string;
+}
+
 export interface WorkshopView {
   readonly meta: EntityMeta;
   readonly details: WorkshopDetails;
+  readonly coachNames: readonly string[];
   readonly joinCode: string | null;
   readonly phase: WorkshopPhase;
   readonly currentItem: number;
@@ -954,11 +1186,15 @@ export interface WorkshopView {
   readonly columns: readonly BoardColumnView[];
   readonly notes: readonly NoteView[];
   readonly dotBudget: number;
-  readonly myDotsLeft: number;
+  readonly questions: readonly QuestionView[];
+  readonly reactions: readonly ReactionCount[];
   readonly hands: readonly HandView[];
   readonly speaking: HandView | null;
+  readonly present: number;
   readonly attendance: readonly AttendanceView[];
+  readonly guests: readonly GuestView[];
   readonly you: ParticipantSelf;
+  readonly mine: WorkshopMine;
   readonly startedAt: string | null;
   readonly endedAt: string | null;
   readonly notesDocument: string;
@@ -1018,7 +1254,12 @@ export const WORKSHOP_LIMITS = {
   noteLength: 280,
   dotBudget: 20,
   displayNameLength: 60,
-  joinCodeLength: 6,
+  qaQuestions: 300,
+  qaQuestionLength: 280,
+  guests: 500,
+  templateNameLength: 80,
+  cloudWords: 60,
+  joinCodeLength: 8,
   timerSeconds: 14400,
 } as const;
 

@@ -4,14 +4,14 @@ import { useState } from "preact/hooks";
 import type { WorkshopMessages } from "../i18n/workshop";
 import { WORKSHOP_LIMITS } from "../wire/contract";
 import type { Run } from "./Part";
-import { answerWords, hasVoted } from "./logic";
+import { answerWords, hasVoted, type MyBallot } from "./logic";
 import type { PollView } from "./types";
 
-export function Ballot({ poll, run, w }: { readonly poll: PollView; readonly run: Run; readonly w: WorkshopMessages }) {
-  const [choices, setChoices] = useState<readonly number[]>(poll.myChoices ?? []);
-  const [words, setWords] = useState((poll.myWords ?? []).join(" "));
+export function Ballot({ poll, ballot, run, w }: { readonly poll: PollView; readonly ballot: MyBallot; readonly run: Run; readonly w: WorkshopMessages }) {
+  const [choices, setChoices] = useState<readonly number[]>(ballot.choices);
+  const [words, setWords] = useState(ballot.words.join(" "));
   const [saved, setSaved] = useState(false);
-  const voted = hasVoted(poll);
+  const voted = hasVoted(poll, ballot);
   const name = `ballot-${poll.id}`;
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -1,26 +1,29 @@
-// One note of the idea board: its dots, and the coach's move and merge.
+// One note of the idea board: its dots, and the coach's move, merge and removal (moderation).
 
 import { useState } from "preact/hooks";
 import type { PartProps } from "./Part";
-import { canAddDot } from "./logic";
+import { canAddDot, myDots } from "./logic";
 import type { NoteView } from "./types";
 
 export function Note({ note, view, run, w, takesPart }: PartProps & { readonly note: NoteView }) {
   const coach = view.you.isCoach;
   const [target, setTarget] = useState("");
   const others = view.notes.filter((n) => n.id !== note.id);
+  const mine = myDots(view, note.id);
   return (
     <article class="ws-note" data-note={note.id}>
-      <p class="ws-note__text">{note.text}</p>
-      <p class="muted ws-note__by">{w.board.by(note.authorName)}</p>
+      <p class="ws-note__text" dir="auto">
+        {note.text}
+      </p>
+      <p class="muted ws-note__by">{note.authorName === null ? w.board.anonymous : w.board.by(note.authorName)}</p>
       <div class="ws-note__dots">
         <span class="ws-note__count" data-dots={note.dots}>
           {w.board.dots(note.dots)}
-          {note.myDots > 0 && ` (${w.board.myDots(note.myDots)})`}
+          {mine > 0 && ` (${w.board.myDots(mine)})`}
         </span>
         {takesPart && view.phase === "live" && (
           <span class="ws-note__buttons">
-            <button type="button" class="button button--small" aria-label={w.board.removeDot(note.text)} disabled={note.myDots === 0} onClick={() => void run({ type: "dot-remove", noteId: note.id })}>
+            <button type="button" class="button button--small" aria-label={w.board.removeDot(note.text)} disabled={mine === 0} onClick={() => void run({ type: "dot-remove", noteId: note.id })}>
               −
             </button>
             <button type="button" class="button button--small" aria-label={w.board.addDot(note.text)} disabled={!canAddDot(view)} onClick={() => void run({ type: "dot-add", noteId: note.id })}>
@@ -64,6 +67,9 @@ export function Note({ note, view, run, w, takesPart }: PartProps & { readonly n
           </select>
           <button type="submit" class="button button--small" disabled={target === ""}>
             {w.board.apply}
+          </button>
+          <button type="button" class="button button--small button--quiet" aria-label={w.board.deleteNote(note.text)} onClick={() => void run({ type: "note-delete", noteId: note.id })}>
+            {w.questions.delete}
           </button>
         </form>
       )}

@@ -4,7 +4,7 @@ import type { WorkshopMessages } from "../i18n/workshop";
 import { Ballot } from "./Ballot";
 import { NewPoll } from "./NewPoll";
 import { Part, type PartProps } from "./Part";
-import { tallyRows } from "./logic";
+import { cloudWords, myBallot, tallyRows, type MyBallot } from "./logic";
 import type { PollView } from "./types";
 
 export function Polls(props: PartProps) {
@@ -38,8 +38,9 @@ export function Poll({ poll, view, run, w, takesPart }: PartProps & { readonly p
       <p class="muted">
         {w.polls.kinds[poll.kind]} · <span class="ws-poll__voters">{w.polls.voters(poll.voters)}</span>
       </p>
-      {poll.status === "open" && takesPart && <Ballot poll={poll} run={run} w={w} />}
-      {poll.results !== null ? <Tally poll={poll} w={w} /> : poll.status !== "draft" && <p class="muted">{w.polls.hidden}</p>}
+      {poll.status === "open" && takesPart && <Ballot poll={poll} ballot={myBallot(view, poll.id)} run={run} w={w} />}
+      {poll.results !== null && poll.kind === "open" && <Cloud poll={poll} w={w} />}
+      {poll.results !== null ? <Tally poll={poll} ballot={myBallot(view, poll.id)} w={w} /> : poll.status !== "draft" && <p class="muted">{w.polls.hidden}</p>}
       {coach && view.phase !== "ended" && (
         <div class="actions">
           {poll.status === "draft" && view.phase === "live" && (
@@ -61,8 +62,8 @@ export function Poll({ poll, view, run, w, takesPart }: PartProps & { readonly p
   );
 }
 
-function Tally({ poll, w }: { readonly poll: PollView; readonly w: WorkshopMessages }) {
-  const rows = tallyRows(poll);
+export function Tally({ poll, ballot, w }: { readonly poll: PollView; readonly ballot: MyBallot; readonly w: WorkshopMessages }) {
+  const rows = tallyRows(poll, ballot);
   return (
     <ul class="tally" aria-label={w.polls.resultsOf(poll.question)}>
       {rows.map((row) => (
@@ -77,5 +78,20 @@ function Tally({ poll, w }: { readonly poll: PollView; readonly w: WorkshopMessa
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Open answers as a word cloud: the same counts as the rows below it, sized for a projector (hidden from screen readers, which read the rows). */
+export function Cloud({ poll, w }: { readonly poll: PollView; readonly w: WorkshopMessages }) {
+  const words = cloudWords(poll);
+  if (words.length === 0) return null;
+  return (
+    <p class="ws-cloud" aria-hidden="true" title={w.polls.cloud}>
+      {words.map((word) => (
+        <span key={word.word} class={`ws-cloud__word ws-cloud__word--${word.step}`} dir="auto">
+          {word.word}
+        </span>
+      ))}
+    </p>
   );
 }

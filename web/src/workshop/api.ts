@@ -1,9 +1,10 @@
-// REST side of the workshops (docs/PROTOCOL.md → "Workshops"): list, create, join by code, summary links.
+// REST side of the workshops (docs/PROTOCOL.md → "Workshops"): list, create (empty or from a template), templates,
+// join by code, summary links.
 // The live session itself goes over the hub (workshopSession.ts).
 
 import { json, ok, send, type Result } from "../auth/authApi";
 import { reportUnauthorized } from "../auth/session";
-import type { JoinAnswer, WorkshopDetails, WorkshopListing, WorkshopView } from "./types";
+import type { JoinAnswer, WorkshopDetails, WorkshopListing, WorkshopTemplate, WorkshopView } from "./types";
 
 const BASE = "/api/workshops";
 
@@ -22,8 +23,23 @@ export async function fetchWorkshops(): Promise<Result<WorkshopListing[]>> {
   return result.ok ? ok(Array.isArray(result.value) ? (result.value as WorkshopListing[]) : []) : result;
 }
 
-export async function createWorkshop(details: WorkshopDetails): Promise<Result<WorkshopView>> {
-  return read<WorkshopView>(await send("POST", `${BASE}/`, details));
+/** Creates a workshop: empty, or with a template's polls (as drafts) and board columns. */
+export async function createWorkshop(details: WorkshopDetails, templateId: string | null = null): Promise<Result<WorkshopView>> {
+  const url = templateId === null ? `${BASE}/` : `${TEMPLATES}/${encodeURIComponent(templateId)}/workshops`;
+  return read<WorkshopView>(await send("POST", url, details));
+}
+
+const TEMPLATES = "/api/workshop-templates";
+
+/** The coaches' shared templates, by name (coaches and admins). */
+export async function fetchTemplates(): Promise<Result<WorkshopTemplate[]>> {
+  const result = await read<unknown>(await send("GET", `${TEMPLATES}/`));
+  return result.ok ? ok(Array.isArray(result.value) ? (result.value as WorkshopTemplate[]) : []) : result;
+}
+
+/** Saves a workshop's outline (agenda, polls, columns) as a template. */
+export async function saveTemplate(workshopId: string, name: string): Promise<Result<WorkshopTemplate>> {
+  return read<WorkshopTemplate>(await send("POST", `${TEMPLATES}/`, { workshopId, name }));
 }
 
 /** What the page keeps of a join answer: the session is a cookie, so the answer carries no token. */

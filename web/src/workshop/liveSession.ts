@@ -1,6 +1,7 @@
 // One open workshop page: the first view by REST (fast, and tells "not found" / "forbidden"), then the live topic
-// "workshop:{id}", whose every event is the whole session shaped for this connection. After a reconnect the
-// shared live client subscribes again with the last version: the catch-up's last event is everything missed.
+// "workshop:{id}": a snapshot (the whole session shaped for this connection) on a catch-up from too far behind, else
+// deltas applied to the view held (deltas.ts), so a vote costs a phone a few hundred bytes. After a reconnect the
+// shared live client subscribes again with the last version and gets the deltas missed, or a snapshot.
 // The page marks its user present (join) on each (re)subscription, and absent (leave) when it closes.
 
 import type { ProblemDetails } from "../auth/problem";
@@ -10,8 +11,9 @@ import { reportUnauthorized } from "../auth/session";
 import { parseHubError, type HubError } from "../live/hubErrors";
 import { liveClient, OfflineError, type LiveClient } from "../live/liveClient";
 import type { LiveEvent } from "../types";
+import { applyDelta } from "./deltas";
 import { clockOffset, NO_CLOCK_SYNC, observeServerClock, type ClockSync } from "./logic";
-import type { WorkshopCommand, WorkshopView } from "./types";
+import type { WorkshopCommand, WorkshopDelta, WorkshopView } from "./types";
 
 export type SessionLoad =
   | { readonly status: "loading" }
@@ -101,7 +103,18 @@ export class WorkshopLiveSession {
       this.set({ status: "failed", problem: { status: 404, code: "not-found", title: null, detail: null, errors: {}, extensions: {}, retryAfterSeconds: null } });
       return;
     }
-    this.apply(event.data as WorkshopView, event.version);
+    // The whole view comes as a snapshot, and as an update when the details changed (it may change who coaches).
+    if (isWholeView(event.data)) {
+      this.apply(event.data, event.version);
+      return;
+    }
+    if (this.load.status !== "loaded" || this.version === null) return;
+    // A delta applies to the version just before it: after a gap, ask for what was missed (deltas or a snapshot).
+    if (event.version !== this.version + 1) {
+      this.client.resync(`workshop:${this.id}`);
+      return;
+    }
+    this.apply(applyDelta(this.load.view, event.data as WorkshopDelta, event.version, event.at), event.version);
   }
 
   private apply(view: WorkshopView, version: number): void {
@@ -114,6 +127,11 @@ export class WorkshopLiveSession {
     this.load = load;
     for (const listener of this.listeners) listener(load);
   }
+}
+
+/** A whole view carries its meta; a delta never does. */
+function isWholeView(data: unknown): data is WorkshopView {
+  return typeof data === "object" && data !== null && "meta" in data;
 }
 
 /**

@@ -8,6 +8,10 @@ import {
   dakarInputToIso,
   dotsLeft,
   hasVoted,
+  cloudWords,
+  myBallot,
+  myDots,
+  orderedQuestions,
   NO_CLOCK_SYNC,
   normalizeCode,
   observeServerClock,
@@ -80,42 +84,49 @@ const poll = (over: Partial<PollView>): PollView => ({
   resultsVisible: true,
   voters: 4,
   results: { counts: [1, 3, 0], words: [] },
-  myChoices: [1],
-  myWords: null,
   ...over,
 });
 
 describe("poll tallies", () => {
   it("gives one row per option with its count, bar length against the largest, share of ballots and the viewer's choice", () => {
-    expect(tallyRows(poll({}))).toEqual([
+    const ballot = myBallot({ mine: { ballots: [{ pollId: "p", choices: [1], words: [] }], dots: [], upvoted: [] } }, "p");
+    expect(tallyRows(poll({}), ballot)).toEqual([
       { label: "Foire de Kaolack", count: 1, barPercent: 33, sharePercent: 25, mine: false },
       { label: "Salon de l'ESS", count: 3, barPercent: 100, sharePercent: 75, mine: true },
       { label: "Les deux", count: 0, barPercent: 0, sharePercent: 0, mine: false },
     ]);
-    expect(hasVoted(poll({}))).toBe(true);
+    expect(hasVoted(poll({}), ballot)).toBe(true);
+    expect(tallyRows(poll({})).some((r) => r.mine)).toBe(false);
   });
 
   it("counts words for open polls, shows nothing while hidden and nothing divided by zero", () => {
-    const open = poll({ kind: "open", options: [], voters: 2, results: { counts: [], words: [{ word: "miel", count: 2 }, { word: "Huile", count: 1 }] }, myChoices: null, myWords: ["huile"] });
-    expect(tallyRows(open).map((r) => [r.label, r.count, r.barPercent, r.sharePercent, r.mine])).toEqual([
+    const open = poll({ kind: "open", options: [], voters: 2, results: { counts: [], words: [{ word: "miel", count: 2 }, { word: "Huile", count: 1 }] } });
+    expect(tallyRows(open, { choices: [], words: ["huile"] }).map((r) => [r.label, r.count, r.barPercent, r.sharePercent, r.mine])).toEqual([
       ["miel", 2, 100, 100, false],
       ["Huile", 1, 50, 50, true],
     ]);
     expect(tallyRows(poll({ results: null }))).toEqual([]);
     expect(tallyRows(poll({ voters: 0, results: { counts: [0, 0, 0], words: [] } })).every((r) => r.barPercent === 0 && r.sharePercent === 0)).toBe(true);
-    expect(hasVoted(poll({ myChoices: null }))).toBe(false);
+    expect(hasVoted(poll({}), myBallot({ mine: { ballots: [], dots: [], upvoted: [] } }, "p"))).toBe(false);
+    expect(cloudWords(open)).toEqual([
+      { word: "miel", count: 2, step: 5 },
+      { word: "Huile", count: 1, step: 3 },
+    ]);
     expect(answerWords("  miel, huile ;  couscous  argan ")).toEqual(["miel", "huile", "couscous"]);
   });
 });
 
 describe("dot voting", () => {
   it("shows the budget left, never below zero nor above the budget, and none once voting is closed", () => {
-    expect(dotsLeft({ dotBudget: 5, myDotsLeft: 3 })).toBe(3);
-    expect(dotsLeft({ dotBudget: 2, myDotsLeft: 5 })).toBe(2);
-    expect(dotsLeft({ dotBudget: 0, myDotsLeft: 4 })).toBe(0);
-    expect(canAddDot({ dotBudget: 3, myDotsLeft: 1, phase: "live" })).toBe(true);
-    expect(canAddDot({ dotBudget: 3, myDotsLeft: 0, phase: "live" })).toBe(false);
-    expect(canAddDot({ dotBudget: 3, myDotsLeft: 2, phase: "ended" })).toBe(false);
+    const placed = (...counts: number[]) => ({ ballots: [], upvoted: [], dots: counts.map((count, i) => ({ noteId: `n${i}`, count })) });
+    expect(dotsLeft({ dotBudget: 5, mine: placed(1, 1) })).toBe(3);
+    expect(dotsLeft({ dotBudget: 2, mine: placed(3) })).toBe(0);
+    expect(dotsLeft({ dotBudget: 0, mine: placed() })).toBe(0);
+    expect(myDots({ mine: placed(1, 2) }, "n1")).toBe(2);
+    expect(myDots({ mine: placed(1, 2) }, "n9")).toBe(0);
+    expect(canAddDot({ dotBudget: 3, mine: placed(2), phase: "live" })).toBe(true);
+    expect(canAddDot({ dotBudget: 3, mine: placed(3), phase: "live" })).toBe(false);
+    expect(canAddDot({ dotBudget: 3, mine: placed(1), phase: "ended" })).toBe(false);
   });
 
   it("orders a column's notes by dots, stable for ties", () => {
@@ -129,9 +140,18 @@ describe("dot voting", () => {
   });
 });
 
+describe("questions", () => {
+  it("puts open questions first, the most upvoted first, ties oldest first, answered ones last", () => {
+    const q = (id: string, upvotes: number, askedAt: string, answered = false) => ({ id, text: id, authorName: null, askedAt, upvotes, answered });
+    const ordered = orderedQuestions([q("a", 1, "2026-06-10T10:00:00Z"), q("b", 5, "2026-06-10T10:05:00Z", true), q("c", 3, "2026-06-10T10:02:00Z"), q("d", 1, "2026-06-10T09:59:00Z")]);
+    expect(ordered.map((x) => x.id)).toEqual(["c", "d", "a", "b"]);
+  });
+});
+
 describe("codes, dates and attendance", () => {
   it("reads codes as typed, spaces them for reading, and takes the creation form's time as Dakar's", () => {
     expect(normalizeCode(" k7m-2qx ")).toBe("K7M2QX");
+    expect(spacedCode("K7M2QXP4")).toBe("K7M2 QXP4");
     expect(spacedCode("K7M2QX")).toBe("K7M 2QX");
     expect(dakarInputToIso("2026-06-10T10:30")).toBe("2026-06-10T10:30:00.000Z");
     expect(dakarInputToIso("2026-06-10")).toBeNull();

@@ -2,7 +2,7 @@
 // the creation form's dates. No DOM, no network: unit-tested in logic.test.ts.
 
 import { parseIsoDate } from "../format";
-import type { PollView, TimerView, WorkshopView } from "./types";
+import type { PollView, QuestionView, TimerView, WorkshopView } from "./types";
 
 // ---------- the shared countdown ----------
 
@@ -72,13 +72,25 @@ export interface TallyRow {
   readonly mine: boolean;
 }
 
+/** The viewer's own ballot in a poll (the view's `mine` part), empty when they have not voted. */
+export interface MyBallot {
+  readonly choices: readonly number[];
+  readonly words: readonly string[];
+}
+
+const NO_BALLOT: MyBallot = { choices: [], words: [] };
+
+export function myBallot(view: Pick<WorkshopView, "mine">, pollId: string): MyBallot {
+  return view.mine.ballots.find((b) => b.pollId === pollId) ?? NO_BALLOT;
+}
+
 /** The rows shown under a poll: one per option (choice polls) or per word (open polls); empty while results are hidden. */
-export function tallyRows(poll: PollView): TallyRow[] {
+export function tallyRows(poll: PollView, ballot: MyBallot = NO_BALLOT): TallyRow[] {
   if (poll.results === null) return [];
   const rows =
     poll.kind === "open"
-      ? poll.results.words.map((w) => ({ label: w.word, count: w.count, mine: (poll.myWords ?? []).some((m) => m.toLocaleLowerCase() === w.word.toLocaleLowerCase()) }))
-      : poll.options.map((label, index) => ({ label, count: poll.results?.counts[index] ?? 0, mine: (poll.myChoices ?? []).includes(index) }));
+      ? poll.results.words.map((w) => ({ label: w.word, count: w.count, mine: ballot.words.some((m) => m.toLocaleLowerCase() === w.word.toLocaleLowerCase()) }))
+      : poll.options.map((label, index) => ({ label, count: poll.results?.counts[index] ?? 0, mine: ballot.choices.includes(index) }));
   const largest = Math.max(0, ...rows.map((r) => r.count));
   return rows.map((row) => ({
     ...row,
@@ -88,8 +100,18 @@ export function tallyRows(poll: PollView): TallyRow[] {
 }
 
 /** Whether the viewer has a ballot in this poll. */
-export function hasVoted(poll: PollView): boolean {
-  return poll.kind === "open" ? (poll.myWords?.length ?? 0) > 0 : (poll.myChoices?.length ?? 0) > 0;
+export function hasVoted(poll: PollView, ballot: MyBallot): boolean {
+  return poll.kind === "open" ? ballot.words.length > 0 : ballot.choices.length > 0;
+}
+
+/**
+ * A word cloud's words: the most frequent first (as the server sends them), each with a size step 1–5 by its share
+ * of the largest count, so the room reads the main answers from the back of the hall.
+ */
+export function cloudWords(poll: PollView): { readonly word: string; readonly count: number; readonly step: number }[] {
+  const words = poll.results?.words ?? [];
+  const largest = Math.max(1, ...words.map((w) => w.count));
+  return words.map((w) => ({ word: w.word, count: w.count, step: 1 + Math.round((w.count / largest) * 4) }));
 }
 
 /** The words of an open answer as the server takes them: 1 to 3, split on spaces and commas. */
@@ -103,12 +125,17 @@ export function answerWords(text: string): string[] {
 
 // ---------- idea board ----------
 
-/** Dots the viewer may still place, and whether a dot can be added to / taken from a note. */
-export function dotsLeft(view: Pick<WorkshopView, "dotBudget" | "myDotsLeft">): number {
-  return view.dotBudget <= 0 ? 0 : Math.max(0, Math.min(view.myDotsLeft, view.dotBudget));
+/** Dots the viewer placed on a note. */
+export function myDots(view: Pick<WorkshopView, "mine">, noteId: string): number {
+  return view.mine.dots.find((d) => d.noteId === noteId)?.count ?? 0;
 }
 
-export function canAddDot(view: Pick<WorkshopView, "dotBudget" | "myDotsLeft" | "phase">): boolean {
+/** Dots the viewer may still place (the budget less those placed, as WorkshopDeltas.DotsLeft), and whether one can be added. */
+export function dotsLeft(view: Pick<WorkshopView, "dotBudget" | "mine">): number {
+  return Math.max(0, view.dotBudget - view.mine.dots.reduce((sum, d) => sum + d.count, 0));
+}
+
+export function canAddDot(view: Pick<WorkshopView, "dotBudget" | "mine" | "phase">): boolean {
   return view.phase === "live" && dotsLeft(view) > 0;
 }
 
@@ -119,6 +146,15 @@ export function columnNotes<N extends { readonly columnId: string; readonly dots
     .filter(({ note }) => note.columnId === columnId)
     .sort((a, b) => b.note.dots - a.note.dots || a.index - b.index)
     .map(({ note }) => note);
+}
+
+// ---------- questions ----------
+
+/** The Q&A as the room reads it: open questions first, the most upvoted first (equal ones oldest first); answered last. */
+export function orderedQuestions(questions: readonly QuestionView[]): QuestionView[] {
+  return [...questions].sort(
+    (a, b) => Number(a.answered) - Number(b.answered) || b.upvotes - a.upvotes || Date.parse(a.askedAt) - Date.parse(b.askedAt),
+  );
 }
 
 // ---------- ids, codes, creation ----------
@@ -136,9 +172,9 @@ export function normalizeCode(typed: string): string {
   return typed.replace(/[\s-]+/g, "").toUpperCase();
 }
 
-/** "K7M 2QX": easier to read aloud and to copy from a projected screen. */
+/** "K7M2 QXP4": easier to read aloud and to copy from a projected screen. */
 export function spacedCode(code: string): string {
-  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+  return code.length % 2 === 0 && code.length >= 6 ? `${code.slice(0, code.length / 2)} ${code.slice(code.length / 2)}` : code;
 }
 
 /**
