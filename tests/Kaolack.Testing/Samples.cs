@@ -2,6 +2,8 @@ using Kaolack.Contracts.Accounts;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Exchanges;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
 
@@ -51,6 +53,35 @@ public static class Samples
         Pledges = [new Pledge { Kind = PledgeKind.InKind, Description = "Pompes solaires", ProjectSlug = "puits-solaires" }],
         Contact = new Contact { Email = "contact@orientaux-lyon.fr" },
         Description = "Diaspora de l'Oriental à Lyon.",
+    };
+
+    public static OrganisationProfile Organisation(
+        string name = "Chambre de commerce de Kaolack", OrganisationKind kind = OrganisationKind.Chamber, Region region = Region.Kaolack) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Region = region,
+        Place = region == Region.Kaolack ? "Kaolack" : "Oujda",
+        Sectors = ["Commerce", "Arachide"],
+        Offers = ["Accompagnement à l'export"],
+        Needs = ["Acheteurs d'huile d'olive"],
+        Contact = new Contact { Person = "Moussa Sarr", Email = "contact@cciak.sn", Phone = "+221 33 941 20 00" },
+        Languages = ["fr", "wo"],
+        Description = "Chambre consulaire au service des entreprises.",
+    };
+
+    /// <summary>A need for olive oil, posted for <paramref name="organisation"/>.</summary>
+    public static ExchangePostInput Need(PartnerRef organisation) => new()
+    {
+        Kind = ExchangePostKind.Need,
+        Category = ExchangeCategory.Product,
+        Organisation = organisation,
+        Title = "Besoin d'huile d'olive",
+        Description = "Pour nos clients de Kaolack.",
+        ValueChain = "huile d'olive",
+        Quantity = "2 t",
+        Period = "avant la Foire 2026",
+        RegionWanted = Region.Oriental,
     };
 
     public static ProjectCharter Project(string title = "Puits solaires partagés", params string[] valueChains) => new()

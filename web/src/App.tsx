@@ -18,6 +18,7 @@ import { currentRoute, navigate, returnRoute, routeHref, routePage, routePath, u
 const DirectoryPage = lazy(() => import("./pages/Directory").then((m) => m.DirectoryPage));
 const CooperativePage = lazy(() => import("./pages/profiles").then((m) => m.CooperativePage));
 const DiasporaGroupPage = lazy(() => import("./pages/profiles").then((m) => m.DiasporaGroupPage));
+const OrganisationPage = lazy(() => import("./pages/profiles").then((m) => m.OrganisationPage));
 const SignInPage = lazy(() => import("./pages/auth").then((m) => m.SignInPage));
 const RegisterPage = lazy(() => import("./pages/auth").then((m) => m.RegisterPage));
 const InvitationPage = lazy(() => import("./pages/auth").then((m) => m.InvitationPage));
@@ -46,7 +47,7 @@ export function startApp(): void {
   void session.refresh();
   const route = currentRoute();
   if (route.name === "home") void DirectoryPage.preload().catch(() => undefined);
-  else if (route.name === "cooperative" || route.name === "diasporaGroup") void CooperativePage.preload().catch(() => undefined);
+  else if (route.name === "cooperative" || route.name === "diasporaGroup" || route.name === "organisation") void CooperativePage.preload().catch(() => undefined);
   else if (route.name === "workshop") void WorkshopSessionPage.preload().catch(() => undefined);
   else if (route.name === "workshopJoin") void WorkshopJoinPage.preload().catch(() => undefined);
   else if (route.name === "dashboard" || route.name === "projectStatus") void ProgrammeDashboardPage.preload().catch(() => undefined);
@@ -84,13 +85,17 @@ function view(route: Route, state: SessionState, t: Messages): View {
   switch (route.name) {
     case "home":
     case "cooperative":
-    case "diasporaGroup": {
+    case "diasporaGroup":
+    case "organisation": {
       if (!signedIn) {
         const returnTo = route.name === "home" && route.filter === undefined ? null : routePath(route);
         return { title: t.pageTitle(t.signIn.title), page: <SignInPage returnTo={returnTo} email={null} /> };
       }
       if (route.name === "home") return { title: t.app.title, page: <DirectoryPage filter={route.filter} /> };
       // The page sets its own title once the profile is loaded.
+      if (route.name === "organisation") {
+        return { title: t.pageTitle(t.profile.organisation), page: <OrganisationPage key={route.slug} slug={route.slug} /> };
+      }
       return route.name === "cooperative"
         ? { title: t.pageTitle(t.profile.cooperative), page: <CooperativePage key={route.slug} slug={route.slug} /> }
         : { title: t.pageTitle(t.profile.diasporaGroup), page: <DiasporaGroupPage key={route.slug} slug={route.slug} /> };
@@ -174,7 +179,7 @@ function LiveStatus() {
 function MainNav({ route }: { readonly route: Route }) {
   const t = useT();
   const onDashboard = route.name === "dashboard" || route.name === "projectStatus";
-  const onDirectory = route.name === "home" || route.name === "cooperative" || route.name === "diasporaGroup";
+  const onDirectory = route.name === "home" || route.name === "cooperative" || route.name === "diasporaGroup" || route.name === "organisation";
   const onWorkshops = route.name === "workshops" || route.name === "workshopNew" || route.name === "workshop";
   return (
     <nav class="mainnav" aria-label={t.nav.mainLabel}>

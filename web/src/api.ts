@@ -18,6 +18,7 @@ export interface DirectoryQuery {
   readonly region?: string;
   readonly valueChain?: string;
   readonly legalForm?: string;
+  readonly organisationKind?: string;
   readonly status?: string;
   readonly page?: number;
   readonly pageSize?: number;

@@ -1,5 +1,5 @@
 // A tiny hash router: #/ (the directory, its filters in the query), #/connexion, #/inscription,
-// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/projets/{slug}, #/ateliers (workshops),
+// #/invitation/{token}, #/cooperatives/{slug}, #/diaspora/{slug}, #/organisations/{slug}, #/projets/{slug}, #/ateliers (workshops),
 // #/ateliers/nouveau, #/ateliers/{id}, #/atelier?code=K7M2QX (joining by code), #/tableau-de-bord (the programme
 // dashboard, its filters in the query), #/tableau-de-bord/projets/{slug} (a project's status); the e-mailed links
 // #/verification/{token}, #/mot-de-passe/{token} and #/mot-de-passe-oublie; #/compte, #/administration; and the creation
@@ -22,7 +22,7 @@ import { filterParams, isFiltered, parseFilter, type DirectoryFilter } from "./d
 export type Route =
   /** The directory; filters only when some are set. */
   | { readonly name: "home"; readonly filter?: DirectoryFilter }
-  | { readonly name: "cooperative" | "diasporaGroup"; readonly slug: string }
+  | { readonly name: "cooperative" | "diasporaGroup" | "organisation"; readonly slug: string }
   | {
       readonly name: "signIn" | "register";
       /** Where to go once signed in: a path of this app ("/invitation/…"), or null for home. */
@@ -61,6 +61,7 @@ const NEW_FEMININE = "nouvelle";
 const NEW_MASCULINE = "nouveau";
 const COOPERATIVE = "cooperatives";
 const DIASPORA_GROUP = "diaspora";
+const ORGANISATION = "organisations";
 /** The project pages' path (the project workspace); under the dashboard, a project's status. */
 const PROJECT = "projets";
 const WORKSHOPS = "ateliers";
@@ -115,6 +116,9 @@ export function parseHash(hash: string): Route {
   if ((first === COOPERATIVE || first === DIASPORA_GROUP) && second !== undefined && second.trim() !== "" && more.length === 0) {
     return { name: first === COOPERATIVE ? "cooperative" : "diasporaGroup", slug: second };
   }
+  if (first === ORGANISATION && second !== undefined && second.trim() !== "" && more.length === 0) {
+    return { name: "organisation", slug: second };
+  }
   if ((first === SIGN_IN || first === REGISTER) && second === undefined) {
     const email = query.get(EMAIL_PARAM)?.trim() ?? "";
     return {
@@ -159,6 +163,8 @@ export function routeHref(route: Route): string {
       return `#/${COOPERATIVE}/${encodeURIComponent(route.slug)}`;
     case "diasporaGroup":
       return `#/${DIASPORA_GROUP}/${encodeURIComponent(route.slug)}`;
+    case "organisation":
+      return `#/${ORGANISATION}/${encodeURIComponent(route.slug)}`;
     case "signIn":
     case "register": {
       const query = new URLSearchParams();
@@ -235,6 +241,7 @@ export function safeReturnPath(value: string | null | undefined): string | null 
     "invitation",
     "cooperative",
     "diasporaGroup",
+    "organisation",
     "project",
     "workshops",
     "workshop",

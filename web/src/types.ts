@@ -20,6 +20,8 @@ export type {
   FairRole,
   LegalForm,
   Money,
+  OrganisationKind,
+  OrganisationProfile,
   Pledge,
   PledgeKind,
   ProjectStatus,
@@ -40,7 +42,7 @@ export type {
 /** A live event whose data the topic determines (the contract's `data` is any topic's). */
 export type LiveEvent<TData = unknown> = Omit<WireLiveEvent, "data"> & { readonly data: TData };
 
-/** A cooperative or a diaspora group (GET /api/cooperatives/{slug}, /api/diaspora-groups/{slug}; ETag = meta.version). */
+/** A cooperative, a diaspora group or another organisation (GET /api/{cooperatives|diaspora-groups|organisations}/{slug}; ETag = meta.version). */
 export type Organisation<P> = {
   readonly meta: EntityMeta;
   readonly profile: P;
@@ -48,7 +50,7 @@ export type Organisation<P> = {
   readonly members: readonly string[];
 };
 
-/** The three directories shown on the home page, by URL segment. */
-export type DirectoryName = "cooperatives" | "diaspora-groups" | "projects";
+/** The directories shown on the home page, by URL segment. */
+export type DirectoryName = "cooperatives" | "diaspora-groups" | "projects" | "organisations";
 
 export const directoryTopic = (name: DirectoryName): string => `directory:${name}`;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Kaolack.Api.Auth;
 using Kaolack.Api.Http;
 using Kaolack.Contracts.Cooperatives;
-using Kaolack.Contracts.Errors;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Suggestions;
 using Kaolack.Grains.Directory;
@@ -26,20 +24,8 @@ public static class SuggestionEndpoints
     }
 
     private static async Task<Ok<PartnerSuggestionList>> ForCooperative(string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<ICooperativeGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit)));
+        TypedResults.Ok(await grains.GetGrain<ICooperativeGrain>(slug).SuggestPartners(user.ToCaller(), LimitQuery.Parse(limit, PartnerSuggestions.DefaultLimit, PartnerSuggestions.MaxLimit)));
 
     private static async Task<Ok<PartnerSuggestionList>> ForProject(string slug, [FromQuery] string? limit, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await grains.GetGrain<IJointProjectGrain>(slug).SuggestPartners(user.ToCaller(), ParseLimit(limit)));
-
-    /// <summary>Absent: the default. Not a whole number: a validation problem naming <c>limit</c> (the grain checks the range).</summary>
-    private static int ParseLimit(string? limit)
-    {
-        if (string.IsNullOrWhiteSpace(limit))
-        {
-            return PartnerSuggestions.DefaultLimit;
-        }
-        return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new ValidationFailedException("limit", $"Nombre entier entre 1 et {PartnerSuggestions.MaxLimit} attendu.");
-    }
+        TypedResults.Ok(await grains.GetGrain<IJointProjectGrain>(slug).SuggestPartners(user.ToCaller(), LimitQuery.Parse(limit, PartnerSuggestions.DefaultLimit, PartnerSuggestions.MaxLimit)));
 }

@@ -2,11 +2,12 @@ using Kaolack.Api.Http;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Organisations;
 
 namespace Kaolack.Api.Entities;
 
 /// <summary>Query string of a listing: free text, filters, paging.</summary>
-public sealed record ListQuery(string? Q, string? Region, string? ValueChain, string? LegalForm, int? Page, int? PageSize)
+public sealed record ListQuery(string? Q, string? Region, string? ValueChain, string? LegalForm, string? OrganisationKind, int? Page, int? PageSize)
 {
     public DirectoryQuery ToDirectoryQuery() => new()
     {
@@ -14,6 +15,7 @@ public sealed record ListQuery(string? Q, string? Region, string? ValueChain, st
         Region = JsonEnum.ParseOptional<Region>(Region, "region"),
         ValueChain = ValueChain,
         LegalForm = JsonEnum.ParseOptional<LegalForm>(LegalForm, "legalForm"),
+        OrganisationKind = JsonEnum.ParseOptional<OrganisationKind>(OrganisationKind, "organisationKind"),
         Page = Page ?? 1,
         PageSize = PageSize ?? 20,
     };

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kaolack.Api.Entities;
 
-/// <summary>CRUD and listing for organisations whose state is one profile (cooperatives, diaspora groups).</summary>
+/// <summary>CRUD and listing for organisations whose state is one profile (cooperatives, diaspora groups, organisations).</summary>
 public static class ProfileEndpoints
 {
     public static RouteGroupBuilder MapProfileEndpoints<TGrain, TProfile, TView>(
@@ -29,7 +29,7 @@ public static class ProfileEndpoints
         var group = app.MapGroup($"/api/{plural}").WithTags(plural);
 
         group.MapGet("/", routes.List).Describe($"list-{plural}",
-            $"Search {plural}: free text, region, value chain, legal form (cooperatives), paging.", Status400BadRequest);
+            $"Search {plural}: free text, region, value chain (sector), legal form (cooperatives), kind (organisations), paging.", Status400BadRequest);
         group.MapGet("/{slug}", routes.Get).Describe($"get-{singular}", null, Status404NotFound);
         group.MapPost("/", routes.Create).RequireCreationQuota().Describe($"create-{singular}",
             "Creates it; the slug comes from the name unless ?slug= is given.", Status400BadRequest, Status409Conflict);

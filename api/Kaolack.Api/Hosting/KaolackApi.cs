@@ -5,6 +5,7 @@ using Kaolack.Api.Auth;
 using Kaolack.Api.Dashboard;
 using Kaolack.Api.Directory;
 using Kaolack.Api.Entities;
+using Kaolack.Api.Exchanges;
 using Kaolack.Api.Hardening;
 using Kaolack.Api.Health;
 using Kaolack.Api.Http;
@@ -16,6 +17,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Wire;
 using Kaolack.Grains.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -163,6 +165,9 @@ public static class KaolackApi
             EntityKind.Cooperative, "La coopérative", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
         app.MapProfileEndpoints<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
             EntityKind.DiasporaGroup, "Le groupe de la diaspora", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
+        app.MapProfileEndpoints<IOrganisationGrain, OrganisationProfile, Organisation>(
+            EntityKind.Organisation, "L'organisation", profile => profile.Name, view => view.Meta).RequireKaolackWriteLimit();
+        app.MapExchangeEndpoints().RequireKaolackWriteLimit();
         app.MapProjectEndpoints().RequireKaolackWriteLimit();
         app.MapInvitationEndpoints().RequireKaolackWriteLimit();
         app.MapSuggestionEndpoints();

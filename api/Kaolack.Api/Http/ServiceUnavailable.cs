@@ -11,7 +11,7 @@ namespace Kaolack.Api.Http;
 /// </summary>
 public static class ServiceUnavailable
 {
-    /// <summary>Membership declares a killed silo dead within a few seconds (DECISIONS §27): the call then reaches the next activation.</summary>
+    /// <summary>Membership declares a killed silo dead within a few seconds (DECISIONS §30): the call then reaches the next activation.</summary>
     public static readonly TimeSpan ClusterRetryAfter = TimeSpan.FromSeconds(2);
 
     /// <summary>Storage that failed is given longer: a store under load recovers in seconds, not milliseconds.</summary>

@@ -116,7 +116,7 @@ public static class ProjectEndpoints
     {
         if (!EntityKindNames.TryParseSingular(kind, out var partnerKind) || partnerKind == EntityKind.Project)
         {
-            throw new ValidationFailedException("kind", "Attendu : cooperative ou diaspora-group.");
+            throw new ValidationFailedException("kind", "Attendu : cooperative, diaspora-group ou organisation.");
         }
         var partner = new PartnerRef(partnerKind, partnerSlug);
         return Respond(http.Response, await Project(grains, slug).RemovePartner(user.ToCaller(), partner, ETags.OptionalVersion(http.Request)));

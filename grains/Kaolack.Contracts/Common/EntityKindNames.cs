@@ -8,6 +8,8 @@ public static class EntityKindNames
         EntityKind.Cooperative => "cooperative",
         EntityKind.DiasporaGroup => "diaspora-group",
         EntityKind.Project => "project",
+        EntityKind.Organisation => "organisation",
+        EntityKind.Exchange => "exchange",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Exchanges;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Contracts.Directory;
 
-/// <summary>The summary of one cooperative, diaspora group or project, as listed and searched.</summary>
+/// <summary>The summary of one cooperative, diaspora group, project or other organisation, as listed and searched.</summary>
 [GenerateSerializer, Immutable]
 public sealed record DirectoryEntry
 {
@@ -48,6 +50,15 @@ public sealed record DirectoryEntry
 
     /// <summary>A cooperative's legal form (null for other kinds), for the directory's legal-form filter.</summary>
     [Id(16), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LegalForm? LegalForm { get; init; }
+
+    /// <summary>
+    /// An organisation's kind (null for other kinds), for the directory's organisation-kind filter. Written since the
+    /// first organisation, so it needs no format of its own.
+    /// </summary>
+    [Id(17), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public OrganisationKind? OrganisationKind { get; init; }
+
+    /// <summary>An offer's or a need's kind, category, status and organisation (null for other kinds), for filters and matching.</summary>
+    [Id(18), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExchangeFacts? Exchange { get; init; }
 
     /// <summary>1: needs, skills and interest areas as fields of their own. 2: a cooperative's legal form.</summary>
     public const int CurrentFormat = 2;

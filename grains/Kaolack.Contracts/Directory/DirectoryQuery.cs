@@ -1,5 +1,6 @@
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Contracts.Directory;
@@ -18,4 +19,6 @@ public sealed record DirectoryQuery
     [Id(5)] public int PageSize { get; init; } = 20;
     /// <summary>Only cooperatives of this legal form.</summary>
     [Id(6)] public LegalForm? LegalForm { get; init; }
+    /// <summary>Only organisations of this kind.</summary>
+    [Id(7)] public OrganisationKind? OrganisationKind { get; init; }
 }

@@ -3,6 +3,8 @@ using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Exchanges;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
@@ -18,7 +20,7 @@ namespace Kaolack.Contracts.Live;
 /// </summary>
 public static class TopicKinds
 {
-    /// <summary>"cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}": one entity.</summary>
+    /// <summary>"cooperative:{slug}", "diaspora-group:{slug}", "project:{slug}", "organisation:{slug}", "exchange:{slug}": one entity.</summary>
     public static TopicKind Entity { get; } = new(
         TopicScope.Entity,
         string.Join(", ", Enum.GetValues<EntityKind>().Select(kind => $"{kind.Singular()}:{{slug}}")),
@@ -29,9 +31,11 @@ public static class TopicKinds
             EntityKind.Cooperative => grains.GetGrain<ICooperativeGrain>(topic.Key),
             EntityKind.DiasporaGroup => grains.GetGrain<IDiasporaGroupGrain>(topic.Key),
             EntityKind.Project => grains.GetGrain<IJointProjectGrain>(topic.Key),
+            EntityKind.Organisation => grains.GetGrain<IOrganisationGrain>(topic.Key),
+            EntityKind.Exchange => grains.GetGrain<IExchangePostGrain>(topic.Key),
             _ => throw new ArgumentOutOfRangeException(nameof(topic)),
         },
-        [typeof(Cooperative), typeof(DiasporaGroup), typeof(JointProject), typeof(EntityMeta)]);
+        [typeof(Cooperative), typeof(DiasporaGroup), typeof(JointProject), typeof(Organisation), typeof(ExchangePost), typeof(EntityMeta)]);
 
     /// <summary>"plan:{plan key}": a project's plan, or a workshop's shared notes (open to its guests; see <see cref="PlanKey"/>).</summary>
     public static TopicKind Plan { get; } = TopicKind.Keyed(

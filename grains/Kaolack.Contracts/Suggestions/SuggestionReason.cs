@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Kaolack.Contracts.Common;
+using Kaolack.Contracts.Exchanges;
 
 namespace Kaolack.Contracts.Suggestions;
 
@@ -25,4 +26,7 @@ public sealed record SuggestionReason
     [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Interest { get; init; }
 
     [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Region? Region { get; init; }
+
+    /// <summary>What an offer and a need are both about (offer-meets-need).</summary>
+    [Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ExchangeCategory? Category { get; init; }
 }

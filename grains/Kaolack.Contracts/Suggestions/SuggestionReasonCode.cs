@@ -23,4 +23,10 @@ public enum SuggestionReasonCode
 
     /// <summary>The diaspora group originates from the cooperative's own <c>region</c>.</summary>
     [JsonStringEnumMemberName("diaspora-of-region")] DiasporaOfRegion,
+
+    /// <summary>An offer answers a need (or the reverse) of the same <c>category</c>.</summary>
+    [JsonStringEnumMemberName("offer-meets-need")] OfferMeetsNeed,
+
+    /// <summary>The candidate is from the <c>region</c> the subject wants its counterpart in.</summary>
+    [JsonStringEnumMemberName("region-wanted")] RegionWanted,
 }

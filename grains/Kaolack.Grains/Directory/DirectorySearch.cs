@@ -29,6 +29,10 @@ public static class DirectorySearch
         {
             v.Defined("legalForm", legalForm);
         }
+        if (query.OrganisationKind is { } organisationKind)
+        {
+            v.Defined("organisationKind", organisationKind);
+        }
         v.ThrowIfInvalid();
     }
 
@@ -46,6 +50,7 @@ public static class DirectorySearch
             .Where(e => query.Region is not { } region || e.Regions.Contains(region))
             .Where(e => query.Status is not { } status || e.Status == status)
             .Where(e => query.LegalForm is not { } legalForm || e.LegalForm == legalForm)
+            .Where(e => query.OrganisationKind is not { } organisationKind || e.OrganisationKind == organisationKind)
             .Where(e => chain is null || e.ValueChains.Any(c => Text.Fold(c).Contains(chain, StringComparison.Ordinal)))
             .Select(e => (Entry: e, Name: Text.Fold(e.Name), Haystack: Haystack(e)))
             .Where(m => words.All(w => m.Haystack.Contains(w, StringComparison.Ordinal)))

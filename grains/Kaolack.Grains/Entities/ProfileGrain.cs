@@ -27,8 +27,11 @@ public abstract class ProfileGrain<TProfile, TView>(
     public Task<TView?> Get(Caller caller)
     {
         RequireRead(caller);
-        return Task.FromResult(Current is null ? null : Wrap(Meta, Current));
+        return Task.FromResult(Current is null ? null : ForReader(caller, Wrap(Meta, Current)));
     }
+
+    public Task<bool> HasMember(string userId) =>
+        Task.FromResult(Current?.Members.Contains(userId, StringComparer.Ordinal) == true);
 
     public async Task<TView> Create(Caller caller, TProfile profile)
     {
@@ -89,6 +92,9 @@ public abstract class ProfileGrain<TProfile, TView>(
     protected abstract TView Wrap(EntityMeta meta, OrganisationData<TProfile> data);
 
     protected abstract DirectoryEntry ToDirectoryEntry(TProfile profile, EntityMeta meta);
+
+    /// <summary>The view as this reader may see it; live events are shaped by the same rule (<c>LiveVisibility</c>).</summary>
+    protected virtual TView ForReader(Caller caller, TView view) => view;
 
     protected override object View(OrganisationData<TProfile> value, EntityMeta meta) => Wrap(meta, value);
 

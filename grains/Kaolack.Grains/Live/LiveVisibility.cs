@@ -1,9 +1,11 @@
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Directory;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 using Kaolack.Grains.Common;
 using Kaolack.Grains.Dashboard;
+using Kaolack.Grains.Organisations;
 using Kaolack.Grains.Workshops;
 
 namespace Kaolack.Grains.Live;
@@ -15,7 +17,8 @@ namespace Kaolack.Grains.Live;
 /// version: subscribing required read access, but a member removed later must stop receiving them on a connection that
 /// stays open. Dashboard summaries go to their project's readers; programme pushes go whole to those who see every project,
 /// and to the others with only the rows they may see and no programme-wide numbers (they recount over REST).
-/// Organisation topics need no filtering: every signed-in user reads organisations. A workshop's events carry its changes
+/// Every signed-in user reads organisations; an organisation of the kinds beyond cooperatives and diaspora groups goes
+/// without its contact to read-only readers (<see cref="OrganisationRules.SeesContact"/>). A workshop's events carry its changes
 /// (or its whole state): each connection receives them shaped for its caller (results hidden from participants while the
 /// coach hides them, their own ballots, dots and upvotes), and nothing if they may not observe the workshop; the delta
 /// shared by every participant is one object, so the relay sends it to all of them in one go.
@@ -25,8 +28,13 @@ public static class LiveVisibility
     private static readonly Dictionary<TopicScope, TopicVisibility> Rules = new()
     {
         [TopicScope.Entity] = new(
-            (caller, liveEvent) => liveEvent.Data is JointProject project && !AccessPolicy.CanReadProject(caller, project.Members) ? null : liveEvent,
-            liveEvent => liveEvent.Data is JointProject),
+            (caller, liveEvent) => liveEvent.Data switch
+            {
+                JointProject project => AccessPolicy.CanReadProject(caller, project.Members) ? liveEvent : null,
+                Organisation organisation => liveEvent with { Data = OrganisationRules.ForReader(caller, organisation) },
+                _ => liveEvent,
+            },
+            liveEvent => liveEvent.Data is JointProject or Organisation),
         [TopicScope.Directory] = new(
             (caller, liveEvent) => liveEvent.Data switch
             {

@@ -267,17 +267,12 @@ public sealed class JointProjectGrain(
 
     private async Task<PartnerInfo> FindPartner(PartnerRef partner)
     {
-        if (partner is null || !Enum.IsDefined(partner.Kind) || partner.Kind == EntityKind.Project)
-        {
-            throw new ValidationFailedException("kind", "Un partenaire est une coopérative ou un groupe de la diaspora.");
-        }
-        if (!Contracts.Common.Slug.IsValid(partner.Slug))
+        var grain = (partner is null ? null : GrainFactory.Partner(partner.Kind, partner.Slug))
+            ?? throw new ValidationFailedException("kind", "Un partenaire est une coopérative, un groupe de la diaspora ou une organisation.");
+        if (!Contracts.Common.Slug.IsValid(partner!.Slug))
         {
             throw new ValidationFailedException("slug", "Identifiant invalide.");
         }
-        IPartnerGrain grain = partner.Kind == EntityKind.Cooperative
-            ? GrainFactory.GetGrain<ICooperativeGrain>(partner.Slug)
-            : GrainFactory.GetGrain<IDiasporaGroupGrain>(partner.Slug);
         return await grain.GetPartnerInfo()
             ?? throw new ValidationFailedException("slug", $"Aucune organisation « {partner.Slug} » de ce type.");
     }

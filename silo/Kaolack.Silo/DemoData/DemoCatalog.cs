@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Wire;
 
 namespace Kaolack.Silo.DemoData;
@@ -17,12 +18,14 @@ public sealed record DemoCatalog(
     IReadOnlyList<DemoProfile<CooperativeProfile>> Cooperatives,
     IReadOnlyList<DemoProfile<DiasporaGroupProfile>> DiasporaGroups,
     IReadOnlyList<DemoProject> Projects,
-    IReadOnlyList<DemoPlan> Plans)
+    IReadOnlyList<DemoPlan> Plans,
+    IReadOnlyList<DemoProfile<OrganisationProfile>> Organisations)
 {
     private const string CooperativesFile = "cooperatives.json";
     private const string DiasporaGroupsFile = "diaspora-groups.json";
     private const string ProjectsFile = "projects.json";
     private const string PlansFile = "plans.json";
+    private const string OrganisationsFile = "organisations.json";
 
     /// <summary>Where the build copies the files: DemoData next to the silo's assemblies (and the test assemblies).</summary>
     public static string ShippedFolder { get; } = Path.Combine(AppContext.BaseDirectory, "DemoData");
@@ -35,14 +38,15 @@ public sealed record DemoCatalog(
     /// <summary>The JSON the API reads (names, enums, unknown fields refused), stricter: nulls and missing positional members are errors too.</summary>
     private static readonly JsonSerializerOptions Json = CreateJson();
 
-    /// <summary>Reads the four files of <paramref name="folder"/>; throws <see cref="DemoDataException"/> listing every problem found.</summary>
+    /// <summary>Reads the files of <paramref name="folder"/>; throws <see cref="DemoDataException"/> listing every problem found.</summary>
     public static DemoCatalog Load(string folder)
     {
         var catalog = new DemoCatalog(
             Read<DemoProfile<CooperativeProfile>>(folder, CooperativesFile),
             Read<DemoProfile<DiasporaGroupProfile>>(folder, DiasporaGroupsFile),
             Read<DemoProject>(folder, ProjectsFile),
-            Read<DemoPlan>(folder, PlansFile));
+            Read<DemoPlan>(folder, PlansFile),
+            Read<DemoProfile<OrganisationProfile>>(folder, OrganisationsFile));
         var problems = catalog.Problems().ToList();
         return problems.Count == 0 ? catalog : throw new DemoDataException(folder, problems);
     }
@@ -76,13 +80,17 @@ public sealed record DemoCatalog(
     {
         var cooperatives = Cooperatives.Select(c => c.Slug).ToList();
         var diasporaGroups = DiasporaGroups.Select(g => g.Slug).ToList();
+        var otherOrganisations = Organisations.Select(o => o.Slug).ToList();
         var projects = Projects.Select(p => p.Slug).ToList();
         var problems = SlugProblems(CooperativesFile, cooperatives)
             .Concat(SlugProblems(DiasporaGroupsFile, diasporaGroups))
+            .Concat(SlugProblems(OrganisationsFile, otherOrganisations))
             .Concat(SlugProblems(ProjectsFile, projects));
 
         var organisations = new HashSet<(EntityKind, string)>(
-            cooperatives.Select(slug => (EntityKind.Cooperative, slug)).Concat(diasporaGroups.Select(slug => (EntityKind.DiasporaGroup, slug))));
+            cooperatives.Select(slug => (EntityKind.Cooperative, slug))
+                .Concat(diasporaGroups.Select(slug => (EntityKind.DiasporaGroup, slug)))
+                .Concat(otherOrganisations.Select(slug => (EntityKind.Organisation, slug))));
         problems = problems.Concat(
             from project in Projects
             from partner in project.Partners

@@ -5,6 +5,7 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Errors;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 
@@ -54,8 +55,8 @@ public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILo
             {
                 await SeedAll(catalog, stoppingToken);
                 logger.LogInformation(
-                    "Demo data: {Cooperatives} cooperatives, {DiasporaGroups} diaspora groups, {Projects} projects ({Created} created)",
-                    catalog.Cooperatives.Count, catalog.DiasporaGroups.Count, catalog.Projects.Count, created.Count);
+                    "Demo data: {Cooperatives} cooperatives, {DiasporaGroups} diaspora groups, {Organisations} organisations, {Projects} projects ({Created} created)",
+                    catalog.Cooperatives.Count, catalog.DiasporaGroups.Count, catalog.Organisations.Count, catalog.Projects.Count, created.Count);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -115,6 +116,12 @@ public sealed class DemoDataSeeder(IGrainFactory grains, TimeProvider clock, ILo
             stoppingToken.ThrowIfCancellationRequested();
             await SeedProfile<IDiasporaGroupGrain, DiasporaGroupProfile, DiasporaGroup>(
                 EntityKind.DiasporaGroup, group, MemberOf(group.Profile.OriginRegion));
+        }
+        foreach (var organisation in catalog.Organisations)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            await SeedProfile<IOrganisationGrain, OrganisationProfile, Organisation>(
+                EntityKind.Organisation, organisation, MemberOf(organisation.Profile.Region));
         }
         foreach (var project in catalog.Projects)
         {

@@ -31,7 +31,7 @@ public sealed class ClusterSettings
     /// How long a silo waits for another's answer to a liveness probe, and so how often it probes (Orleans: 5 s). With
     /// <see cref="MissedProbesLimit"/> it sets how soon a killed silo is suspected, then declared dead and its grains served
     /// elsewhere; too short, and a silo that pauses (a long GC, a starved CPU) is declared dead and must restart.
-    /// See DECISIONS §27.
+    /// See DECISIONS §30.
     /// </summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -17,6 +17,8 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public const string ProjectSlug = "cible-matrice";
     public const string CooperativeSlug = "cooperative-matrice";
     public const string DiasporaGroupSlug = "diaspora-matrice";
+    public const string OrganisationSlug = "organisation-matrice";
+    public const string ExchangeSlug = "annonce-matrice";
     public const string OtherProjectSlug = "autre-projet-matrice";
 
     /// <summary>The one section of the target's plan (version 1), added by the owner through the hub.</summary>
@@ -162,13 +164,15 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
         return $"{JsonSerializer.Serialize(account, SiloHost.Json)} {session?.SecurityStamp}";
     }
 
-    /// <summary>The target project and its plan, cooperative and diaspora group as an admin reads them.</summary>
+    /// <summary>The target project and its plan, cooperative, diaspora group and organisation as an admin reads them.</summary>
     public async Task<string> ReadWorld() => string.Join('\n',
         await ReadAsAdmin($"/api/projects/{ProjectSlug}"),
         await ReadAsAdmin($"/api/projects/{ProjectSlug}/plan"),
         await ReadAsAdmin($"/api/projects/{ProjectSlug}/plan/versions"),
         await ReadAsAdmin($"/api/cooperatives/{CooperativeSlug}"),
-        await ReadAsAdmin($"/api/diaspora-groups/{DiasporaGroupSlug}"));
+        await ReadAsAdmin($"/api/diaspora-groups/{DiasporaGroupSlug}"),
+        await ReadAsAdmin($"/api/organisations/{OrganisationSlug}"),
+        await ReadAsAdmin($"/api/exchanges/{ExchangeSlug}"));
 
     public async Task<long> VersionOf(string path)
     {
@@ -224,6 +228,27 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     {
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups?slug={slug}", Samples.DiasporaGroup(name), expected: HttpStatusCode.Created);
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/diaspora-groups/{slug}/members", new { email = TeammateEmail });
+    }
+
+    /// <summary>The target organisation's shape: created by the owner, the teammate added.</summary>
+    public async Task CreateOrganisation(string slug, string name)
+    {
+        await Must(Who.Owner, HttpMethod.Post, $"/api/organisations?slug={slug}", Samples.Organisation(name), expected: HttpStatusCode.Created);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/organisations/{slug}/members", new { email = TeammateEmail });
+    }
+
+    /// <summary>The target exchange post's shape: a need of the target organisation, posted by the owner (one of its members).</summary>
+    public Task CreateExchange(string slug) =>
+        Must(Who.Owner, HttpMethod.Post, $"/api/exchanges?slug={slug}", Samples.Need(new PartnerRef(EntityKind.Organisation, OrganisationSlug)),
+            expected: HttpStatusCode.Created);
+
+    /// <summary>A post matched with the target cooperative (which replied): ready to become a joint project.</summary>
+    public async Task CreateMatchedExchange(string slug)
+    {
+        await CreateExchange(slug);
+        var cooperative = new PartnerRef(EntityKind.Cooperative, CooperativeSlug);
+        await Must(Who.Owner, HttpMethod.Post, $"/api/exchanges/{slug}/replies", new { organisation = cooperative, text = "Nous sommes intéressés." });
+        await Must(Who.Owner, HttpMethod.Post, $"/api/exchanges/{slug}/status", new { status = "matched", matchedWith = cooperative });
     }
 
     /// <summary>Registers an account no case uses elsewhere, its address verified.</summary>
@@ -285,6 +310,8 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
 
         await CreateCooperative(CooperativeSlug, "Coopérative cible de la matrice");
         await CreateDiasporaGroup(DiasporaGroupSlug, "Diaspora cible de la matrice");
+        await CreateOrganisation(OrganisationSlug, "Organisation cible de la matrice");
+        await CreateExchange(ExchangeSlug);
         await Must(Who.OtherMember, HttpMethod.Post, $"/api/projects?slug={OtherProjectSlug}", Samples.Project("Projet de l'autre membre"),
             expected: HttpStatusCode.Created);
         InvitationToken = await CreateProject(ProjectSlug, "Projet cible de la matrice");

@@ -46,6 +46,9 @@ public static class Identities
     /// <summary>The target diaspora group's members: the other member (and the teammate).</summary>
     public static readonly Who[] DiasporaGroupEditors = [Who.OtherMember, Who.Admin];
 
+    /// <summary>The target organisation's members: the owner (and the teammate).</summary>
+    public static readonly Who[] OrganisationEditors = [Who.Owner, Who.Admin];
+
     public static readonly Who[] AdminOnly = [Who.Admin];
 
     /// <summary>Coaches (the role) and admins create workshops; the target workshop's coach is the coach identity.</summary>

@@ -908,7 +908,70 @@ public static class MatrixScenarios
             Verify = body => Expect(!OrganisationMembers(body).Contains(world.TeammateEmail) && OrganisationMembers(body).Length == 1, $"members {body}"),
         }));
 
+    // ----- offers and needs -----
+
+    public static Task<MatrixCall> ListExchanges(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/exchanges?q={AuthorizationMatrixFixture.ExchangeSlug}&pageSize=100")
+        {
+            Verify = body => Expect(Slugs(body).Contains(AuthorizationMatrixFixture.ExchangeSlug), $"not listed: {body}"),
+        });
+
+    public static Task<MatrixCall> GetExchange(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/exchanges/{AuthorizationMatrixFixture.ExchangeSlug}")
+        {
+            Verify = body => ExpectSlug(body, AuthorizationMatrixFixture.ExchangeSlug),
+        });
+
+    public static Task<MatrixCall> MatchExchange(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        Done(new MatrixCall(HttpMethod.Get, $"/api/exchanges/{AuthorizationMatrixFixture.ExchangeSlug}/matches")
+        {
+            Verify = body => Expect(body.ValueKind == JsonValueKind.Array
+                && body.EnumerateArray().All(m => m.GetProperty("slug").GetString() != AuthorizationMatrixFixture.ExchangeSlug), $"matches {body}"),
+        });
+
+    public static Task<MatrixCall> CreateExchange(AuthorizationMatrixFixture world, Who who, bool allowed)
+    {
+        var slug = world.Unique("annonce");
+        return Done(new MatrixCall(HttpMethod.Post, $"/api/exchanges?slug={slug}",
+            Samples.Need(new PartnerRef(EntityKind.Organisation, AuthorizationMatrixFixture.OrganisationSlug)))
+        {
+            Probe = () => world.ReadAsAdmin($"/api/exchanges/{slug}"),
+            Verify = body => Expect(Slug(body) == slug, $"created {body}"),
+        });
+    }
+
+    public static Task<MatrixCall> ReplyToExchange(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnExchange(world, allowed, world.CreateExchange, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/exchanges/{slug}/replies",
+            new { organisation = new PartnerRef(EntityKind.Organisation, AuthorizationMatrixFixture.OrganisationSlug), text = $"Réponse de {who}" })
+        {
+            Verify = body => Expect(body.GetProperty("replies")[0].GetProperty("text").GetString() == $"Réponse de {who}", $"replied {body}"),
+        }));
+
+    public static Task<MatrixCall> CloseExchange(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnExchange(world, allowed, world.CreateExchange, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/exchanges/{slug}/status", new { status = "closed" })
+        {
+            Verify = body => Expect(body.GetProperty("status").GetString() == "closed", $"status {body}"),
+        }));
+
+    public static Task<MatrixCall> StartExchangeProject(AuthorizationMatrixFixture world, Who who, bool allowed) =>
+        OnExchange(world, allowed, world.CreateMatchedExchange, slug => Done(new MatrixCall(HttpMethod.Post, $"/api/exchanges/{slug}/project")
+        {
+            Verify = body => Expect(body.GetProperty("projectSlug").GetString() is { Length: > 0 }, $"project {body}"),
+        }));
+
     // ----- helpers -----
+
+    /// <summary>An allowed call goes to a fresh post made by <paramref name="copy"/>; a refused one to the shared target (or a matched copy).</summary>
+    private static async Task<MatrixCall> OnExchange(AuthorizationMatrixFixture world, bool allowed, Func<string, Task> copy, Func<string, Task<MatrixCall>> call)
+    {
+        var slug = AuthorizationMatrixFixture.ExchangeSlug;
+        if (allowed || copy != world.CreateExchange)
+        {
+            slug = world.Unique("copie-annonce");
+            await copy(slug);
+        }
+        return await call(slug) with { Probe = () => world.ReadAsAdmin($"/api/exchanges/{slug}") };
+    }
 
     private static async Task<MatrixCall> OnProject(AuthorizationMatrixFixture world, bool allowed, Func<string, Task<MatrixCall>> call)
     {

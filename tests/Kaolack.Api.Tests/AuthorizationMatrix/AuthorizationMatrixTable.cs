@@ -78,6 +78,30 @@ public static class AuthorizationMatrixTable
         new("DELETE", "/api/diaspora-groups/{slug}/members/{email}", DiasporaGroupEditors, HttpStatusCode.OK,
             S.RemoveOrganisationMember("diaspora-groups", DiasporaGroupSlug, CopyDiasporaGroup)),
 
+        // Organisations of every other kind: the same rules; the target organisation's member is the owner.
+        new("GET", "/api/organisations/", SignedIn, HttpStatusCode.OK, S.ListOrganisations("organisations", OrganisationSlug)),
+        new("GET", "/api/organisations/{slug}", SignedIn, HttpStatusCode.OK, S.GetOrganisation("organisations", OrganisationSlug)),
+        new("POST", "/api/organisations/", Creators, HttpStatusCode.Created, S.CreateOrganisation("organisations", name => Samples.Organisation(name))),
+        new("PUT", "/api/organisations/{slug}", OrganisationEditors, HttpStatusCode.OK,
+            S.UpdateOrganisation("organisations", OrganisationSlug, name => Samples.Organisation(name), CopyOrganisation)),
+        new("DELETE", "/api/organisations/{slug}", OrganisationEditors, HttpStatusCode.NoContent,
+            S.DeleteOrganisation("organisations", OrganisationSlug, CopyOrganisation)),
+        new("POST", "/api/organisations/{slug}/members", OrganisationEditors, HttpStatusCode.OK,
+            S.AddOrganisationMember("organisations", OrganisationSlug, CopyOrganisation)),
+        new("DELETE", "/api/organisations/{slug}/members/{email}", OrganisationEditors, HttpStatusCode.OK,
+            S.RemoveOrganisationMember("organisations", OrganisationSlug, CopyOrganisation)),
+
+        // Offers and needs: every signed-in identity reads them and their matches; the members of the organisation a post
+        // is for (the owner for the target organisation) post, reply on its behalf, mark it matched or closed and turn it
+        // into a joint project; partners never write.
+        new("GET", "/api/exchanges/", SignedIn, HttpStatusCode.OK, S.ListExchanges),
+        new("GET", "/api/exchanges/{slug}", SignedIn, HttpStatusCode.OK, S.GetExchange),
+        new("GET", "/api/exchanges/{slug}/matches", SignedIn, HttpStatusCode.OK, S.MatchExchange),
+        new("POST", "/api/exchanges/", OrganisationEditors, HttpStatusCode.Created, S.CreateExchange),
+        new("POST", "/api/exchanges/{slug}/replies", OrganisationEditors, HttpStatusCode.OK, S.ReplyToExchange),
+        new("POST", "/api/exchanges/{slug}/status", OrganisationEditors, HttpStatusCode.OK, S.CloseExchange),
+        new("POST", "/api/exchanges/{slug}/project", OrganisationEditors, HttpStatusCode.Created, S.StartExchangeProject),
+
         // Projects: the listing is open to every signed-in identity (it shows each only what they may read).
         new("GET", "/api/projects/", SignedIn, HttpStatusCode.OK, S.ListProjects),
         new("GET", "/api/projects/{slug}", ProjectReaders, HttpStatusCode.OK, S.GetProject),
@@ -166,11 +190,17 @@ public static class AuthorizationMatrixTable
         new("Subscribe", "directory:cooperatives", SignedIn),
         new("Subscribe", $"diaspora-group:{DiasporaGroupSlug}", SignedIn),
         new("Subscribe", "directory:diaspora-groups", SignedIn),
+        new("Subscribe", $"organisation:{OrganisationSlug}", SignedIn),
+        new("Subscribe", "directory:organisations", SignedIn),
+        new("Subscribe", $"exchange:{ExchangeSlug}", SignedIn),
+        new("Subscribe", "directory:exchanges", SignedIn),
         // Leaving a group is harmless: anyone connected may, the workshop guest included.
         new("Unsubscribe", $"project:{ProjectSlug}", Connected),
         new("Unsubscribe", $"plan:{ProjectSlug}", Connected),
         new("Unsubscribe", "directory:projects", Connected),
         new("Unsubscribe", $"cooperative:{CooperativeSlug}", Connected),
+        new("Unsubscribe", $"organisation:{OrganisationSlug}", Connected),
+        new("Unsubscribe", $"exchange:{ExchangeSlug}", Connected),
 
         // Workshops (issue #6): observers follow the live session; participants send participant commands (a note on the
         // board), the workshop's coaches and admins run it (bring everyone to an item). The guest is refused every other row.
@@ -189,6 +219,8 @@ public static class AuthorizationMatrixTable
     ];
 
     private static Task CopyCooperative(AuthorizationMatrixFixture world, string slug, string name) => world.CreateCooperative(slug, name);
+
+    private static Task CopyOrganisation(AuthorizationMatrixFixture world, string slug, string name) => world.CreateOrganisation(slug, name);
 
     private static Task CopyDiasporaGroup(AuthorizationMatrixFixture world, string slug, string name) => world.CreateDiasporaGroup(slug, name);
 }

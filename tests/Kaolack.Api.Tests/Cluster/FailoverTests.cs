@@ -9,7 +9,7 @@ namespace Kaolack.Api.Tests.Cluster;
 
 /// <summary>
 /// The silo holding a plan is killed (SIGKILL) while others edit it through the surviving silo: their edits are
-/// acknowledged again once the cluster has declared it dead (membership tuned for it, DECISIONS §27; loosely bounded
+/// acknowledged again once the cluster has declared it dead (membership tuned for it, DECISIONS §30; loosely bounded
 /// here, measured in bench/cluster), the refusals meanwhile are typed "unavailable", the survivor's /health shows the dead
 /// silo suspected or dead rather than active, and others' edits arrive within a second of the first acknowledgement.
 /// </summary>

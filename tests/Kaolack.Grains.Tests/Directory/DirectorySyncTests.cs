@@ -3,6 +3,8 @@ using Kaolack.Contracts.Common;
 using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Exchanges;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Projects;
 
 namespace Kaolack.Grains.Tests.Directory;
@@ -104,6 +106,9 @@ public sealed class DirectorySyncTests(ClusterFixture fixture)
         await client.GetGrain<ICooperativeGrain>($"coop-{token}").Create(owner, Samples.Cooperative());
         await client.GetGrain<IDiasporaGroupGrain>($"groupe-{token}").Create(owner, Samples.DiasporaGroup());
         await client.GetGrain<IJointProjectGrain>($"projet-{token}").Create(owner, Samples.Project());
+        await client.GetGrain<IOrganisationGrain>($"organisation-{token}").Create(owner, Samples.Organisation());
+        await client.GetGrain<IExchangePostGrain>($"annonce-{token}")
+            .Create(owner, Samples.Need(new PartnerRef(EntityKind.Organisation, $"organisation-{token}")) with { Title = $"Annonce {token}" });
 
         foreach (var kind in Enum.GetValues<EntityKind>())
         {

@@ -11,9 +11,13 @@ public sealed class TopicKindsTests
         { "cooperative:cooperative-jokko", TopicScope.Entity },
         { "diaspora-group:diaspora-lyon", TopicScope.Entity },
         { "project:puits-solaires", TopicScope.Entity },
+        { "organisation:chambre-commerce-kaolack", TopicScope.Entity },
+        { "exchange:besoin-huile-d-olive", TopicScope.Entity },
         { "directory:cooperatives", TopicScope.Directory },
         { "directory:diaspora-groups", TopicScope.Directory },
         { "directory:projects", TopicScope.Directory },
+        { "directory:organisations", TopicScope.Directory },
+        { "directory:exchanges", TopicScope.Directory },
         { "plan:puits-solaires", TopicScope.Plan },
         { "plan:atelier-1--notes", TopicScope.Plan },
         { "presence:puits-solaires", TopicScope.Presence },
@@ -48,8 +52,8 @@ public sealed class TopicKindsTests
     public void The_hub_names_every_kind_when_it_does_not_understand_a_topic()
     {
         Assert.Equal(
-            "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, plan:{slug}, presence:{slug}, workshop:{id}, "
-            + "dashboard:programme, dashboard:project:{slug} ou directory:{cooperatives|diaspora-groups|projects}.",
+            "Sujet attendu : cooperative:{slug}, diaspora-group:{slug}, project:{slug}, organisation:{slug}, exchange:{slug}, plan:{slug}, presence:{slug}, workshop:{id}, "
+            + "dashboard:programme, dashboard:project:{slug} ou directory:{cooperatives|diaspora-groups|projects|organisations|exchanges}.",
             TopicKinds.Expected);
         Assert.All(TopicKinds.All, kind => Assert.Contains(kind.Pattern, TopicKinds.Expected, StringComparison.Ordinal));
     }

@@ -2,7 +2,9 @@ using Kaolack.Contracts.Cooperatives;
 using Kaolack.Contracts.Dashboard;
 using Kaolack.Contracts.Diaspora;
 using Kaolack.Contracts.Directory;
+using Kaolack.Contracts.Exchanges;
 using Kaolack.Contracts.Live;
+using Kaolack.Contracts.Organisations;
 using Kaolack.Contracts.Plans;
 using Kaolack.Contracts.Projects;
 using Kaolack.Contracts.Workshops;
@@ -18,6 +20,8 @@ public sealed class TopicSourcesTests(ClusterFixture fixture)
         { "cooperative:cooperative-jokko", typeof(ICooperativeGrain), "cooperative-jokko" },
         { "diaspora-group:diaspora-lyon", typeof(IDiasporaGroupGrain), "diaspora-lyon" },
         { "project:puits-solaires", typeof(IJointProjectGrain), "puits-solaires" },
+        { "organisation:chambre-commerce-kaolack", typeof(IOrganisationGrain), "chambre-commerce-kaolack" },
+        { "exchange:besoin-huile-d-olive", typeof(IExchangePostGrain), "besoin-huile-d-olive" },
         { "directory:diaspora-groups", typeof(IDirectoryGrain), "diaspora-groups" },
         { "plan:atelier-1--notes", typeof(IPlanDocumentGrain), "atelier-1--notes" },
         { "presence:puits-solaires", typeof(IPlanPresenceGrain), "puits-solaires" },

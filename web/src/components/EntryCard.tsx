@@ -18,7 +18,7 @@ const PinIcon = () => (
   </svg>
 );
 
-/** A cooperative's or diaspora group's profile, a project's page. */
+/** A cooperative's, diaspora group's or organisation's profile, a project's page. */
 function entryHref(entry: DirectoryEntry): string {
   switch (entry.kind) {
     case "cooperative":
@@ -27,6 +27,11 @@ function entryHref(entry: DirectoryEntry): string {
       return routeHref({ name: "diasporaGroup", slug: entry.slug });
     case "project":
       return projectHref(entry.slug);
+    case "organisation":
+      return routeHref({ name: "organisation", slug: entry.slug });
+    case "exchange":
+      // Offers and needs have no page of their own yet: the card leads to the organisation that posted it.
+      return entryHref({ ...entry, kind: entry.exchange?.organisationKind ?? "organisation", slug: entry.exchange?.organisationSlug ?? entry.slug });
   }
 }
 

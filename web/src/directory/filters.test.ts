@@ -30,6 +30,7 @@ describe("directory filters in the address", () => {
       valueChain: "huile d'olive",
       legalForm: "gie",
       status: null,
+      organisationKind: null,
     };
     const hash = routeHref({ name: "home", filter });
     expect(hash).toBe("#/?type=cooperatives&q=huile+olive&region=oriental&filiere=huile+d%27olive&forme=gie");
@@ -47,7 +48,7 @@ describe("directory filters in the address", () => {
   });
 
   it("sends each list only the REST parameters it understands", () => {
-    const filter: DirectoryFilter = { kind: "projects", text: "  séchoirs ", region: "kaolack", valueChain: "mangue", legalForm: null, status: "active" };
+    const filter: DirectoryFilter = { kind: "projects", text: "  séchoirs ", region: "kaolack", valueChain: "mangue", legalForm: null, status: "active", organisationKind: null };
     expect(apiQuery("projects", filter)).toEqual({ q: "séchoirs", region: "kaolack", valueChain: "mangue", status: "active" });
     expect(apiQuery("cooperatives", { ...NO_FILTER, kind: "cooperatives", legalForm: "gie" })).toEqual({ legalForm: "gie" });
     expect(apiQuery("diaspora-groups", NO_FILTER)).toEqual({});
@@ -63,6 +64,21 @@ describe("directory filters in the address", () => {
     expect(match({ valueChain: "arachide" })).toBe(false);
     expect(match({ legalForm: "cooperative" })).toBe(true);
     expect(match({ legalForm: "gie" })).toBe(false);
+  });
+
+  it("filters organisations by their kind, a filter no other list takes", () => {
+    const { legalForm: _cooperativeOnly, ...rest } = entry;
+    const chamber: DirectoryEntry = { ...rest, kind: "organisation", slug: "cciak", organisationKind: "chamber" };
+    const filter: DirectoryFilter = { ...NO_FILTER, kind: "organisations", organisationKind: "chamber", region: "oriental" };
+    const hash = routeHref({ name: "home", filter });
+    expect(hash).toBe("#/?type=organisations&region=oriental&genre=chamber");
+    expect(parseHash(hash)).toEqual({ name: "home", filter });
+    expect(apiQuery("organisations", filter)).toEqual({ region: "oriental", organisationKind: "chamber" });
+    expect(apiQuery("cooperatives", filter)).toEqual({ region: "oriental" });
+    expect(matchesDirectoryFilter(chamber, "organisations", filter)).toBe(true);
+    expect(matchesDirectoryFilter(chamber, "organisations", { ...filter, organisationKind: "ngo" })).toBe(false);
+    expect(withKind(filter, "projects")).toEqual({ ...NO_FILTER, kind: "projects", region: "oriental" });
+    expect(parseFilter(new URLSearchParams("type=projects&genre=chamber"))).toEqual({ ...NO_FILTER, kind: "projects" });
   });
 
   it("offers the value chains present, once each, sorted", () => {

@@ -4,13 +4,13 @@
 
 import type { DirectoryQuery } from "../api";
 import { normalize } from "../format";
-import type { DirectoryEntry, DirectoryName, LegalForm, ProjectStatus, Region } from "../types";
-import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
+import type { DirectoryEntry, DirectoryName, LegalForm, OrganisationKind, ProjectStatus, Region } from "../types";
+import { LEGAL_FORM_VALUES, ORGANISATION_KIND_VALUES, PROJECT_STATUS_VALUES, REGION_VALUES } from "../wire/contract";
 
-export const DIRECTORIES: readonly DirectoryName[] = ["cooperatives", "diaspora-groups", "projects"];
+export const DIRECTORIES: readonly DirectoryName[] = ["cooperatives", "organisations", "diaspora-groups", "projects"];
 
 export interface DirectoryFilter {
-  /** One list only, or all three (null). */
+  /** One list only, or all of them (null). */
   readonly kind: DirectoryName | null;
   readonly text: string;
   readonly region: Region | null;
@@ -19,6 +19,8 @@ export interface DirectoryFilter {
   readonly legalForm: LegalForm | null;
   /** Projects only (null unless kind is "projects"). */
   readonly status: ProjectStatus | null;
+  /** Organisations only (null unless kind is "organisations"). */
+  readonly organisationKind: OrganisationKind | null;
 }
 
 export const NO_FILTER: DirectoryFilter = Object.freeze({
@@ -28,10 +30,19 @@ export const NO_FILTER: DirectoryFilter = Object.freeze({
   valueChain: null,
   legalForm: null,
   status: null,
+  organisationKind: null,
 });
 
 /** Parameter names in the address (French, like the paths). */
-const PARAM = { kind: "type", text: "q", region: "region", valueChain: "filiere", legalForm: "forme", status: "statut" } as const;
+const PARAM = {
+  kind: "type",
+  text: "q",
+  region: "region",
+  valueChain: "filiere",
+  legalForm: "forme",
+  status: "statut",
+  organisationKind: "genre",
+} as const;
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -52,6 +63,7 @@ export function parseFilter(params: URLSearchParams): DirectoryFilter {
     valueChain: text(params.get(PARAM.valueChain)),
     legalForm: kind === "cooperatives" ? oneOf(params.get(PARAM.legalForm), LEGAL_FORM_VALUES) : null,
     status: kind === "projects" ? oneOf(params.get(PARAM.status), PROJECT_STATUS_VALUES) : null,
+    organisationKind: kind === "organisations" ? oneOf(params.get(PARAM.organisationKind), ORGANISATION_KIND_VALUES) : null,
   };
 }
 
@@ -64,6 +76,7 @@ export function filterParams(filter: DirectoryFilter): URLSearchParams {
   if (filter.valueChain !== null) params.set(PARAM.valueChain, filter.valueChain);
   if (filter.kind === "cooperatives" && filter.legalForm !== null) params.set(PARAM.legalForm, filter.legalForm);
   if (filter.kind === "projects" && filter.status !== null) params.set(PARAM.status, filter.status);
+  if (filter.kind === "organisations" && filter.organisationKind !== null) params.set(PARAM.organisationKind, filter.organisationKind);
   return params;
 }
 
@@ -78,10 +91,11 @@ export function withKind(filter: DirectoryFilter, kind: DirectoryName | null): D
     kind,
     legalForm: kind === "cooperatives" ? filter.legalForm : null,
     status: kind === "projects" ? filter.status : null,
+    organisationKind: kind === "organisations" ? filter.organisationKind : null,
   };
 }
 
-/** The REST query parameters of one list (GET /api/{name}?q=&region=&valueChain=&legalForm=&status=). */
+/** The REST query parameters of one list (GET /api/{name}?q=&region=&valueChain=&legalForm=&status=&organisationKind=). */
 export function apiQuery(name: DirectoryName, filter: DirectoryFilter): DirectoryQuery {
   const query: { -readonly [K in keyof DirectoryQuery]: DirectoryQuery[K] } = {};
   if (filter.text.trim() !== "") query.q = filter.text.trim();
@@ -89,6 +103,7 @@ export function apiQuery(name: DirectoryName, filter: DirectoryFilter): Director
   if (filter.valueChain !== null) query.valueChain = filter.valueChain;
   if (name === "cooperatives" && filter.legalForm !== null) query.legalForm = filter.legalForm;
   if (name === "projects" && filter.status !== null) query.status = filter.status;
+  if (name === "organisations" && filter.organisationKind !== null) query.organisationKind = filter.organisationKind;
   return query;
 }
 
@@ -102,6 +117,7 @@ export function matchesDirectoryFilter(entry: DirectoryEntry, name: DirectoryNam
   if (filter.region !== null && !entry.regions.includes(filter.region)) return false;
   if (name === "projects" && filter.status !== null && entry.status !== filter.status) return false;
   if (name === "cooperatives" && filter.legalForm !== null && entry.legalForm !== filter.legalForm) return false;
+  if (name === "organisations" && filter.organisationKind !== null && entry.organisationKind !== filter.organisationKind) return false;
   if (filter.valueChain !== null) {
     const chain = normalize(filter.valueChain.trim());
     if (!entry.valueChains.some((c) => normalize(c).includes(chain))) return false;

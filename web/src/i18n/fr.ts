@@ -1,7 +1,7 @@
 // French UI strings, the reference shape of every language (see Messages below and en.ts).
 // Every text shown on screen comes from a message file; components read them with useT().
 
-import type { AccountRegion, FairRole, FairName, InvitationRole, Language, LegalForm, PledgeKind, ProjectStatus, Region, UserRole } from "../types";
+import type { AccountRegion, FairRole, FairName, InvitationRole, Language, LegalForm, OrganisationKind, PledgeKind, ProjectStatus, Region, UserRole } from "../types";
 
 const plural = (n: number, one: string, many: string): string => (n > 1 ? many : one);
 
@@ -204,6 +204,11 @@ export const fr = {
       empty: "Aucun projet commun pour le moment.",
       count: (n: number) => `${n} ${plural(n, "projet", "projets")}`,
     },
+    organisations: {
+      title: "Organisations",
+      empty: "Aucune organisation pour le moment.",
+      count: (n: number) => `${n} ${plural(n, "organisation", "organisations")}`,
+    },
   },
   list: {
     loading: "Chargement…",
@@ -254,9 +259,12 @@ export const fr = {
       cooperatives: "Coopératives",
       "diaspora-groups": "Diaspora",
       projects: "Projets",
+      organisations: "Organisations",
     },
-    valueChainLabel: "Filière",
+    valueChainLabel: "Filière ou secteur",
     anyValueChain: "Toutes les filières",
+    organisationKindLabel: "Type d’organisation",
+    anyOrganisationKind: "Tous les types",
     legalFormLabel: "Forme juridique",
     anyLegalForm: "Toutes les formes",
     statusLabel: "Statut du projet",
@@ -271,6 +279,15 @@ export const fr = {
     pme: "PME",
     association: "Association",
   } satisfies Record<LegalForm, string>,
+  organisationKinds: {
+    "local-authority": "Collectivité territoriale",
+    "state-service": "Service de l’État",
+    ngo: "ONG ou association",
+    training: "Université ou centre de formation",
+    chamber: "Chambre consulaire ou fédération",
+    company: "Entreprise (TPE, PME)",
+    "returning-migrants": "Association de migrants de retour",
+  } satisfies Record<OrganisationKind, string>,
   profile: {
     backToDirectory: "Retour à l’annuaire",
     loading: "Chargement du profil…",
@@ -279,6 +296,13 @@ export const fr = {
     name: "Nom",
     cooperative: "Coopérative",
     diasporaGroup: "Groupe de la diaspora",
+    organisation: "Organisation",
+    organisationKind: "Type d’organisation",
+    place: "Commune ou ville",
+    sectors: "Secteurs",
+    offers: "Ce que nous offrons",
+    needs: "Ce que nous recherchons",
+    contactHidden: "Les coordonnées sont réservées aux membres de la plateforme.",
     region: "Région",
     originRegion: "Région d’origine",
     commune: "Commune",

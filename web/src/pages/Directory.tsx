@@ -17,14 +17,14 @@ import { DirectoryStore } from "../live/directoryStore";
 import { liveClient } from "../live/liveClient";
 import { navigate, routeHref } from "../router";
 import type { DirectoryName } from "../types";
-import { LEGAL_FORM_VALUES, PROJECT_STATUS_VALUES } from "../wire/contract";
+import { LEGAL_FORM_VALUES, ORGANISATION_KIND_VALUES, PROJECT_STATUS_VALUES } from "../wire/contract";
 
 /** Filters live in the address: every change replaces it, so a filtered list is a link to share. */
 function apply(filter: DirectoryFilter): void {
   navigate({ name: "home", filter }, { replace: true });
 }
 
-/** The directory: the three live lists, searched and filtered. Only rendered for a signed-in user. */
+/** The directory: the live lists of every kind, searched and filtered. Only rendered for a signed-in user. */
 export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: DirectoryFilter | undefined }) {
   const t = useT();
   const client = liveClient();
@@ -109,6 +109,17 @@ export function DirectoryPage({ filter = NO_FILTER }: { readonly filter?: Direct
               choices={LEGAL_FORM_VALUES}
               text={(form) => t.legalForms[form]}
               onChange={(legalForm) => set({ legalForm })}
+            />
+          )}
+          {filter.kind === "organisations" && (
+            <ChoiceFilter
+              id="directory-organisation-kind"
+              label={t.directory.organisationKindLabel}
+              anyLabel={t.directory.anyOrganisationKind}
+              value={filter.organisationKind}
+              choices={ORGANISATION_KIND_VALUES}
+              text={(kind) => t.organisationKinds[kind]}
+              onChange={(organisationKind) => set({ organisationKind })}
             />
           )}
           {filter.kind === "projects" && (

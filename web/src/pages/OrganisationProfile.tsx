@@ -1,4 +1,4 @@
-// A cooperative's or diaspora group's page: the public profile, and for its members the profile
+// A cooperative's, diaspora group's or other organisation's page: the public profile, and for its members the profile
 // edited in place. A save carries the version read; when someone saved in between, nothing is
 // overwritten: both versions of the changed fields are shown side by side to review and retry.
 
@@ -41,7 +41,11 @@ interface Editing<P> {
   readonly conflict: Organisation<P> | null;
 }
 
-const topicKind: Readonly<Record<OrganisationPath, string>> = { cooperatives: "cooperative", "diaspora-groups": "diaspora-group" };
+const topicKind: Readonly<Record<OrganisationPath, string>> = {
+  cooperatives: "cooperative",
+  "diaspora-groups": "diaspora-group",
+  organisations: "organisation",
+};
 
 const mayEdit = (user: CurrentUser | null, members: readonly string[]): boolean =>
   user !== null &&

@@ -1,12 +1,12 @@
-// The profile pages of a cooperative and of a diaspora group (one download for both).
+// The profile pages of a cooperative, a diaspora group and another organisation (one download for all).
 
 import type { ComponentChildren } from "preact";
 import { PartnerSuggestions } from "../components/PartnerSuggestions";
 import { valueChainLabel, type Messages } from "../i18n";
 import { currentLanguage } from "../i18n/language";
-import { COOPERATIVE_FIELDS, DIASPORA_GROUP_FIELDS } from "../profile/profileForm";
+import { COOPERATIVE_FIELDS, DIASPORA_GROUP_FIELDS, ORGANISATION_FIELDS } from "../profile/profileForm";
 import { projectHref } from "../router";
-import type { Contact, CooperativeProfile, DiasporaGroupProfile, Money, Region } from "../types";
+import type { Contact, CooperativeProfile, DiasporaGroupProfile, Money, OrganisationProfile, Region } from "../types";
 import { OrganisationProfilePage } from "./OrganisationProfile";
 
 function Fact({ label, children }: { readonly label: string; readonly children: ComponentChildren }) {
@@ -41,13 +41,14 @@ function RegionBadge({ region, t }: { readonly region: Region; readonly t: Messa
   return <span class={`region region--${region}`}>{t.regions[region]}</span>;
 }
 
-function ContactPart({ contact, t }: { readonly contact: Contact; readonly t: Messages }) {
+/** `withheld`: the server keeps an organisation's contact from read-only readers (it sends it empty). */
+function ContactPart({ contact, t, withheld = false }: { readonly contact: Contact; readonly t: Messages; readonly withheld?: boolean }) {
   const parts = [contact.person, contact.email, contact.phone].filter((p): p is string => typeof p === "string" && p !== "");
   return (
     <section class="profile__part">
       <h3>{t.profile.contact}</h3>
       {parts.length === 0 ? (
-        <p class="muted">{t.profile.none}</p>
+        <p class="muted">{withheld ? t.profile.contactHidden : t.profile.none}</p>
       ) : (
         <dl class="facts">
           {contact.person && <Fact label={t.profile.contactPerson}>{contact.person}</Fact>}
@@ -156,6 +157,42 @@ function diasporaGroupView(p: DiasporaGroupProfile, t: Messages) {
       </section>
       <ContactPart contact={p.contact} t={t} />
     </>
+  );
+}
+
+function organisationView(p: OrganisationProfile, t: Messages) {
+  const languageNames = new Intl.DisplayNames([currentLanguage()], { type: "language" });
+  return (
+    <>
+      <dl class="facts facts--grid">
+        <Fact label={t.profile.organisationKind}>{t.organisationKinds[p.kind]}</Fact>
+        <Fact label={t.profile.region}>
+          <RegionBadge region={p.region} t={t} />
+        </Fact>
+        <Fact label={t.profile.place}>{p.place}</Fact>
+        {p.languages.length > 0 && (
+          <Fact label={t.profile.languages}>{p.languages.map((code) => languageNames.of(code) ?? code).join(", ")}</Fact>
+        )}
+      </dl>
+      <Description text={p.description} t={t} />
+      <Chips label={t.profile.sectors} items={p.sectors.map((c) => valueChainLabel(c, t))} t={t} />
+      <Chips label={t.profile.offers} items={p.offers} t={t} />
+      <Chips label={t.profile.needs} items={p.needs} t={t} />
+      <ContactPart contact={p.contact} t={t} withheld />
+    </>
+  );
+}
+
+export function OrganisationPage({ slug }: { readonly slug: string }) {
+  return (
+    <OrganisationProfilePage<OrganisationProfile>
+      path="organisations"
+      slug={slug}
+      kindLabel={(t) => t.profile.organisation}
+      fields={ORGANISATION_FIELDS}
+      nameOf={(p) => p.name}
+      view={organisationView}
+    />
   );
 }
 

@@ -1,11 +1,11 @@
-// Client of GET/PUT /api/cooperatives/{slug} and /api/diaspora-groups/{slug}. Every save carries
+// Client of GET/PUT /api/cooperatives/{slug}, /api/diaspora-groups/{slug} and /api/organisations/{slug}. Every save carries
 // the version that was read (If-Match): the server answers 412 when someone saved in between.
 
 import { json, ok, send, type Result } from "../auth/authApi";
 import { reportUnauthorized } from "../auth/session";
 import type { Organisation } from "../types";
 
-export type OrganisationPath = "cooperatives" | "diaspora-groups";
+export type OrganisationPath = "cooperatives" | "diaspora-groups" | "organisations";
 
 const url = (path: OrganisationPath, slug: string) => `/api/${path}/${encodeURIComponent(slug)}`;
 

@@ -3,8 +3,8 @@
 // which fields both sides changed, and the version to retry with.
 
 import type { Messages } from "../i18n";
-import type { Contact, CooperativeProfile, DiasporaGroupProfile } from "../types";
-import { LEGAL_FORM_VALUES, REGION_VALUES } from "../wire/contract";
+import type { Contact, CooperativeProfile, DiasporaGroupProfile, OrganisationProfile } from "../types";
+import { LEGAL_FORM_VALUES, ORGANISATION_KIND_VALUES, REGION_VALUES } from "../wire/contract";
 
 /** The form's values, by field key (text as typed). */
 export type ProfileForm = Readonly<Record<string, string>>;
@@ -71,27 +71,26 @@ const contact = <P extends { readonly contact: Contact }>(
 
 const regionOptions = (t: Messages) => REGION_VALUES.map((r) => [r, t.regions[r]] as const);
 
+/** A required choice among fixed values (its options labelled in the page's language). */
+const choice = <P, K extends keyof P & string>(
+  key: K,
+  label: (t: Messages) => string,
+  options: (t: Messages) => readonly (readonly [value: string, label: string])[],
+): FieldSpec<P> => ({
+  key,
+  kind: "select",
+  required: true,
+  label,
+  options,
+  read: (p) => p[key] as string,
+  write: (p, v) => ({ ...p, [key]: v }),
+});
+
 export const COOPERATIVE_FIELDS: readonly FieldSpec<CooperativeProfile>[] = [
   text("name", (t) => t.profile.name),
-  {
-    key: "region",
-    kind: "select",
-    required: true,
-    label: (t) => t.profile.region,
-    options: regionOptions,
-    read: (p) => p.region,
-    write: (p, v) => ({ ...p, region: v as CooperativeProfile["region"] }),
-  },
+  choice("region", (t) => t.profile.region, regionOptions),
   text("commune", (t) => t.profile.commune),
-  {
-    key: "legalForm",
-    kind: "select",
-    required: true,
-    label: (t) => t.profile.legalForm,
-    options: (t) => LEGAL_FORM_VALUES.map((f) => [f, t.legalForms[f]] as const),
-    read: (p) => p.legalForm,
-    write: (p, v) => ({ ...p, legalForm: v as CooperativeProfile["legalForm"] }),
-  },
+  choice("legalForm", (t) => t.profile.legalForm, (t) => LEGAL_FORM_VALUES.map((f) => [f, t.legalForms[f]] as const)),
   list("valueChains", (t) => t.profile.valueChains),
   list("products", (t) => t.profile.products),
   number("memberCount", (t) => t.profile.memberCount),
@@ -106,20 +105,26 @@ export const COOPERATIVE_FIELDS: readonly FieldSpec<CooperativeProfile>[] = [
 
 export const DIASPORA_GROUP_FIELDS: readonly FieldSpec<DiasporaGroupProfile>[] = [
   text("name", (t) => t.profile.name),
-  {
-    key: "originRegion",
-    kind: "select",
-    required: true,
-    label: (t) => t.profile.originRegion,
-    options: regionOptions,
-    read: (p) => p.originRegion,
-    write: (p, v) => ({ ...p, originRegion: v as DiasporaGroupProfile["originRegion"] }),
-  },
+  choice("originRegion", (t) => t.profile.originRegion, regionOptions),
   text("country", (t) => t.profile.country),
   text("city", (t) => t.profile.city),
   number("memberCount", (t) => t.profile.memberCount),
   list("skills", (t) => t.profile.skills),
   list("interestAreas", (t) => t.profile.interestAreas),
+  text("description", (t) => t.profile.description, "textarea", false),
+  contact("person", "text", (t) => t.profile.contactPerson),
+  contact("email", "email", (t) => t.profile.contactEmail),
+  contact("phone", "tel", (t) => t.profile.contactPhone),
+];
+
+export const ORGANISATION_FIELDS: readonly FieldSpec<OrganisationProfile>[] = [
+  text("name", (t) => t.profile.name),
+  choice("kind", (t) => t.profile.organisationKind, (t) => ORGANISATION_KIND_VALUES.map((k) => [k, t.organisationKinds[k]] as const)),
+  choice("region", (t) => t.profile.region, regionOptions),
+  text("place", (t) => t.profile.place),
+  list("sectors", (t) => t.profile.sectors),
+  list("offers", (t) => t.profile.offers),
+  list("needs", (t) => t.profile.needs),
   text("description", (t) => t.profile.description, "textarea", false),
   contact("person", "text", (t) => t.profile.contactPerson),
   contact("email", "email", (t) => t.profile.contactEmail),

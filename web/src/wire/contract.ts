@@ -11,8 +11,17 @@ export type ChangeKind = (typeof CHANGE_KIND_VALUES)[number];
 export const CURRENCY_VALUES = ["XOF", "MAD", "EUR"] as const;
 export type Currency = (typeof CURRENCY_VALUES)[number];
 
-export const ENTITY_KIND_VALUES = ["cooperative", "diaspora-group", "project"] as const;
+export const ENTITY_KIND_VALUES = ["cooperative", "diaspora-group", "project", "organisation", "exchange"] as const;
 export type EntityKind = (typeof ENTITY_KIND_VALUES)[number];
+
+export const EXCHANGE_CATEGORY_VALUES = ["product", "service", "training", "skill", "visit", "funding"] as const;
+export type ExchangeCategory = (typeof EXCHANGE_CATEGORY_VALUES)[number];
+
+export const EXCHANGE_POST_KIND_VALUES = ["offer", "need"] as const;
+export type ExchangePostKind = (typeof EXCHANGE_POST_KIND_VALUES)[number];
+
+export const EXCHANGE_POST_STATUS_VALUES = ["open", "matched", "closed"] as const;
+export type ExchangePostStatus = (typeof EXCHANGE_POST_STATUS_VALUES)[number];
 
 export const FAIR_VALUES = ["foire-internationale-kaolack", "salon-ess-oriental"] as const;
 export type Fair = (typeof FAIR_VALUES)[number];
@@ -25,6 +34,9 @@ export type LegalForm = (typeof LEGAL_FORM_VALUES)[number];
 
 export const MAIL_KIND_VALUES = ["verification", "already-registered", "password-reset", "welcome", "invitation"] as const;
 export type MailKind = (typeof MAIL_KIND_VALUES)[number];
+
+export const ORGANISATION_KIND_VALUES = ["local-authority", "state-service", "ngo", "training", "chamber", "company", "returning-migrants"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KIND_VALUES)[number];
 
 export const PLAN_ENTITY_KIND_VALUES = ["section", "milestone", "task"] as const;
 export type PlanEntityKind = (typeof PLAN_ENTITY_KIND_VALUES)[number];
@@ -59,7 +71,7 @@ export type RegionPair = (typeof REGION_PAIR_VALUES)[number];
 export const ROLE_VALUES = ["admin", "coach", "partner", "member"] as const;
 export type Role = (typeof ROLE_VALUES)[number];
 
-export const SUGGESTION_REASON_CODE_VALUES = ["same-value-chain", "complementary-value-chain", "skill-matches-need", "interest-matches-value-chain", "missing-region", "diaspora-of-region"] as const;
+export const SUGGESTION_REASON_CODE_VALUES = ["same-value-chain", "complementary-value-chain", "skill-matches-need", "interest-matches-value-chain", "missing-region", "diaspora-of-region", "offer-meets-need", "region-wanted"] as const;
 export type SuggestionReasonCode = (typeof SUGGESTION_REASON_CODE_VALUES)[number];
 
 export const UI_LANGUAGE_VALUES = ["fr", "en"] as const;
@@ -266,6 +278,8 @@ export interface DirectoryEntry {
   readonly skills: readonly string[];
   readonly interestAreas: readonly string[];
   readonly legalForm?: LegalForm;
+  readonly organisationKind?: OrganisationKind;
+  readonly exchange?: ExchangeFacts;
 }
 
 export interface DirectoryPage {
@@ -292,6 +306,58 @@ export interface EntityMeta {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+export interface ExchangeFacts {
+  readonly kind: ExchangePostKind;
+  readonly category: ExchangeCategory;
+  readonly status: ExchangePostStatus;
+  readonly regionWanted: Region | null;
+  readonly organisationKind: EntityKind;
+  readonly organisationSlug: string;
+}
+
+export interface ExchangeMatch {
+  readonly slug: string;
+  readonly title: string;
+  readonly kind: ExchangePostKind;
+  readonly category: ExchangeCategory;
+  readonly organisation: PartnerInfo;
+  readonly score: number;
+  readonly reasons: readonly SuggestionReason[];
+}
+
+export interface ExchangePost {
+  readonly meta: EntityMeta;
+  readonly post: ExchangePostInput;
+  readonly organisation: PartnerInfo;
+  readonly status: ExchangePostStatus;
+  readonly replies: readonly ExchangeReply[];
+  readonly matchedWith: PartnerInfo | null;
+  readonly projectSlug: string | null;
+}
+
+export interface ExchangePostInput {
+  readonly kind: ExchangePostKind;
+  readonly category: ExchangeCategory;
+  readonly organisation: PartnerRef;
+  readonly title: string;
+  readonly description: string;
+  readonly valueChain: string;
+  readonly quantity: string;
+  readonly period: string;
+  readonly regionWanted: Region | null;
+}
+
+export interface ExchangeReply {
+  readonly organisation: PartnerInfo;
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface ExchangeStatusInput {
+  readonly status: ExchangePostStatus;
+  readonly matchedWith: PartnerRef | null;
 }
 
 export interface ExtendTimer {
@@ -510,6 +576,25 @@ export interface OpenPoll {
   readonly pollId: string;
 }
 
+export interface Organisation {
+  readonly meta: EntityMeta;
+  readonly profile: OrganisationProfile;
+  readonly members: readonly string[];
+}
+
+export interface OrganisationProfile {
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly region: Region;
+  readonly place: string;
+  readonly sectors: readonly string[];
+  readonly offers: readonly string[];
+  readonly needs: readonly string[];
+  readonly contact: Contact;
+  readonly languages: readonly string[];
+  readonly description: string;
+}
+
 export interface OutboxMessage {
   readonly number: number;
   readonly at: string;
@@ -524,6 +609,13 @@ export interface OutboxMessage {
 export interface ParticipantSelf {
   readonly participantId: string;
   readonly isCoach: boolean;
+}
+
+export interface PartnerInfo {
+  readonly kind: EntityKind;
+  readonly slug: string;
+  readonly name: string;
+  readonly region: Region;
 }
 
 export interface PartnerRef {
@@ -868,6 +960,11 @@ export interface RemoveGuest {
   readonly participantId: string;
 }
 
+export interface ReplyInput {
+  readonly organisation: PartnerRef;
+  readonly text: string;
+}
+
 export interface ResumeTimer {
   readonly type: "timer-resume";
 }
@@ -917,6 +1014,7 @@ export interface SuggestionReason {
   readonly need?: string;
   readonly interest?: string;
   readonly region?: Region;
+  readonly category?: ExchangeCategory;
 }
 
 export interface SummaryColumn {
