@@ -34,7 +34,11 @@ public sealed class WebFixture : IAsyncLifetime
         smtp = TestSmtpServer.Start();
         azurite = await AzuriteServer.StartAsync();
         // Every browser test signs in from 127.0.0.1; the limits themselves are tested in Kaolack.Api.Tests.
-        var settings = new Dictionary<string, string?>(smtp.AppSettings) { ["Kaolack:Hardening:RateLimitingEnabled"] = "false" };
+        var settings = new Dictionary<string, string?>(HostSettings.Unthrottled);
+        foreach (var (key, value) in smtp.AppSettings)
+        {
+            settings[key] = value;
+        }
         host = await SiloHost.StartAsync(new SiloHostOptions(azurite.ConnectionString)
         {
             SeedDemoData = true,
