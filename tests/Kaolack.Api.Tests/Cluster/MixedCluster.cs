@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kaolack.Contracts.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Placement;
@@ -58,6 +59,13 @@ public sealed class MixedCluster : IAsyncDisposable
                 return true;
             }
             await management.DeactivateGrain(plan.GetGrainId());
+            // A call that reaches an activation still deactivating is forwarded by placement on that silo, without the
+            // hint: ask only once it is gone (or it came back somewhere, and the next round starts again).
+            var gone = Stopwatch.StartNew();
+            while (await management.GetActivationAddress(plan) is not null && gone.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Yield();
+            }
             RequestContext.Set(IPlacementDirector.PlacementHintKey, ProcessAddress);
             try
             {
