@@ -50,7 +50,8 @@ public sealed class FailoverTests(AzuriteFixture azurite, ITestOutputHelper outp
             catch (HubException refused)
             {
                 refusals.Add(refused.Message);
-                await Task.Delay(250);
+                // Back off as the clients do: the time the refusal asks for, as HubRefusal reads it.
+                await Task.Delay(HubRefusal.Of(refused).WaitAfter(refusals.Count));
             }
         }
         var failover = sinceKill.Elapsed;
